@@ -1,0 +1,285 @@
+//! `shopchat`: the Shopchat engine without a window.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
+use shopchat_core::store::{Store, contacts, messages};
+use shopchat_core::{Engine, RuntimeInfo, queue_text, sandbox};
+
+#[derive(Parser)]
+#[command(
+    name = "shopchat",
+    version,
+    about = "Run a shop's WhatsApp Business conversations: the engine, headless."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// The data dir (default: $SHOPCHAT_DATA_DIR, else the OS data dir, e.g. ~/.local/share/shopchat).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Use the sandbox (its own database; a fake Graph API and simulated customers).
+    #[arg(long, global = true)]
+    sandbox: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the webhook server and the outbox until Ctrl-C or SIGTERM.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Where the webhook server listens (default: $SHOPCHAT_LISTEN, else 127.0.0.1:8787).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// List contacts, the most recent conversation first.
+    Contacts {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a contact's messages, oldest first.
+    Messages {
+        #[command(flatten)]
+        common: Common,
+        /// The customer's WhatsApp id (phone number in international form).
+        #[arg(long, value_name = "WA_ID")]
+        contact: String,
+        /// The latest N messages.
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Queue a text message; a running `shopchat serve` sends it.
+    Send {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_name = "WA_ID")]
+        to: String,
+        #[arg(long)]
+        text: String,
+        /// Reply to this message (its wamid).
+        #[arg(long, value_name = "WAMID")]
+        reply_to: Option<String>,
+    },
+    /// Play a simulated customer in the sandbox.
+    Sandbox {
+        #[command(subcommand)]
+        command: SandboxCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SandboxCommand {
+    /// A customer writes to the shop: a signed inbound webhook is posted to the running sandbox engine.
+    Say {
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// The customer's WhatsApp id.
+        #[arg(long, value_name = "WA_ID")]
+        from: String,
+        #[arg(long)]
+        text: String,
+        /// The customer's profile name (default: the seeded customer's, else "Sandbox customer").
+        #[arg(long)]
+        name: Option<String>,
+        /// The engine's webhook URL (default: read from the running sandbox engine).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+fn data_dir(flag: Option<PathBuf>) -> Result<PathBuf, String> {
+    match flag {
+        Some(d) => Ok(d),
+        None => config::default_data_dir(env_var).map_err(|e| e.to_string()),
+    }
+}
+
+fn init_logging(default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SHOPCHAT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let serving = matches!(cli.command, Command::Serve { .. });
+    init_logging(if serving { "info" } else { "warn" });
+    match run(cli.command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(reason) => {
+            eprintln!("shopchat: {reason}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open_store(common: &Common) -> Result<Store, String> {
+    let dir = config::store_dir(&data_dir(common.data_dir.clone())?, common.sandbox);
+    Store::open(&dir).map_err(|e| format!("cannot open the database in {}: {e}", dir.display()))
+}
+
+async fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Serve { common, listen } => serve(common, listen).await,
+        Command::Contacts { common, json } => {
+            let store = open_store(&common).await?;
+            let list = store
+                .read(contacts::list)
+                .await
+                .map_err(|e| e.to_string());
+            store.close().await;
+            output::contacts(&list?, json)
+        }
+        Command::Messages {
+            common,
+            contact,
+            limit,
+            json,
+        } => {
+            let wa_id = wacloud::WaId::parse(&contact).map_err(|e| e.to_string())?;
+            let store = open_store(&common).await?;
+            let list = store
+                .read(move |c| messages::list_for_contact(c, wa_id.as_str(), limit))
+                .await
+                .map_err(|e| e.to_string());
+            store.close().await;
+            output::messages(&list?, json)
+        }
+        Command::Send {
+            common,
+            to,
+            text,
+            reply_to,
+        } => {
+            let store = open_store(&common).await?;
+            let queued = queue_text(&store, &to, &text, reply_to.as_deref()).await;
+            store.close().await;
+            let message = queued.map_err(|e| e.to_string())?;
+            println!("{}", message.id);
+            Ok(())
+        }
+        Command::Sandbox {
+            command:
+                SandboxCommand::Say {
+                    data_dir: dir,
+                    from,
+                    text,
+                    name,
+                    url,
+                },
+        } => say(dir, from, text, name, url).await,
+    }
+}
+
+async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
+    let data_dir = data_dir(common.data_dir)?;
+    let listen = match listen {
+        Some(l) => config::parse_listen(&l),
+        None => config::default_listen(env_var),
+    }
+    .map_err(|e| e.to_string())?;
+    let mode = if common.sandbox {
+        Mode::Sandbox(SandboxSettings::default())
+    } else {
+        Mode::Live(LiveSettings::from_env(env_var).map_err(|e| e.to_string())?)
+    };
+    let engine = Engine::start(Config::new(data_dir, listen, mode))
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Ctrl-C stops it.",
+        engine.local_addr(),
+        engine.mode(),
+        engine.local_addr()
+    );
+    if engine.mode() == "sandbox" {
+        println!(
+            "Try: shopchat sandbox say --from {} --text \"Hello!\"",
+            sandbox::CUSTOMERS[0].wa_id
+        );
+    }
+    wait_for_signal().await;
+    println!("Stopping...");
+    engine.shutdown().await;
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+async fn say(
+    dir: Option<PathBuf>,
+    from: String,
+    text: String,
+    name: Option<String>,
+    url: Option<String>,
+) -> Result<(), String> {
+    let from = wacloud::WaId::parse(&from).map_err(|e| e.to_string())?;
+    if text.trim().is_empty() {
+        return Err("--text cannot be empty".into());
+    }
+    let url = match url {
+        Some(u) => u,
+        None => {
+            let store_dir = config::store_dir(&data_dir(dir)?, true);
+            RuntimeInfo::read(&store_dir)
+                .filter(|r| r.mode == "sandbox")
+                .map(|r| r.webhook_url)
+                .ok_or_else(|| {
+                    format!(
+                        "no sandbox engine is running on {} (start one with `shopchat serve --sandbox`, or pass --url)",
+                        store_dir.display()
+                    )
+                })?
+        }
+    };
+    let http = reqwest::Client::new();
+    let status = sandbox::say(&http, &url, from.as_str(), name.as_deref(), &text)
+        .await
+        .map_err(|e| format!("could not reach the engine at {url}: {e}"))?;
+    if !status.is_success() {
+        return Err(format!("the engine refused the message: HTTP {status}"));
+    }
+    println!("{} said: {text}", from);
+    Ok(())
+}

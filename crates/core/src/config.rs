@@ -1,0 +1,285 @@
+//! Engine configuration, and reading it from the environment.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use secrecy::SecretString;
+use wacloud::{DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, PhoneNumberId};
+
+/// The default address of the webhook server.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
+
+/// The environment variables the engine reads.
+pub mod env {
+    pub const DATA_DIR: &str = "SHOPCHAT_DATA_DIR";
+    pub const LISTEN: &str = "SHOPCHAT_LISTEN";
+    pub const ACCESS_TOKEN: &str = "WHATSAPP_ACCESS_TOKEN";
+    pub const APP_SECRET: &str = "WHATSAPP_APP_SECRET";
+    pub const VERIFY_TOKEN: &str = "WHATSAPP_VERIFY_TOKEN";
+    pub const PHONE_NUMBER_ID: &str = "WHATSAPP_PHONE_NUMBER_ID";
+    pub const BUSINESS_ACCOUNT_ID: &str = "WHATSAPP_BUSINESS_ACCOUNT_ID";
+    pub const API_VERSION: &str = "WHATSAPP_API_VERSION";
+    pub const GRAPH_URL: &str = "WHATSAPP_GRAPH_URL";
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("missing WhatsApp credentials: set {} (or run with --sandbox to try Shopchat without a Meta account)", .0.join(", "))]
+    MissingCredentials(Vec<&'static str>),
+    #[error("{name} is not valid: {reason}")]
+    Invalid { name: &'static str, reason: String },
+    #[error("no data directory: set SHOPCHAT_DATA_DIR or pass --data-dir")]
+    NoDataDir,
+}
+
+/// Everything the engine needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The data dir. The sandbox keeps its own database in `sandbox/` below it.
+    pub data_dir: PathBuf,
+    /// Where the webhook server listens. Port 0 picks a free port.
+    pub listen: SocketAddr,
+    pub mode: Mode,
+    pub outbox: OutboxSettings,
+}
+
+impl Config {
+    pub fn new(data_dir: PathBuf, listen: SocketAddr, mode: Mode) -> Self {
+        Self {
+            data_dir,
+            listen,
+            mode,
+            outbox: OutboxSettings::default(),
+        }
+    }
+
+    /// Where this mode's database lives.
+    pub fn store_dir(&self) -> PathBuf {
+        store_dir(&self.data_dir, matches!(self.mode, Mode::Sandbox(_)))
+    }
+}
+
+/// Where the database lives for a data dir: the sandbox has its own subfolder.
+pub fn store_dir(data_dir: &Path, sandbox: bool) -> PathBuf {
+    if sandbox {
+        data_dir.join("sandbox")
+    } else {
+        data_dir.to_owned()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// Talking to Meta's Graph API with the owner's credentials.
+    Live(LiveSettings),
+    /// A built-in fake Graph API and simulated customers.
+    Sandbox(SandboxSettings),
+}
+
+impl Mode {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Live(_) => "live",
+            Self::Sandbox(_) => "sandbox",
+        }
+    }
+}
+
+/// The owner's WhatsApp Cloud API settings. Secrets are redacted from `Debug`.
+#[derive(Debug, Clone)]
+pub struct LiveSettings {
+    pub graph_url: String,
+    pub api_version: String,
+    pub access_token: SecretString,
+    pub app_secret: SecretString,
+    pub verify_token: SecretString,
+    pub phone_number_id: PhoneNumberId,
+    pub business_account_id: Option<String>,
+}
+
+impl LiveSettings {
+    /// Reads the `WHATSAPP_*` variables through `get`; names every missing credential.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let required = [
+            env::ACCESS_TOKEN,
+            env::APP_SECRET,
+            env::VERIFY_TOKEN,
+            env::PHONE_NUMBER_ID,
+        ];
+        let missing: Vec<&'static str> =
+            required.into_iter().filter(|n| get(n).is_none()).collect();
+        if !missing.is_empty() {
+            return Err(ConfigError::MissingCredentials(missing));
+        }
+        let secret = |n: &str| SecretString::from(get(n).unwrap_or_default());
+        let phone_number_id = PhoneNumberId::parse(&get(env::PHONE_NUMBER_ID).unwrap_or_default())
+            .map_err(|e| ConfigError::Invalid {
+                name: env::PHONE_NUMBER_ID,
+                reason: e.to_string(),
+            })?;
+        let graph_url = get(env::GRAPH_URL).unwrap_or_else(|| DEFAULT_GRAPH_URL.to_owned());
+        if !(graph_url.starts_with("https://") || graph_url.starts_with("http://")) {
+            return Err(ConfigError::Invalid {
+                name: env::GRAPH_URL,
+                reason: format!("{graph_url:?} is not an http(s) URL"),
+            });
+        }
+        Ok(Self {
+            graph_url,
+            api_version: get(env::API_VERSION).unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            access_token: secret(env::ACCESS_TOKEN),
+            app_secret: secret(env::APP_SECRET),
+            verify_token: secret(env::VERIFY_TOKEN),
+            phone_number_id,
+            business_account_id: get(env::BUSINESS_ACCOUNT_ID),
+        })
+    }
+}
+
+/// How the sandbox behaves.
+#[derive(Debug, Clone)]
+pub struct SandboxSettings {
+    /// Delays before the fake Graph API reports `sent`, then `delivered`, then `read`.
+    pub status_delays: [Duration; 3],
+    /// Seed the sandbox with a few customers' first messages (once per sandbox database).
+    pub seed_customers: bool,
+    /// Simulated customers answer the shop's messages after reading them.
+    pub auto_reply: bool,
+}
+
+impl Default for SandboxSettings {
+    fn default() -> Self {
+        Self {
+            status_delays: [
+                Duration::from_millis(300),
+                Duration::from_millis(900),
+                Duration::from_millis(2000),
+            ],
+            seed_customers: true,
+            auto_reply: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OutboxSettings {
+    /// How often the worker looks for rows queued by other processes (the CLI).
+    pub poll_interval: Duration,
+    /// Attempts for a send that failed for a reason a retry can help.
+    pub max_attempts: u32,
+    /// The first retry's delay; each next one doubles, with jitter.
+    pub retry_base: Duration,
+    pub retry_max: Duration,
+}
+
+impl Default for OutboxSettings {
+    fn default() -> Self {
+        Self {
+            poll_interval: Duration::from_millis(250),
+            max_attempts: 6,
+            retry_base: Duration::from_secs(1),
+            retry_max: Duration::from_secs(300),
+        }
+    }
+}
+
+/// `SHOPCHAT_DATA_DIR` through `get`, else the OS data dir (`~/.local/share/shopchat`).
+pub fn default_data_dir(get: impl Fn(&str) -> Option<String>) -> Result<PathBuf, ConfigError> {
+    if let Some(dir) = get(env::DATA_DIR).filter(|d| !d.trim().is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("shopchat"))
+        .ok_or(ConfigError::NoDataDir)
+}
+
+/// `SHOPCHAT_LISTEN` through `get`, else `127.0.0.1:8787`.
+pub fn default_listen(get: impl Fn(&str) -> Option<String>) -> Result<SocketAddr, ConfigError> {
+    let raw = get(env::LISTEN).unwrap_or_else(|| DEFAULT_LISTEN.to_owned());
+    parse_listen(&raw)
+}
+
+pub fn parse_listen(raw: &str) -> Result<SocketAddr, ConfigError> {
+    raw.trim().parse().map_err(|_| ConfigError::Invalid {
+        name: env::LISTEN,
+        reason: format!("{raw:?} is not an address like 127.0.0.1:8787"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use secrecy::ExposeSecret;
+
+    use super::*;
+
+    fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn missing_credentials_are_named() {
+        let err = LiveSettings::from_env(lookup(&[
+            (env::ACCESS_TOKEN, "t"),
+            (env::VERIFY_TOKEN, " "),
+        ]))
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("WHATSAPP_APP_SECRET"), "{text}");
+        assert!(text.contains("WHATSAPP_VERIFY_TOKEN"), "{text}");
+        assert!(text.contains("WHATSAPP_PHONE_NUMBER_ID"), "{text}");
+        assert!(!text.contains("WHATSAPP_ACCESS_TOKEN"), "{text}");
+        assert!(text.contains("--sandbox"), "{text}");
+    }
+
+    #[test]
+    fn full_live_settings_with_defaults() {
+        let s = LiveSettings::from_env(lookup(&[
+            (env::ACCESS_TOKEN, "EAAtoken"),
+            (env::APP_SECRET, "secret"),
+            (env::VERIFY_TOKEN, "verify"),
+            (env::PHONE_NUMBER_ID, "1122334455"),
+        ]))
+        .unwrap();
+        assert_eq!(s.api_version, "v24.0");
+        assert_eq!(s.graph_url, "https://graph.facebook.com");
+        assert_eq!(s.access_token.expose_secret(), "EAAtoken");
+        assert!(s.business_account_id.is_none());
+        let debug = format!("{s:?}");
+        for secret in ["EAAtoken", "\"secret\"", "verify\""] {
+            assert!(
+                !debug.contains(secret),
+                "{secret} leaked into Debug: {debug}"
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_values_are_explained() {
+        let err = LiveSettings::from_env(lookup(&[
+            (env::ACCESS_TOKEN, "t"),
+            (env::APP_SECRET, "s"),
+            (env::VERIFY_TOKEN, "v"),
+            (env::PHONE_NUMBER_ID, "abc"),
+        ]))
+        .unwrap_err();
+        assert!(err.to_string().contains("WHATSAPP_PHONE_NUMBER_ID"));
+        assert!(parse_listen("nope").is_err());
+        assert_eq!(default_listen(lookup(&[])).unwrap().port(), 8787);
+        assert_eq!(
+            default_data_dir(lookup(&[(env::DATA_DIR, "/x")])).unwrap(),
+            PathBuf::from("/x")
+        );
+    }
+}

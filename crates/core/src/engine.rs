@@ -1,0 +1,293 @@
+//! The engine: store, webhook server, inbox and outbox (and, in the sandbox, the fake Graph API),
+//! started together and stopped together. The CLI's `serve` and the desktop app both run this.
+
+use std::fs::File;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use tokio::sync::broadcast;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn};
+use wacloud::send::{Content, OutgoingMessage};
+use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId, Wamid};
+
+use crate::config::{Config, Mode};
+use crate::events::DomainEvent;
+use crate::inbox::Inbox;
+use crate::outbox::worker::{OutboxSignal, Worker};
+use crate::outbox::{self, SendError};
+use crate::sandbox::{self, FakeGraph};
+use crate::server::{self, WebhookState};
+use crate::store::{Store, StoreError, contacts, messages};
+use crate::views::{ContactView, MessageView};
+
+/// The file, in the store dir, that tells other processes where a running engine listens.
+pub const RUNTIME_FILE: &str = "runtime.json";
+const LOCK_FILE: &str = "engine.lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("another Shopchat engine is already running on {0}")]
+    AlreadyRunning(PathBuf),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("the Graph API client could not be set up: {0}")]
+    Graph(#[from] wacloud::GraphError),
+    #[error(transparent)]
+    Send(#[from] SendError),
+}
+
+/// What a running engine tells other processes (`runtime.json` in the store dir).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuntimeInfo {
+    pub pid: u32,
+    pub listen: SocketAddr,
+    pub mode: String,
+    pub webhook_url: String,
+}
+
+impl RuntimeInfo {
+    /// The running engine's info for a store dir, if one is running there.
+    pub fn read(store_dir: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(store_dir.join(RUNTIME_FILE)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+}
+
+/// A running engine.
+pub struct Engine {
+    addr: SocketAddr,
+    mode: &'static str,
+    store: Store,
+    signal: OutboxSignal,
+    stop: CancellationToken,
+    tasks: Vec<JoinHandle<()>>,
+    store_dir: PathBuf,
+    fake_graph: Option<FakeGraph>,
+    _lock: File,
+}
+
+/// What the engine wires together, whichever the mode.
+struct Wiring {
+    graph: GraphConfig,
+    app_secret: SecretString,
+    verify_token: SecretString,
+    phone_number_id: PhoneNumberId,
+}
+
+impl Engine {
+    /// Starts everything; returns once the webhook server is listening.
+    pub async fn start(config: Config) -> Result<Self, EngineError> {
+        let store_dir = config.store_dir();
+        std::fs::create_dir_all(&store_dir)?;
+        let lock = File::create(store_dir.join(LOCK_FILE))?;
+        if lock.try_lock().is_err() {
+            return Err(EngineError::AlreadyRunning(store_dir));
+        }
+        let store = Store::open(&store_dir)?;
+        let interrupted = store.writer().call(outbox::recover_in_flight).await?;
+        if interrupted > 0 {
+            warn!(
+                messages = interrupted,
+                "messages were in flight when Shopchat stopped; marked unknown"
+            );
+        }
+
+        let stop = CancellationToken::new();
+        let (wiring, fake_graph) = match &config.mode {
+            Mode::Live(live) => (
+                Wiring {
+                    graph: GraphConfig {
+                        base_url: live.graph_url.clone(),
+                        api_version: live.api_version.clone(),
+                        ..GraphConfig::new(live.access_token.clone())
+                    },
+                    app_secret: live.app_secret.clone(),
+                    verify_token: live.verify_token.clone(),
+                    phone_number_id: live.phone_number_id.clone(),
+                },
+                None,
+            ),
+            Mode::Sandbox(settings) => {
+                let fake = FakeGraph::start(settings.clone(), stop.child_token()).await?;
+                (
+                    Wiring {
+                        graph: GraphConfig {
+                            base_url: fake.url(),
+                            ..GraphConfig::new(sandbox::SANDBOX_ACCESS_TOKEN.to_owned().into())
+                        },
+                        app_secret: sandbox::SANDBOX_APP_SECRET.to_owned().into(),
+                        verify_token: sandbox::SANDBOX_VERIFY_TOKEN.to_owned().into(),
+                        phone_number_id: PhoneNumberId::parse(sandbox::SANDBOX_PHONE_NUMBER_ID)
+                            .map_err(|e| std::io::Error::other(e.to_string()))?,
+                    },
+                    Some(fake),
+                )
+            }
+        };
+        let graph = GraphClient::new(wiring.graph)?;
+
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| EngineError::Bind {
+                addr: config.listen,
+                source,
+            })?;
+        let addr = listener.local_addr()?;
+        let mode = config.mode.name();
+        let inbox = Inbox::new();
+        let app = server::router(WebhookState::new(
+            store.clone(),
+            inbox.clone(),
+            wiring.app_secret,
+            wiring.verify_token,
+            mode,
+        ));
+
+        let mut tasks = Vec::new();
+        let server_stop = stop.clone();
+        tasks.push(tokio::spawn(async move {
+            let served = axum::serve(listener, app)
+                .with_graceful_shutdown(server_stop.cancelled_owned())
+                .await;
+            if let Err(e) = served {
+                warn!(error = %e, "the webhook server stopped");
+            }
+        }));
+        tasks.push(tokio::spawn(inbox.run(store.clone(), stop.clone())));
+        let signal = OutboxSignal::default();
+        let worker = Worker {
+            store: store.clone(),
+            graph,
+            phone_number_id: wiring.phone_number_id,
+            settings: config.outbox.clone(),
+            signal: signal.clone(),
+        };
+        tasks.push(tokio::spawn(worker.run(stop.clone())));
+
+        let webhook_url = format!("http://{addr}/webhook");
+        if let (Some(fake), Mode::Sandbox(settings)) = (&fake_graph, &config.mode) {
+            fake.set_webhook_target(webhook_url.clone());
+            if settings.seed_customers {
+                tasks.push(tokio::spawn(sandbox::seed(
+                    store.clone(),
+                    webhook_url.clone(),
+                    stop.clone(),
+                )));
+            }
+        }
+        let runtime = RuntimeInfo {
+            pid: std::process::id(),
+            listen: addr,
+            mode: mode.to_owned(),
+            webhook_url,
+        };
+        let runtime_json = serde_json::to_vec_pretty(&runtime).map_err(std::io::Error::other)?;
+        std::fs::write(store_dir.join(RUNTIME_FILE), runtime_json)?;
+        info!(%addr, mode, data = %store_dir.display(), "engine started");
+        Ok(Self {
+            addr,
+            mode,
+            store,
+            signal,
+            stop,
+            tasks,
+            store_dir,
+            fake_graph,
+            _lock: lock,
+        })
+    }
+
+    /// Where the webhook server listens.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `live` or `sandbox`.
+    pub fn mode(&self) -> &'static str {
+        self.mode
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The sandbox's fake Graph API, when in the sandbox.
+    pub fn fake_graph(&self) -> Option<&FakeGraph> {
+        self.fake_graph.as_ref()
+    }
+
+    /// Domain events, after each commit.
+    pub fn subscribe(&self) -> broadcast::Receiver<DomainEvent> {
+        self.store.subscribe()
+    }
+
+    /// Queues a text message and wakes the outbox.
+    pub async fn send_text(
+        &self,
+        to: &str,
+        body: &str,
+        reply_to: Option<&str>,
+    ) -> Result<MessageView, EngineError> {
+        let view = queue_text(&self.store, to, body, reply_to).await?;
+        self.signal.notify();
+        Ok(view)
+    }
+
+    pub async fn contacts(&self) -> Result<Vec<ContactView>, EngineError> {
+        Ok(self.store.read(contacts::list).await?)
+    }
+
+    pub async fn messages(
+        &self,
+        contact: &str,
+        limit: u32,
+    ) -> Result<Vec<MessageView>, EngineError> {
+        let contact = contact.to_owned();
+        Ok(self
+            .store
+            .read(move |c| messages::list_for_contact(c, &contact, limit))
+            .await?)
+    }
+
+    /// Stops accepting webhooks, lets in-flight work finish, commits, and stops.
+    pub async fn shutdown(self) {
+        self.stop.cancel();
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        self.store.close().await;
+        let _ = std::fs::remove_file(self.store_dir.join(RUNTIME_FILE));
+        info!("engine stopped");
+    }
+}
+
+/// Validates and queues a text message in `store` (a running engine sends it).
+pub async fn queue_text(
+    store: &Store,
+    to: &str,
+    body: &str,
+    reply_to: Option<&str>,
+) -> Result<MessageView, SendError> {
+    let to = WaId::parse(to).map_err(|e| SendError::Invalid(e.to_string()))?;
+    let mut message = OutgoingMessage::new(to, Content::text(body, false));
+    if let Some(r) = reply_to {
+        message =
+            message.replying_to(Wamid::parse(r).map_err(|e| SendError::Invalid(e.to_string()))?);
+    }
+    outbox::validate(&message)?;
+    Ok(store
+        .writer()
+        .call(move |ctx| outbox::enqueue(ctx, &message))
+        .await?)
+}

@@ -1,0 +1,25 @@
+//! Domain events, published after each commit on a broadcast channel.
+//! The desktop shell forwards them to the UI; tests and the CLI may listen too.
+
+use serde::Serialize;
+
+use crate::views::{ContactView, ErrorView, MessageStatus, MessageView};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DomainEvent {
+    /// A customer's message was stored.
+    MessageReceived { message: MessageView },
+    /// A send was queued in the outbox.
+    MessageQueued { message: MessageView },
+    /// An outbound message moved on (sending, sent, delivered, read, failed, ...).
+    MessageStatus {
+        id: i64,
+        contact: String,
+        wamid: Option<String>,
+        status: MessageStatus,
+        error: Option<ErrorView>,
+    },
+    /// A contact was created or changed (name, unread count, last message).
+    ContactUpdated { contact: ContactView },
+}

@@ -1,0 +1,156 @@
+//! Applying one journaled webhook event.
+
+use wacloud::webhook::{Change, InboundMessage, MessagesValue, Notification, Status};
+
+use crate::delivery::{self, emit_contact};
+use crate::events::DomainEvent;
+use crate::store::journal::Outcome;
+use crate::store::messages::{self, NewInbound, StoredError};
+use crate::store::{StoreError, WriteCtx, contacts, statuses};
+use crate::views::MessageStatus;
+
+pub(super) enum ApplyError {
+    /// The database failed: the event stays pending and is tried again.
+    Store(StoreError),
+    /// The event cannot be applied as it is: it is marked with this reason and kept.
+    Invalid(String),
+}
+
+impl From<StoreError> for ApplyError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+/// Applies one event; returns the outcome and, where something was skipped, why.
+pub(super) fn apply_event(
+    ctx: &mut WriteCtx<'_>,
+    event_id: i64,
+    body: &str,
+) -> Result<(Outcome, Option<String>), ApplyError> {
+    let notification = Notification::parse(body.as_bytes())
+        .map_err(|e| ApplyError::Invalid(format!("not a webhook notification: {e}")))?;
+    if notification.object != "whatsapp_business_account" {
+        return Ok((
+            Outcome::Ignored,
+            Some(format!("object {:?}", notification.object)),
+        ));
+    }
+    let mut applied = false;
+    let mut notes = Vec::new();
+    for entry in &notification.entry {
+        for change in &entry.changes {
+            match apply_change(ctx, event_id, change, &mut notes)? {
+                true => applied = true,
+                false => notes.push(format!("field {:?} kept in the journal", change.field)),
+            }
+        }
+    }
+    let detail = (!notes.is_empty()).then(|| notes.join("; "));
+    Ok((
+        if applied {
+            Outcome::Applied
+        } else {
+            Outcome::Ignored
+        },
+        detail,
+    ))
+}
+
+/// Returns whether the change was one the app handles.
+fn apply_change(
+    ctx: &mut WriteCtx<'_>,
+    event_id: i64,
+    change: &Change,
+    notes: &mut Vec<String>,
+) -> Result<bool, ApplyError> {
+    let value: MessagesValue = match change.messages_value() {
+        None => return Ok(false),
+        Some(Ok(v)) => v,
+        Some(Err(e)) => {
+            return Err(ApplyError::Invalid(format!(
+                "a messages change could not be read: {e}"
+            )));
+        }
+    };
+    for c in value.contacts() {
+        let wa_id = c.wa_id.as_str();
+        if contacts::upsert(ctx.conn, wa_id, c.name(), c.user_id.as_deref())? {
+            emit_contact(ctx, wa_id)?;
+        }
+    }
+    for raw in &value.messages {
+        match InboundMessage::parse(raw) {
+            Ok(m) => apply_message(ctx, event_id, &m, raw.get())?,
+            Err(e) => notes.push(format!("a message could not be read: {e}")),
+        }
+    }
+    for raw in &value.statuses {
+        match Status::parse(raw) {
+            Ok(s) => apply_status(ctx, &s, raw.get())?,
+            Err(e) => notes.push(format!("a status could not be read: {e}")),
+        }
+    }
+    for e in &value.errors {
+        notes.push(format!(
+            "Meta reported error {}: {}",
+            e.code,
+            e.title.as_deref().unwrap_or("")
+        ));
+    }
+    Ok(true)
+}
+
+fn apply_message(
+    ctx: &mut WriteCtx<'_>,
+    event_id: i64,
+    m: &InboundMessage,
+    raw: &str,
+) -> Result<(), ApplyError> {
+    let contact = m.from.as_str();
+    // The contact may be missing from `contacts[]`; make sure it exists.
+    contacts::upsert(ctx.conn, contact, None, None)?;
+    let inserted = messages::insert_inbound(
+        ctx.conn,
+        &NewInbound {
+            wamid: m.id.as_str(),
+            contact,
+            kind: &m.kind,
+            text: m.text(),
+            raw,
+            timestamp: m.timestamp,
+            reply_to: m.reply_to().map(|w| w.as_str()),
+            webhook_event_id: event_id,
+        },
+    )?;
+    let Some(id) = inserted else {
+        // Delivered before: at least once means sometimes twice.
+        return Ok(());
+    };
+    contacts::note_inbound(ctx.conn, contact, m.timestamp)?;
+    let message = messages::get(ctx.conn, id)?;
+    ctx.emit(DomainEvent::MessageReceived { message });
+    emit_contact(ctx, contact)?;
+    Ok(())
+}
+
+fn apply_status(ctx: &mut WriteCtx<'_>, s: &Status, raw: &str) -> Result<(), ApplyError> {
+    let error = s.errors.first().map(StoredError::from);
+    let wamid = s.id.as_str();
+    statuses::record(
+        ctx.conn,
+        wamid,
+        s.status.as_str(),
+        s.timestamp,
+        error.as_ref(),
+        raw,
+    )?;
+    let Some(next) = MessageStatus::from_webhook(s.status) else {
+        return Ok(());
+    };
+    if let Some((id, _)) = messages::find_by_wamid(ctx.conn, wamid)? {
+        delivery::advance(ctx, id, next, s.timestamp, error.as_ref())?;
+    }
+    // Otherwise the send's answer has not been recorded yet; the outbox applies it then.
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The inbox: applies journaled webhook events to contacts, messages and statuses.
+//!
+//! Applying is idempotent (a wamid is stored once; a status only moves forward) and resumable
+//! (events stay pending in the journal until applied, so a crash loses nothing: the next start
+//! applies them). Each event is applied in its own savepoint; one that cannot be applied is marked
+//! with the reason and kept, and never blocks the others.
+
+mod apply;
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, error};
+
+use crate::store::{Store, StoreError, WriteCtx, journal};
+
+/// Events applied per write job at the most.
+const BATCH: u32 = 256;
+
+/// Applies pending journal events, up to `limit`; returns how many it looked at.
+pub fn apply_pending(ctx: &mut WriteCtx<'_>, limit: u32) -> Result<usize, StoreError> {
+    let pending = journal::pending(ctx.conn, limit)?;
+    for (id, body) in &pending {
+        ctx.conn.execute_batch("SAVEPOINT event")?;
+        match apply::apply_event(ctx, *id, body) {
+            Ok((outcome, detail)) => {
+                ctx.conn.execute_batch("RELEASE event")?;
+                journal::mark(ctx.conn, *id, outcome, detail.as_deref())?;
+            }
+            Err(apply::ApplyError::Store(e)) => {
+                ctx.conn.execute_batch("ROLLBACK TO event; RELEASE event")?;
+                return Err(e);
+            }
+            Err(apply::ApplyError::Invalid(reason)) => {
+                ctx.conn.execute_batch("ROLLBACK TO event; RELEASE event")?;
+                journal::mark(ctx.conn, *id, journal::Outcome::Error, Some(&reason))?;
+            }
+        }
+    }
+    Ok(pending.len())
+}
+
+/// The task that applies events as they are journaled. Wake it with [`Inbox::notify`].
+#[derive(Clone)]
+pub struct Inbox {
+    wake: Arc<Notify>,
+}
+
+impl Inbox {
+    pub fn new() -> Self {
+        Self {
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// New events are in the journal.
+    pub fn notify(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Applies what is pending now (crash leftovers included), then whatever is journaled next,
+    /// until `stop`; then applies what is left and returns.
+    pub async fn run(self, store: Store, stop: CancellationToken) {
+        let mut backoff = std::time::Duration::from_millis(100);
+        loop {
+            match drain(&store).await {
+                Ok(n) if n > 0 => debug!(events = n, "applied webhook events"),
+                Ok(_) => {}
+                Err(e) => {
+                    error!(error = %e, "applying webhook events failed; will retry");
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff) => {}
+                        _ = stop.cancelled() => return,
+                    }
+                    backoff = (backoff * 2).min(std::time::Duration::from_secs(10));
+                    continue;
+                }
+            }
+            backoff = std::time::Duration::from_millis(100);
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = stop.cancelled() => {
+                    let _ = drain(&store).await;
+                    return;
+                }
+            }
+        }
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+async fn drain(store: &Store) -> Result<usize, StoreError> {
+    let mut total = 0;
+    loop {
+        let n = store.writer().call(|ctx| apply_pending(ctx, BATCH)).await?;
+        total += n;
+        if n < BATCH as usize {
+            return Ok(total);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,25 @@
+//! The Shopchat engine: everything but the window.
+//!
+//! Inbound: `POST /webhook` → signature check on the raw bytes → the body is committed to the
+//! webhook journal → 200 → the [`inbox`] applies it (contacts, messages, statuses).
+//! Outbound: every send is an [`outbox`] row first; one worker sends rows through the Graph client.
+//! Every change is published as a [`DomainEvent`] after it commits.
+//!
+//! [`Engine::start`] runs it all; the [`sandbox`] stands in for Meta when there are no credentials.
+
+pub mod config;
+mod delivery;
+pub mod engine;
+pub mod events;
+pub mod inbox;
+pub mod outbox;
+pub mod sandbox;
+pub mod server;
+pub mod store;
+pub mod views;
+
+pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, SandboxSettings};
+pub use engine::{Engine, EngineError, RuntimeInfo, queue_text};
+pub use events::DomainEvent;
+pub use store::{Store, StoreError};
+pub use views::{ContactView, Direction, ErrorView, MessageStatus, MessageView};

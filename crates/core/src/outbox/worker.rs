@@ -1,0 +1,206 @@
+//! The outbox worker: sends queued rows through the Graph client, one at a time, records the
+//! wamid or a typed error, and retries what a retry can help.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::RngExt;
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, error, info, warn};
+use wacloud::send::OutgoingMessage;
+use wacloud::{GraphClient, GraphError, PhoneNumberId};
+
+use crate::config::OutboxSettings;
+use crate::delivery;
+use crate::store::messages::{self, StoredError};
+use crate::store::outbox::{self, Claimed};
+use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs};
+use crate::views::MessageStatus;
+
+/// How long an in-flight request may finish after shutdown was asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Wakes the worker when something was queued in this process.
+#[derive(Clone, Default)]
+pub struct OutboxSignal(Arc<Notify>);
+
+impl OutboxSignal {
+    pub fn notify(&self) {
+        self.0.notify_one();
+    }
+}
+
+pub struct Worker {
+    pub store: Store,
+    pub graph: GraphClient,
+    pub phone_number_id: PhoneNumberId,
+    pub settings: OutboxSettings,
+    pub signal: OutboxSignal,
+}
+
+impl Worker {
+    pub async fn run(self, stop: CancellationToken) {
+        loop {
+            if stop.is_cancelled() {
+                return;
+            }
+            match self.store.writer().call(|ctx| claim(ctx, now_ms())).await {
+                Ok(Some(job)) => {
+                    self.send(job, &stop).await;
+                    continue;
+                }
+                Ok(None) => {}
+                Err(e) => error!(error = %e, "outbox: could not claim the next message"),
+            }
+            let wait = self.until_next_due().await;
+            tokio::select! {
+                _ = self.signal.0.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = stop.cancelled() => return,
+            }
+        }
+    }
+
+    async fn until_next_due(&self) -> Duration {
+        let poll = self.settings.poll_interval;
+        match self.store.read(outbox::next_due).await {
+            Ok(Some(at)) => {
+                Duration::from_millis((at - now_ms()).clamp(0, poll.as_millis() as i64) as u64)
+            }
+            _ => poll,
+        }
+    }
+
+    async fn send(&self, job: Claimed, stop: &CancellationToken) {
+        let id = job.message_id;
+        let message: OutgoingMessage = match serde_json::from_str(&job.payload) {
+            Ok(m) => m,
+            Err(e) => {
+                let err = GraphError::local(
+                    wacloud::ErrorKind::Decode,
+                    format!("the queued message could not be read: {e}"),
+                );
+                self.record(id, job.attempts, Err(err)).await;
+                return;
+            }
+        };
+        let request = self.graph.send_message(&self.phone_number_id, &message);
+        let result = tokio::select! {
+            r = request => r,
+            _ = async { stop.cancelled().await; tokio::time::sleep(SHUTDOWN_GRACE).await } => {
+                // Left in flight: the next start marks it `unknown` for a person to decide.
+                warn!(message = id, "outbox: shutting down with a send in flight");
+                return;
+            }
+        };
+        self.record(
+            id,
+            job.attempts,
+            result.map(|r| r.messages[0].id.to_string()),
+        )
+        .await;
+    }
+
+    async fn record(&self, id: i64, attempts: u32, result: Result<String, GraphError>) {
+        let settings = self.settings.clone();
+        let outcome = self
+            .store
+            .writer()
+            .call(move |ctx| record(ctx, id, attempts, result, &settings))
+            .await;
+        if let Err(e) = outcome {
+            // The row stays in flight; the next start marks it `unknown` rather than resend it.
+            error!(message = id, error = %e, "outbox: could not record a send's result");
+        }
+    }
+}
+
+fn claim(ctx: &mut WriteCtx<'_>, now: i64) -> Result<Option<Claimed>, StoreError> {
+    let Some(job) = outbox::claim_next(ctx.conn, now)? else {
+        return Ok(None);
+    };
+    delivery::advance(
+        ctx,
+        job.message_id,
+        MessageStatus::Sending,
+        now / 1000,
+        None,
+    )?;
+    Ok(Some(job))
+}
+
+fn record(
+    ctx: &mut WriteCtx<'_>,
+    id: i64,
+    attempts: u32,
+    result: Result<String, GraphError>,
+    settings: &OutboxSettings,
+) -> Result<(), StoreError> {
+    match result {
+        Ok(wamid) => {
+            debug!(message = id, %wamid, "outbox: sent");
+            messages::set_wamid(ctx.conn, id, &wamid)?;
+            outbox::finish(ctx.conn, id, "done", None)?;
+            delivery::advance(ctx, id, MessageStatus::Sent, now_secs(), None)?;
+            delivery::apply_recorded(ctx, id, &wamid)?;
+        }
+        Err(e) if e.kind.is_retryable() && attempts < settings.max_attempts => {
+            let delay = retry_delay(settings, attempts, e.retry_after_secs);
+            info!(message = id, attempts, error = %e, retry_in_ms = delay.as_millis() as u64, "outbox: will retry");
+            outbox::reschedule(
+                ctx.conn,
+                id,
+                now_ms() + delay.as_millis() as i64,
+                &e.to_string(),
+            )?;
+        }
+        Err(e) => {
+            warn!(message = id, attempts, error = %e, "outbox: send failed");
+            outbox::finish(ctx.conn, id, "failed", Some(&e.to_string()))?;
+            delivery::advance(
+                ctx,
+                id,
+                MessageStatus::Failed,
+                now_secs(),
+                Some(&StoredError::from(&e)),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Exponential backoff with full jitter, never shorter than the server's `Retry-After`.
+fn retry_delay(
+    settings: &OutboxSettings,
+    attempts: u32,
+    retry_after_secs: Option<u64>,
+) -> Duration {
+    let exp = settings
+        .retry_base
+        .saturating_mul(1u32 << attempts.saturating_sub(1).min(16))
+        .min(settings.retry_max);
+    let jittered = Duration::from_millis(rand::rng().random_range(0..=exp.as_millis() as u64));
+    let floor = Duration::from_secs(retry_after_secs.unwrap_or(0)).min(settings.retry_max);
+    jittered.max(floor).max(Duration::from_millis(50))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_delay_grows_and_respects_retry_after() {
+        let s = OutboxSettings::default();
+        for attempts in 1..10 {
+            let d = retry_delay(&s, attempts, None);
+            let cap = s
+                .retry_base
+                .saturating_mul(1 << (attempts - 1))
+                .min(s.retry_max);
+            assert!(d <= cap.max(Duration::from_millis(50)), "{attempts}: {d:?}");
+        }
+        assert!(retry_delay(&s, 1, Some(30)) >= Duration::from_secs(30));
+        assert!(retry_delay(&s, 1, Some(100_000)) <= s.retry_max);
+    }
+}

@@ -1,0 +1,161 @@
+//! The webhook HTTP server: `GET /webhook` (verify handshake), `POST /webhook` (signed events),
+//! `GET /healthz`. Nothing else is served.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use serde_json::json;
+use subtle::ConstantTimeEq;
+use tracing::{error, warn};
+
+use crate::inbox::Inbox;
+use crate::store::{Store, journal};
+
+/// The largest webhook body accepted (Meta's payloads reach a few MB).
+pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct WebhookState {
+    inner: Arc<StateInner>,
+}
+
+struct StateInner {
+    store: Store,
+    inbox: Inbox,
+    app_secret: SecretString,
+    verify_token: SecretString,
+    mode: &'static str,
+    started: Instant,
+}
+
+impl WebhookState {
+    pub fn new(
+        store: Store,
+        inbox: Inbox,
+        app_secret: SecretString,
+        verify_token: SecretString,
+        mode: &'static str,
+    ) -> Self {
+        Self {
+            inner: Arc::new(StateInner {
+                store,
+                inbox,
+                app_secret,
+                verify_token,
+                mode,
+                started: Instant::now(),
+            }),
+        }
+    }
+}
+
+/// The router the server (and, later, the tunnel) serves.
+pub fn router(state: WebhookState) -> Router {
+    Router::new()
+        .route("/webhook", get(verify).post(receive))
+        .route("/healthz", get(healthz))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+#[derive(Deserialize)]
+struct Handshake {
+    #[serde(rename = "hub.mode")]
+    mode: Option<String>,
+    #[serde(rename = "hub.verify_token")]
+    verify_token: Option<String>,
+    #[serde(rename = "hub.challenge")]
+    challenge: Option<String>,
+}
+
+async fn verify(State(state): State<WebhookState>, Query(q): Query<Handshake>) -> Response {
+    let token_ok = q.verify_token.as_deref().is_some_and(|t| {
+        bool::from(
+            t.as_bytes()
+                .ct_eq(state.inner.verify_token.expose_secret().as_bytes()),
+        )
+    });
+    match (q.mode.as_deref(), token_ok, q.challenge) {
+        (Some("subscribe"), true, Some(challenge)) => (
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            challenge,
+        )
+            .into_response(),
+        _ => {
+            warn!("webhook verification refused (wrong mode or verify token)");
+            (StatusCode::FORBIDDEN, "verification failed").into_response()
+        }
+    }
+}
+
+fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": reason.into() }))).into_response()
+}
+
+async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> Response {
+    let signature = headers
+        .get(wacloud::signature::SIGNATURE_HEADER)
+        .map(|v| v.to_str().unwrap_or(""));
+    if let Err(e) = wacloud::verify(
+        state.inner.app_secret.expose_secret().as_bytes(),
+        signature,
+        &body,
+    ) {
+        warn!(reason = %e, bytes = body.len(), "webhook refused: bad signature");
+        return refuse(StatusCode::FORBIDDEN, e.to_string());
+    }
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&body) {
+        warn!(error = %e, "webhook refused: signed but not JSON");
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            format!("the body is not JSON: {e}"),
+        );
+    }
+    // Valid JSON is valid UTF-8; the journal keeps the body exactly as signed.
+    let stored = state
+        .inner
+        .store
+        .writer()
+        .call(move |ctx| {
+            let text = std::str::from_utf8(&body)
+                .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?;
+            journal::insert(ctx.conn, text)
+        })
+        .await;
+    match stored {
+        Ok(_) => {
+            state.inner.inbox.notify();
+            StatusCode::OK.into_response()
+        }
+        Err(e) => {
+            // Meta retries anything but a 200, so nothing is lost.
+            error!(error = %e, "could not journal a webhook");
+            refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "could not store the event; try again",
+            )
+        }
+    }
+}
+
+async fn healthz(State(state): State<WebhookState>) -> Response {
+    Json(json!({
+        "status": "ok",
+        "mode": state.inner.mode,
+        "version": env!("CARGO_PKG_VERSION"),
+        "uptime_secs": state.inner.started.elapsed().as_secs(),
+    }))
+    .into_response()
+}
+
+#[cfg(test)]
+mod tests;

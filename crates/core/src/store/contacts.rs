@@ -1,0 +1,89 @@
+//! Contacts: customers who wrote to the shop or whom the shop wrote to.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{StoreError, now_ms};
+use crate::views::ContactView;
+
+const COLUMNS: &str = "wa_id, name, unread, last_inbound_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
+    Ok(ContactView {
+        wa_id: r.get(0)?,
+        name: r.get(1)?,
+        unread: r.get(2)?,
+        last_inbound_at: r.get(3)?,
+    })
+}
+
+/// Creates the contact if new; takes a name or user id Meta sent, keeping the old one otherwise.
+/// Returns whether anything changed.
+pub fn upsert(
+    conn: &Connection,
+    wa_id: &str,
+    name: Option<&str>,
+    user_id: Option<&str>,
+) -> Result<bool, StoreError> {
+    let now = now_ms();
+    let changed = conn
+        .prepare_cached(
+            "INSERT INTO contacts (wa_id, name, user_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+             ON CONFLICT (wa_id) DO UPDATE SET
+                 name = coalesce(excluded.name, name),
+                 user_id = coalesce(excluded.user_id, user_id),
+                 updated_at = excluded.updated_at
+             WHERE (excluded.name IS NOT NULL AND excluded.name IS NOT name)
+                OR (excluded.user_id IS NOT NULL AND excluded.user_id IS NOT user_id)",
+        )?
+        .execute(params![wa_id, name, user_id, now])?;
+    Ok(changed > 0)
+}
+
+/// A new inbound message at `timestamp` (unix seconds): one more unread, and the window moves.
+pub fn note_inbound(conn: &Connection, wa_id: &str, timestamp: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE contacts SET unread = unread + 1,
+             last_inbound_at = max(coalesce(last_inbound_at, 0), ?2),
+             last_message_at = max(coalesce(last_message_at, 0), ?2),
+             updated_at = ?3
+         WHERE wa_id = ?1",
+    )?
+    .execute(params![wa_id, timestamp, now_ms()])?;
+    Ok(())
+}
+
+/// A new outbound message at `timestamp` (unix seconds).
+pub fn note_outbound(conn: &Connection, wa_id: &str, timestamp: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE contacts SET last_message_at = max(coalesce(last_message_at, 0), ?2), updated_at = ?3
+         WHERE wa_id = ?1",
+    )?
+    .execute(params![wa_id, timestamp, now_ms()])?;
+    Ok(())
+}
+
+/// The owner has read the chat.
+pub fn mark_read(conn: &Connection, wa_id: &str) -> Result<bool, StoreError> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE contacts SET unread = 0, updated_at = ?2 WHERE wa_id = ?1 AND unread > 0",
+        )?
+        .execute(params![wa_id, now_ms()])?;
+    Ok(n > 0)
+}
+
+pub fn get(conn: &Connection, wa_id: &str) -> Result<Option<ContactView>, StoreError> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE wa_id = ?1"))?
+        .query_row([wa_id], from_row)
+        .optional()?)
+}
+
+/// Every contact, the most recent conversation first.
+pub fn list(conn: &Connection) -> Result<Vec<ContactView>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM contacts ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

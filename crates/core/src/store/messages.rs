@@ -1,0 +1,223 @@
+//! Messages, both ways.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::StoreError;
+use crate::views::{Direction, ErrorView, MessageStatus, MessageView};
+
+/// An error as stored on a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredError {
+    pub code: Option<i64>,
+    pub subcode: Option<i64>,
+    pub title: String,
+    pub message: Option<String>,
+    pub details: Option<String>,
+    pub fbtrace_id: Option<String>,
+}
+
+impl From<&wacloud::GraphError> for StoredError {
+    fn from(e: &wacloud::GraphError) -> Self {
+        Self {
+            code: e.code,
+            subcode: e.subcode,
+            title: e.title.clone(),
+            message: Some(e.message.clone()).filter(|m| !m.is_empty()),
+            details: e.details.clone(),
+            fbtrace_id: e.fbtrace_id.clone(),
+        }
+    }
+}
+
+impl From<&wacloud::webhook::ApiErrorObject> for StoredError {
+    fn from(e: &wacloud::webhook::ApiErrorObject) -> Self {
+        Self {
+            code: Some(e.code),
+            subcode: None,
+            title: e
+                .title
+                .clone()
+                .or_else(|| e.message.clone())
+                .unwrap_or_else(|| format!("Error {}", e.code)),
+            message: e.message.clone(),
+            details: e.details().map(str::to_owned),
+            fbtrace_id: None,
+        }
+    }
+}
+
+impl StoredError {
+    pub fn view(&self) -> ErrorView {
+        ErrorView {
+            code: self.code,
+            title: self.title.clone(),
+            details: self.details.clone().or_else(|| self.message.clone()),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
+    let direction: String = r.get(3)?;
+    let status: String = r.get(6)?;
+    let error_title: Option<String> = r.get(9)?;
+    let bad = |col: usize, what: String| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
+    };
+    Ok(MessageView {
+        id: r.get(0)?,
+        wamid: r.get(1)?,
+        contact: r.get(2)?,
+        direction: match direction.as_str() {
+            "in" => Direction::In,
+            "out" => Direction::Out,
+            other => return Err(bad(3, format!("direction {other:?}"))),
+        },
+        kind: r.get(4)?,
+        text: r.get(5)?,
+        status: MessageStatus::parse(&status)
+            .ok_or_else(|| bad(6, format!("status {status:?}")))?,
+        timestamp: r.get(7)?,
+        error: match error_title {
+            Some(title) => Some(ErrorView {
+                code: r.get(8)?,
+                title,
+                details: r.get::<_, Option<String>>(10)?.or(r.get(11)?),
+            }),
+            None => None,
+        },
+    })
+}
+
+/// An inbound message to store.
+pub struct NewInbound<'a> {
+    pub wamid: &'a str,
+    pub contact: &'a str,
+    pub kind: &'a str,
+    pub text: Option<&'a str>,
+    pub raw: &'a str,
+    pub timestamp: i64,
+    pub reply_to: Option<&'a str>,
+    pub webhook_event_id: i64,
+}
+
+/// Stores an inbound message; `None` when its wamid is already stored (a redelivery).
+pub fn insert_inbound(conn: &Connection, m: &NewInbound<'_>) -> Result<Option<i64>, StoreError> {
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO messages (wamid, contact, direction, type, text, raw, status, timestamp, reply_to, webhook_event_id)
+             VALUES (?1, ?2, 'in', ?3, ?4, ?5, 'received', ?6, ?7, ?8)
+             ON CONFLICT (wamid) DO NOTHING
+             RETURNING id",
+        )?
+        .query_row(
+            params![m.wamid, m.contact, m.kind, m.text, m.raw, m.timestamp, m.reply_to, m.webhook_event_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(id)
+}
+
+/// Stores an outbound message, `queued`.
+pub fn insert_outbound(
+    conn: &Connection,
+    contact: &str,
+    kind: &str,
+    text: Option<&str>,
+    raw: &str,
+    timestamp: i64,
+    reply_to: Option<&str>,
+) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO messages (contact, direction, type, text, raw, status, timestamp, reply_to)
+             VALUES (?1, 'out', ?2, ?3, ?4, 'queued', ?5, ?6) RETURNING id",
+        )?
+        .query_row(params![contact, kind, text, raw, timestamp, reply_to], |r| r.get(0))?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<MessageView, StoreError> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM messages WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("message {id}")))
+}
+
+/// The latest `limit` messages with a contact, oldest first.
+pub fn list_for_contact(
+    conn: &Connection,
+    contact: &str,
+    limit: u32,
+) -> Result<Vec<MessageView>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![contact, limit], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The id and status of the message with this wamid.
+pub fn find_by_wamid(
+    conn: &Connection,
+    wamid: &str,
+) -> Result<Option<(i64, MessageStatus)>, StoreError> {
+    let found: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, status FROM messages WHERE wamid = ?1")?
+        .query_row([wamid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    found
+        .map(|(id, s)| {
+            MessageStatus::parse(&s)
+                .map(|s| (id, s))
+                .ok_or_else(|| StoreError::Corrupt(format!("message {id} has status {s:?}")))
+        })
+        .transpose()
+}
+
+pub fn status_of(conn: &Connection, id: i64) -> Result<MessageStatus, StoreError> {
+    let s: String = conn
+        .prepare_cached("SELECT status FROM messages WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    MessageStatus::parse(&s)
+        .ok_or_else(|| StoreError::Corrupt(format!("message {id} has status {s:?}")))
+}
+
+/// Sets a message's status (and its error, when given).
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: MessageStatus,
+    status_at: i64,
+    error: Option<&StoredError>,
+) -> Result<(), StoreError> {
+    match error {
+        None => conn
+            .prepare_cached("UPDATE messages SET status = ?2, status_at = ?3 WHERE id = ?1")?
+            .execute(params![id, status.as_str(), status_at])?,
+        Some(e) => conn
+            .prepare_cached(
+                "UPDATE messages SET status = ?2, status_at = ?3, error_code = ?4, error_subcode = ?5,
+                     error_title = ?6, error_message = ?7, error_details = ?8, error_fbtrace_id = ?9
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                status.as_str(),
+                status_at,
+                e.code,
+                e.subcode,
+                e.title,
+                e.message,
+                e.details,
+                e.fbtrace_id
+            ])?,
+    };
+    Ok(())
+}
+
+pub fn set_wamid(conn: &Connection, id: i64, wamid: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE messages SET wamid = ?2 WHERE id = ?1")?
+        .execute(params![id, wamid])?;
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! The local SQLite store: WAL, busy timeout, foreign keys, embedded migrations, one writer
+//! thread (group commit) and a small pool of read connections.
+
+mod migrate;
+mod writer;
+
+pub mod contacts;
+pub mod journal;
+pub mod messages;
+pub mod outbox;
+pub mod statuses;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::broadcast;
+
+pub use migrate::latest_version;
+use writer::WriterThread;
+pub use writer::{WriteCtx, Writer};
+
+use crate::events::DomainEvent;
+
+/// The database file's name inside the data dir.
+pub const DB_FILE: &str = "shopchat.db";
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const MAX_IDLE_READERS: usize = 4;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "the database was written by a newer Shopchat (schema {found}; this one knows up to {supported}): update Shopchat"
+    )]
+    TooNew { found: u32, supported: u32 },
+    #[error("migration {version} ({name}) failed: {source}")]
+    Migration {
+        version: u32,
+        name: &'static str,
+        source: rusqlite::Error,
+    },
+    #[error("the database writer has stopped")]
+    Closed,
+    #[error("a database write failed: {0}")]
+    Batch(Arc<StoreError>),
+    #[error("a database job panicked")]
+    Panicked,
+    #[error("{0}")]
+    Io(std::io::Error),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+}
+
+/// The store: a writer handle and a pool of readers, over one database file.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Writer,
+    readers: Mutex<Vec<Connection>>,
+    events: broadcast::Sender<DomainEvent>,
+    thread: Mutex<Option<WriterThread>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) `DB_FILE` in `dir`, migrates it, and starts the writer.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(StoreError::Io)?;
+        let path = dir.join(DB_FILE);
+        let mut conn = open_connection(&path, false)?;
+        migrate::migrate(&mut conn)?;
+        let (events, _) = broadcast::channel(4096);
+        let (writer, thread) = Writer::spawn(conn, events.clone())?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                path,
+                writer,
+                readers: Mutex::new(Vec::new()),
+                events,
+                thread: Mutex::new(Some(thread)),
+            }),
+        })
+    }
+
+    /// Commits what was sent to the writer, then stops it. Writes after this fail.
+    pub async fn close(&self) {
+        self.inner.writer.close().await;
+        let thread = self.inner.thread.lock().ok().and_then(|mut t| t.take());
+        if let Some(thread) = thread {
+            let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+        }
+        if let Ok(mut readers) = self.inner.readers.lock() {
+            readers.clear();
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    pub fn writer(&self) -> &Writer {
+        &self.inner.writer
+    }
+
+    /// Domain events, published by the writer after each commit.
+    pub fn subscribe(&self) -> broadcast::Receiver<DomainEvent> {
+        self.inner.events.subscribe()
+    }
+
+    /// Runs `f` on a read connection, off the async runtime.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.read_blocking(f))
+            .await
+            .map_err(|_| StoreError::Panicked)?
+    }
+
+    /// Runs `f` on a read connection, on this thread.
+    pub fn read_blocking<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let pooled = self.inner.readers.lock().ok().and_then(|mut p| p.pop());
+        let conn = match pooled {
+            Some(c) => c,
+            None => open_connection(&self.inner.path, true)?,
+        };
+        let result = f(&conn);
+        if let Ok(mut pool) = self.inner.readers.lock()
+            && pool.len() < MAX_IDLE_READERS
+        {
+            pool.push(conn);
+        }
+        result
+    }
+}
+
+fn open_connection(path: &Path, read_only: bool) -> Result<Connection, StoreError> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if !read_only {
+        // WAL survives in the file; setting it needs a write connection.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Corrupt(format!(
+                "could not switch to WAL (got {mode})"
+            )));
+        }
+    }
+    // FULL: a commit is on disk before anyone is told it happened (the webhook 200 promises that).
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    if read_only {
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > latest_version() {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: latest_version(),
+            });
+        }
+    }
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+/// Now, in unix milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Now, in unix seconds.
+pub fn now_secs() -> i64 {
+    now_ms() / 1000
+}
+
+#[cfg(test)]
+mod tests;

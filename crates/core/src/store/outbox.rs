@@ -1,0 +1,97 @@
+//! The outbox queue: one row per outbound message, drained by the worker.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{StoreError, now_ms};
+
+/// A row the worker has claimed.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub message_id: i64,
+    pub payload: String,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+}
+
+pub fn insert(conn: &Connection, message_id: i64, payload: &str) -> Result<(), StoreError> {
+    let now = now_ms();
+    conn.prepare_cached(
+        "INSERT INTO outbox (message_id, payload, state, next_attempt_at, created_at, updated_at)
+         VALUES (?1, ?2, 'pending', ?3, ?3, ?3)",
+    )?
+    .execute(params![message_id, payload, now])?;
+    Ok(())
+}
+
+/// Takes the oldest due row and marks it in flight.
+pub fn claim_next(conn: &Connection, now: i64) -> Result<Option<Claimed>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1
+             WHERE message_id = (
+                 SELECT message_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1
+                 ORDER BY next_attempt_at, message_id LIMIT 1)
+             RETURNING message_id, payload, attempts",
+        )?
+        .query_row([now], |r| {
+            Ok(Claimed {
+                message_id: r.get(0)?,
+                payload: r.get(1)?,
+                attempts: r.get(2)?,
+            })
+        })
+        .optional()?)
+}
+
+/// When the next pending row is due (unix ms), if any.
+pub fn next_due(conn: &Connection) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'")?
+        .query_row([], |r| r.get(0))?)
+}
+
+pub fn finish(
+    conn: &Connection,
+    message_id: i64,
+    state: &str,
+    error: Option<&str>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE outbox SET state = ?2, last_error = ?3, updated_at = ?4 WHERE message_id = ?1",
+    )?
+    .execute(params![message_id, state, error, now_ms()])?;
+    Ok(())
+}
+
+pub fn reschedule(
+    conn: &Connection,
+    message_id: i64,
+    at: i64,
+    error: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?2, last_error = ?3, updated_at = ?4 WHERE message_id = ?1",
+    )?
+    .execute(params![message_id, at, error, now_ms()])?;
+    Ok(())
+}
+
+/// Rows left in flight by a crash: the request may or may not have reached Meta.
+pub fn take_in_flight(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE outbox SET state = 'unknown', updated_at = ?1 WHERE state = 'in_flight' RETURNING message_id",
+    )?;
+    let rows = stmt.query_map([now_ms()], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Outbox rows by state: (pending, in_flight, failed, unknown).
+pub fn counts(conn: &Connection) -> Result<(i64, i64, i64, i64), StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'in_flight'),
+                count(*) FILTER (WHERE state = 'failed'), count(*) FILTER (WHERE state = 'unknown')
+         FROM outbox",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?)
+}

@@ -1,0 +1,170 @@
+//! The one writer: a thread that owns the write connection and commits in groups.
+//!
+//! Callers hand it closures ([`Writer::call`]). It takes every job waiting, runs each in its own
+//! savepoint inside one transaction, commits once, and only then answers each caller and publishes
+//! the domain events the jobs produced. Under load, hundreds of webhook requests share one fsync.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use rusqlite::{Connection, TransactionBehavior};
+use tokio::sync::{broadcast, mpsc, oneshot};
+use tracing::error;
+
+use super::StoreError;
+use crate::events::DomainEvent;
+
+/// Jobs taken into one transaction at the most.
+const MAX_BATCH: usize = 1024;
+
+/// What a job sees: the connection (inside a transaction and a savepoint) and the events to
+/// publish once the transaction commits.
+pub struct WriteCtx<'a> {
+    pub conn: &'a Connection,
+    events: &'a mut Vec<DomainEvent>,
+}
+
+impl WriteCtx<'_> {
+    /// Publishes `event` after the commit (dropped if the job or the commit fails).
+    pub fn emit(&mut self, event: DomainEvent) {
+        self.events.push(event);
+    }
+}
+
+type Completion = Box<dyn FnOnce(Result<(), StoreError>) + Send>;
+type Job = Box<dyn FnOnce(&mut WriteCtx<'_>) -> Completion + Send>;
+
+enum Msg {
+    Run(Job),
+    /// Finish what came before, then stop.
+    Stop,
+}
+
+/// A handle to the writer thread. Cheap to clone; the thread stops when the last handle is gone.
+#[derive(Clone)]
+pub struct Writer {
+    jobs: mpsc::Sender<Msg>,
+}
+
+/// Waits for the writer thread to finish its last batch.
+pub struct WriterThread(Option<JoinHandle<()>>);
+
+impl WriterThread {
+    pub fn join(mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+impl Writer {
+    pub(crate) fn spawn(
+        conn: Connection,
+        events: broadcast::Sender<DomainEvent>,
+    ) -> Result<(Self, WriterThread), StoreError> {
+        let (tx, rx) = mpsc::channel::<Msg>(4 * MAX_BATCH);
+        let handle = std::thread::Builder::new()
+            .name("shopchat-writer".into())
+            .spawn(move || run(conn, rx, events))
+            .map_err(StoreError::Io)?;
+        Ok((Self { jobs: tx }, WriterThread(Some(handle))))
+    }
+
+    /// Runs `f` in the writer's next transaction and returns its result once that has committed.
+    /// If `f` fails, its changes are rolled back and the rest of the batch is unaffected.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut WriteCtx<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move |ctx| {
+            let result = run_in_savepoint(ctx, f);
+            Box::new(move |commit: Result<(), StoreError>| {
+                let _ = reply.send(commit.and(result));
+            })
+        });
+        self.jobs
+            .send(Msg::Run(job))
+            .await
+            .map_err(|_| StoreError::Closed)?;
+        answer.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Asks the thread to stop once the jobs sent before this are committed. Later calls fail
+    /// with [`StoreError::Closed`].
+    pub async fn close(&self) {
+        let _ = self.jobs.send(Msg::Stop).await;
+    }
+}
+
+fn run_in_savepoint<T>(
+    ctx: &mut WriteCtx<'_>,
+    f: impl FnOnce(&mut WriteCtx<'_>) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    ctx.conn.execute_batch("SAVEPOINT job")?;
+    let events_before = ctx.events.len();
+    let result = match catch_unwind(AssertUnwindSafe(|| f(ctx))) {
+        Ok(r) => r,
+        Err(_) => Err(StoreError::Panicked),
+    };
+    match &result {
+        Ok(_) => ctx.conn.execute_batch("RELEASE job")?,
+        Err(_) => {
+            ctx.events.truncate(events_before);
+            ctx.conn.execute_batch("ROLLBACK TO job; RELEASE job")?;
+        }
+    }
+    result
+}
+
+fn run(mut conn: Connection, mut rx: mpsc::Receiver<Msg>, events: broadcast::Sender<DomainEvent>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    let mut stopping = false;
+    while !stopping {
+        match rx.blocking_recv() {
+            Some(Msg::Run(job)) => batch.push(job),
+            Some(Msg::Stop) | None => break,
+        }
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(Msg::Run(job)) => batch.push(job),
+                Ok(Msg::Stop) => {
+                    stopping = true;
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        let mut produced = Vec::new();
+        let mut completions: Vec<Completion> = Vec::with_capacity(batch.len());
+        let outcome = (|| -> Result<(), StoreError> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            for job in batch.drain(..) {
+                let mut ctx = WriteCtx {
+                    conn: &tx,
+                    events: &mut produced,
+                };
+                completions.push(job(&mut ctx));
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+        let shared = outcome.map_err(Arc::new);
+        if let Err(e) = &shared {
+            error!(error = %e, jobs = completions.len(), "a write batch failed to commit");
+        }
+        // Jobs that never ran (the transaction could not begin) are dropped: their callers see Closed.
+        batch.clear();
+        for complete in completions {
+            complete(shared.clone().map_err(StoreError::Batch));
+        }
+        if shared.is_ok() {
+            for event in produced {
+                // No subscribers is fine.
+                let _ = events.send(event);
+            }
+        }
+    }
+}

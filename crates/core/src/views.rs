@@ -1,0 +1,177 @@
+//! What the engine hands out: contacts and messages as the CLI and the GUI show them.
+
+use serde::{Deserialize, Serialize};
+
+/// A message's status. Inbound messages are `received`; outbound ones move forward through
+/// `queued → sending → sent → delivered → read (→ played)`, or end `failed` or `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageStatus {
+    Received,
+    Queued,
+    Sending,
+    Sent,
+    Delivered,
+    Read,
+    Played,
+    Failed,
+    /// The request was in flight when the app stopped: it may or may not have been sent.
+    Unknown,
+}
+
+impl MessageStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::Queued => "queued",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Delivered => "delivered",
+            Self::Read => "read",
+            Self::Played => "played",
+            Self::Failed => "failed",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "received" => Self::Received,
+            "queued" => Self::Queued,
+            "sending" => Self::Sending,
+            "sent" => Self::Sent,
+            "delivered" => Self::Delivered,
+            "read" => Self::Read,
+            "played" => Self::Played,
+            "failed" => Self::Failed,
+            "unknown" => Self::Unknown,
+            _ => return None,
+        })
+    }
+
+    /// From a status webhook's kind; `None` for kinds that do not move a message.
+    pub fn from_webhook(kind: wacloud::webhook::StatusKind) -> Option<Self> {
+        use wacloud::webhook::StatusKind as K;
+        match kind {
+            K::Sent => Some(Self::Sent),
+            K::Delivered => Some(Self::Delivered),
+            K::Read => Some(Self::Read),
+            K::Played => Some(Self::Played),
+            K::Failed => Some(Self::Failed),
+            K::Deleted | K::Unknown => None,
+        }
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            Self::Received | Self::Queued => 0,
+            Self::Sending | Self::Unknown => 1,
+            Self::Sent => 2,
+            Self::Delivered => 3,
+            Self::Read => 4,
+            Self::Played => 5,
+            Self::Failed => 6,
+        }
+    }
+
+    /// Whether a message at `self` may move to `next`. Statuses never move backwards; `failed`
+    /// wins over anything short of proof that the customer saw the message (`read`, `played`).
+    pub fn can_advance_to(self, next: Self) -> bool {
+        if self == Self::Received || next == Self::Received {
+            return false;
+        }
+        match next {
+            Self::Failed => !matches!(self, Self::Read | Self::Played | Self::Failed),
+            _ => next.rank() > self.rank() && self != Self::Failed,
+        }
+    }
+}
+
+/// Why a message failed, as Meta (or the engine) put it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorView {
+    pub code: Option<i64>,
+    pub title: String,
+    pub details: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    pub wa_id: String,
+    pub name: Option<String>,
+    pub unread: i64,
+    /// Unix seconds of the customer's latest message.
+    pub last_inbound_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub wamid: Option<String>,
+    pub contact: String,
+    pub direction: Direction,
+    /// The Cloud API type (`text`, `image`, ...).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The body or caption.
+    pub text: Option<String>,
+    pub status: MessageStatus,
+    /// Unix seconds.
+    pub timestamp: i64,
+    pub error: Option<ErrorView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    In,
+    Out,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::In => "in",
+            Self::Out => "out",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MessageStatus::{self, *};
+
+    #[test]
+    fn statuses_only_move_forward() {
+        let order = [Queued, Sending, Sent, Delivered, Read, Played];
+        for (i, a) in order.iter().enumerate() {
+            for (j, b) in order.iter().enumerate() {
+                assert_eq!(a.can_advance_to(*b), j > i, "{a:?} -> {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn failed_rules() {
+        for s in [Queued, Sending, Sent, Delivered, Unknown] {
+            assert!(s.can_advance_to(Failed), "{s:?}");
+        }
+        for s in [Read, Played, Failed] {
+            assert!(!s.can_advance_to(Failed), "{s:?}");
+        }
+        for s in [Sent, Delivered, Read] {
+            assert!(!Failed.can_advance_to(s), "failed -> {s:?}");
+        }
+        assert!(!Received.can_advance_to(Read));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for s in [
+            Received, Queued, Sending, Sent, Delivered, Read, Played, Failed, Unknown,
+        ] {
+            assert_eq!(MessageStatus::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+}

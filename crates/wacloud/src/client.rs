@@ -1,0 +1,171 @@
+//! The Graph API client.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), wacloud::GraphError> {
+//! use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId};
+//! use wacloud::send::{Content, OutgoingMessage};
+//! let client = GraphClient::new(GraphConfig::new("EAAG...".to_owned().into()))?;
+//! let sent = client
+//!     .send_message(
+//!         &PhoneNumberId::parse("1122334455667").unwrap(),
+//!         &OutgoingMessage::new(WaId::parse("15550100001").unwrap(), Content::text("Hello", false)),
+//!     )
+//!     .await?;
+//! println!("wamid: {}", sent.messages[0].id);
+//! # Ok(()) }
+//! ```
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use tracing::debug;
+
+use crate::error::{ErrorKind, GraphError};
+use crate::ids::PhoneNumberId;
+use crate::send::{OutgoingMessage, SendResponse};
+
+/// The default Graph API version.
+pub const DEFAULT_API_VERSION: &str = "v24.0";
+/// The default Graph API address.
+pub const DEFAULT_GRAPH_URL: &str = "https://graph.facebook.com";
+
+/// Where and how the client talks to the Graph API.
+#[derive(Debug, Clone)]
+pub struct GraphConfig {
+    /// `https://graph.facebook.com`, or a local fake in tests and the sandbox.
+    pub base_url: String,
+    /// `v24.0`.
+    pub api_version: String,
+    pub access_token: SecretString,
+    /// The whole request, connect included.
+    pub timeout: Duration,
+}
+
+impl GraphConfig {
+    pub fn new(access_token: SecretString) -> Self {
+        Self {
+            base_url: DEFAULT_GRAPH_URL.to_owned(),
+            api_version: DEFAULT_API_VERSION.to_owned(),
+            access_token,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A Graph API client. Cheap to clone; clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct GraphClient {
+    http: reqwest::Client,
+    /// `{base_url}/{api_version}`, without a trailing slash.
+    root: String,
+    token: SecretString,
+}
+
+impl GraphClient {
+    pub fn new(config: GraphConfig) -> Result<Self, GraphError> {
+        let base = url::Url::parse(&config.base_url).map_err(|e| {
+            GraphError::local(
+                ErrorKind::InvalidParameter,
+                format!("WHATSAPP_GRAPH_URL is not a URL: {e}"),
+            )
+        })?;
+        if !matches!(base.scheme(), "http" | "https") {
+            return Err(GraphError::local(
+                ErrorKind::InvalidParameter,
+                "WHATSAPP_GRAPH_URL must be an http(s) URL",
+            ));
+        }
+        let version = config.api_version.trim_matches('/');
+        if version.is_empty() || version.contains('/') {
+            return Err(GraphError::local(
+                ErrorKind::InvalidParameter,
+                format!(
+                    "WHATSAPP_API_VERSION {:?} is not a version like v24.0",
+                    config.api_version
+                ),
+            ));
+        }
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("shopchat-wacloud/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| GraphError::from_reqwest(&e))?;
+        Ok(Self {
+            http,
+            root: format!("{}/{version}", base.as_str().trim_end_matches('/')),
+            token: config.access_token,
+        })
+    }
+
+    /// `{base}/{version}/{path}`.
+    fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.root, path.trim_start_matches('/'))
+    }
+
+    /// Sends a message: `POST /{phone-number-id}/messages`.
+    pub async fn send_message(
+        &self,
+        phone_number_id: &PhoneNumberId,
+        message: &OutgoingMessage,
+    ) -> Result<SendResponse, GraphError> {
+        let url = self.url(&format!("{phone_number_id}/messages"));
+        debug!(to = %message.to, kind = message.content.type_name(), "sending message");
+        let request = self
+            .http
+            .post(url)
+            .bearer_auth(self.token.expose_secret())
+            .json(message);
+        let response: SendResponse = self.execute(request).await?;
+        if response.messages.is_empty() {
+            return Err(GraphError::local(
+                ErrorKind::Decode,
+                "the send answer holds no message id",
+            ));
+        }
+        Ok(response)
+    }
+
+    async fn execute<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, GraphError> {
+        let response = request
+            .send()
+            .await
+            .map_err(|e| GraphError::from_reqwest(&e))?;
+        let status = response.status();
+        let retry_after = retry_after(response.headers());
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| GraphError::from_reqwest(&e))?;
+        if !status.is_success() {
+            return Err(GraphError::from_response(
+                status.as_u16(),
+                retry_after,
+                &body,
+            ));
+        }
+        serde_json::from_slice(&body).map_err(|e| {
+            GraphError::local(
+                ErrorKind::Decode,
+                format!("the Graph API answered something unexpected: {e}"),
+            )
+        })
+    }
+}
+
+/// `Retry-After` in seconds (the HTTP-date form is not used by the Graph API).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}

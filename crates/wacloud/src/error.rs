@@ -1,0 +1,323 @@
+//! Graph API errors, typed so the app can act on them.
+//!
+//! Meta answers errors as
+//! `{"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}`.
+//! [`GraphError::from_response`] turns that (or a bare HTTP failure) into a [`GraphError`] whose
+//! [`ErrorKind`] says what happened and whether a retry can help.
+//!
+//! ```
+//! use wacloud::{ErrorKind, GraphError};
+//! let body = br#"{"error":{"message":"Re-engagement message","type":"OAuthException",
+//!   "code":131047,"error_data":{"details":"More than 24 hours have passed"},"fbtrace_id":"Az1"}}"#;
+//! let err = GraphError::from_response(400, None, body);
+//! assert_eq!(err.kind, ErrorKind::OutsideWindow);
+//! assert!(!err.kind.is_retryable());
+//! ```
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of failure a Graph error is, as far as the app is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The access token expired or is invalid (190, HTTP 401/403): reconnect the account.
+    Auth,
+    /// Too many requests (4, 80007, 130429, 131056): retry later.
+    RateLimited,
+    /// Free-form message outside the 24-hour customer-service window (131047): use a template.
+    OutsideWindow,
+    /// The recipient cannot receive this message (131026).
+    RecipientUnavailable,
+    /// Spam or marketing caps (131048, 131049).
+    SpamOrMarketingCap,
+    /// A template problem (1320xx).
+    Template,
+    /// Media could not be downloaded or uploaded (131052, 131053).
+    Media,
+    /// A parameter is invalid (100, 131008, 131009).
+    InvalidParameter,
+    /// A server-side failure (1, 2, 131000, HTTP 5xx): retry.
+    Server,
+    /// The request never got an answer (DNS, connect, reset).
+    Network,
+    /// The request timed out.
+    Timeout,
+    /// The answer could not be understood.
+    Decode,
+    /// Any other error Meta returns.
+    Other,
+}
+
+impl ErrorKind {
+    /// Whether sending the same request again later can succeed.
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            Self::RateLimited | Self::Server | Self::Network | Self::Timeout
+        )
+    }
+
+    /// The kind for a Graph error code (and HTTP status when the code says nothing).
+    pub fn classify(http_status: u16, code: Option<i64>) -> Self {
+        match code {
+            Some(190) => Self::Auth,
+            Some(4 | 80007 | 130429 | 131056) => Self::RateLimited,
+            Some(131047) => Self::OutsideWindow,
+            Some(131026) => Self::RecipientUnavailable,
+            Some(131048 | 131049) => Self::SpamOrMarketingCap,
+            Some(132000..=132999) => Self::Template,
+            Some(131052 | 131053) => Self::Media,
+            Some(100 | 131008 | 131009) => Self::InvalidParameter,
+            Some(1 | 2 | 131000) => Self::Server,
+            _ => match http_status {
+                401 | 403 => Self::Auth,
+                429 => Self::RateLimited,
+                500..=599 => Self::Server,
+                _ => Self::Other,
+            },
+        }
+    }
+}
+
+/// A failed Graph API call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct GraphError {
+    pub kind: ErrorKind,
+    /// The HTTP status, when an answer came.
+    pub http_status: Option<u16>,
+    /// Meta's numeric error code.
+    pub code: Option<i64>,
+    pub subcode: Option<i64>,
+    /// Meta's error type (e.g. `OAuthException`), used as the title when no better one exists.
+    pub title: String,
+    pub message: String,
+    /// `error_data.details`, the most specific explanation Meta gives.
+    pub details: Option<String>,
+    pub fbtrace_id: Option<String>,
+    /// How long the server asked us to wait (`Retry-After`), in seconds.
+    pub retry_after_secs: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    error: Body,
+}
+
+#[derive(Deserialize)]
+struct Body {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    code: Option<i64>,
+    #[serde(default)]
+    error_subcode: Option<i64>,
+    #[serde(default)]
+    error_user_title: Option<String>,
+    #[serde(default)]
+    error_data: Option<ErrorData>,
+    #[serde(default)]
+    fbtrace_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ErrorData {
+    #[serde(default)]
+    details: Option<String>,
+}
+
+impl GraphError {
+    /// Builds the error from an HTTP answer that was not a success.
+    pub fn from_response(status: u16, retry_after: Option<Duration>, body: &[u8]) -> Self {
+        let retry_after_secs = retry_after.map(|d| d.as_secs());
+        match serde_json::from_slice::<Envelope>(body) {
+            Ok(Envelope { error }) => {
+                let kind = ErrorKind::classify(status, error.code);
+                Self {
+                    kind,
+                    http_status: Some(status),
+                    code: error.code,
+                    subcode: error.error_subcode,
+                    title: error
+                        .error_user_title
+                        .or(error.kind)
+                        .unwrap_or_else(|| default_title(kind).to_owned()),
+                    message: error.message.unwrap_or_default(),
+                    details: error.error_data.and_then(|d| d.details),
+                    fbtrace_id: error.fbtrace_id,
+                    retry_after_secs,
+                }
+            }
+            Err(_) => {
+                let kind = ErrorKind::classify(status, None);
+                let text = String::from_utf8_lossy(&body[..body.len().min(300)]).into_owned();
+                Self {
+                    kind,
+                    http_status: Some(status),
+                    code: None,
+                    subcode: None,
+                    title: default_title(kind).to_owned(),
+                    message: format!("HTTP {status}"),
+                    details: (!text.trim().is_empty()).then_some(text),
+                    fbtrace_id: None,
+                    retry_after_secs,
+                }
+            }
+        }
+    }
+
+    /// An error with no answer from the server (network, timeout, undecodable answer).
+    pub fn local(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            http_status: None,
+            code: None,
+            subcode: None,
+            title: default_title(kind).to_owned(),
+            message: message.into(),
+            details: None,
+            fbtrace_id: None,
+            retry_after_secs: None,
+        }
+    }
+
+    pub(crate) fn from_reqwest(err: &reqwest::Error) -> Self {
+        let kind = if err.is_timeout() {
+            ErrorKind::Timeout
+        } else if err.is_decode() {
+            ErrorKind::Decode
+        } else {
+            ErrorKind::Network
+        };
+        // Strip the URL: it is harmless today, but errors end up in logs and in the database.
+        Self::local(kind, err.without_url_ref().to_string())
+    }
+
+    fn describe(&self) -> String {
+        let mut s = match self.code {
+            Some(code) => format!("{} ({code}): {}", self.title, self.message),
+            None => format!("{}: {}", self.title, self.message),
+        };
+        if let Some(d) = &self.details {
+            s.push_str(" — ");
+            s.push_str(d);
+        }
+        s
+    }
+}
+
+trait WithoutUrlRef {
+    fn without_url_ref(&self) -> String;
+}
+
+impl WithoutUrlRef for reqwest::Error {
+    fn without_url_ref(&self) -> String {
+        let mut text = self.to_string();
+        if let Some(url) = self.url() {
+            text = text.replace(url.as_str(), "<graph url>");
+        }
+        let mut source = std::error::Error::source(self);
+        while let Some(s) = source {
+            text.push_str(": ");
+            text.push_str(&s.to_string());
+            source = s.source();
+        }
+        text
+    }
+}
+
+fn default_title(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Auth => "Access token expired or invalid",
+        ErrorKind::RateLimited => "Rate limit hit",
+        ErrorKind::OutsideWindow => "Outside the 24-hour window",
+        ErrorKind::RecipientUnavailable => "Recipient cannot receive messages",
+        ErrorKind::SpamOrMarketingCap => "Messaging limit reached",
+        ErrorKind::Template => "Template problem",
+        ErrorKind::Media => "Media problem",
+        ErrorKind::InvalidParameter => "Invalid parameter",
+        ErrorKind::Server => "WhatsApp server error",
+        ErrorKind::Network => "Network error",
+        ErrorKind::Timeout => "Request timed out",
+        ErrorKind::Decode => "Unexpected answer",
+        ErrorKind::Other => "WhatsApp error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph_body(code: i64) -> Vec<u8> {
+        format!(r#"{{"error":{{"message":"m","type":"OAuthException","code":{code},"error_subcode":2494010,"error_data":{{"messaging_product":"whatsapp","details":"d"}},"fbtrace_id":"AbC"}}}}"#).into_bytes()
+    }
+
+    #[test]
+    fn every_documented_code_is_classified() {
+        let cases = [
+            (190, ErrorKind::Auth, false),
+            (4, ErrorKind::RateLimited, true),
+            (80007, ErrorKind::RateLimited, true),
+            (130429, ErrorKind::RateLimited, true),
+            (131056, ErrorKind::RateLimited, true),
+            (131047, ErrorKind::OutsideWindow, false),
+            (131026, ErrorKind::RecipientUnavailable, false),
+            (131048, ErrorKind::SpamOrMarketingCap, false),
+            (131049, ErrorKind::SpamOrMarketingCap, false),
+            (132000, ErrorKind::Template, false),
+            (132001, ErrorKind::Template, false),
+            (132005, ErrorKind::Template, false),
+            (132007, ErrorKind::Template, false),
+            (132012, ErrorKind::Template, false),
+            (132015, ErrorKind::Template, false),
+            (131052, ErrorKind::Media, false),
+            (131053, ErrorKind::Media, false),
+            (100, ErrorKind::InvalidParameter, false),
+            (131008, ErrorKind::InvalidParameter, false),
+            (131009, ErrorKind::InvalidParameter, false),
+            (1, ErrorKind::Server, true),
+            (2, ErrorKind::Server, true),
+            (131000, ErrorKind::Server, true),
+        ];
+        for (code, kind, retry) in cases {
+            let e = GraphError::from_response(400, None, &graph_body(code));
+            assert_eq!(e.kind, kind, "code {code}");
+            assert_eq!(e.kind.is_retryable(), retry, "code {code}");
+            assert_eq!(e.code, Some(code));
+            assert_eq!(e.subcode, Some(2494010));
+            assert_eq!(e.details.as_deref(), Some("d"));
+            assert_eq!(e.fbtrace_id.as_deref(), Some("AbC"));
+            assert_eq!(e.title, "OAuthException");
+        }
+    }
+
+    #[test]
+    fn bare_http_failures() {
+        let e = GraphError::from_response(503, Some(Duration::from_secs(7)), b"<html>down</html>");
+        assert_eq!(e.kind, ErrorKind::Server);
+        assert!(e.kind.is_retryable());
+        assert_eq!(e.retry_after_secs, Some(7));
+        assert_eq!(
+            GraphError::from_response(401, None, b"").kind,
+            ErrorKind::Auth
+        );
+        assert_eq!(
+            GraphError::from_response(429, None, b"").kind,
+            ErrorKind::RateLimited
+        );
+        assert_eq!(
+            GraphError::from_response(404, None, b"").kind,
+            ErrorKind::Other
+        );
+    }
+
+    #[test]
+    fn display_is_readable() {
+        let e = GraphError::from_response(400, None, &graph_body(131047));
+        assert_eq!(e.to_string(), "OAuthException (131047): m — d");
+    }
+}

@@ -1,0 +1,22 @@
+//! A library for the WhatsApp Business Cloud API.
+//!
+//! * [`signature`]: the `X-Hub-Signature-256` check on webhook bodies.
+//! * [`webhook`]: types for webhook notifications (messages, statuses, other fields).
+//! * [`send`]: the payloads the client puts on the wire.
+//! * [`client`]: the Graph API client ([`GraphClient`]).
+//! * [`error`]: every Graph error as a typed [`GraphError`] with an [`ErrorKind`] the app acts on.
+//! * [`ids`]: validated identifiers ([`WaId`], [`Wamid`], [`PhoneNumberId`]).
+//!
+//! This crate knows nothing of storage or of any user interface.
+
+pub mod client;
+pub mod error;
+pub mod ids;
+pub mod send;
+pub mod signature;
+pub mod webhook;
+
+pub use client::{DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, GraphClient, GraphConfig};
+pub use error::{ErrorKind, GraphError};
+pub use ids::{IdError, PhoneNumberId, WaId, Wamid};
+pub use signature::{SignatureError, sign, verify};

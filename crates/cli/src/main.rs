@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
+use shopchat_core::store::DB_FILE;
 use shopchat_core::store::{Store, contacts, messages};
-use shopchat_core::{Engine, RuntimeInfo, queue_text, sandbox};
+use shopchat_core::{Engine, RuntimeInfo, sandbox, text_message};
 
 #[derive(Parser)]
 #[command(
@@ -117,6 +118,7 @@ fn init_logging(default: &str) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 }
 
@@ -139,15 +141,23 @@ async fn open_store(common: &Common) -> Result<Store, String> {
     Store::open(&dir).map_err(|e| format!("cannot open the database in {}: {e}", dir.display()))
 }
 
+/// The store, if there is one yet: reading verbs never create a database.
+async fn open_existing_store(common: &Common) -> Result<Option<Store>, String> {
+    let dir = config::store_dir(&data_dir(common.data_dir.clone())?, common.sandbox);
+    if !dir.join(DB_FILE).exists() {
+        return Ok(None);
+    }
+    open_store(common).await.map(Some)
+}
+
 async fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Serve { common, listen } => serve(common, listen).await,
         Command::Contacts { common, json } => {
-            let store = open_store(&common).await?;
-            let list = store
-                .read(contacts::list)
-                .await
-                .map_err(|e| e.to_string());
+            let Some(store) = open_existing_store(&common).await? else {
+                return output::contacts(&[], json);
+            };
+            let list = store.read(contacts::list).await.map_err(|e| e.to_string());
             store.close().await;
             output::contacts(&list?, json)
         }
@@ -158,7 +168,9 @@ async fn run(command: Command) -> Result<(), String> {
             json,
         } => {
             let wa_id = wacloud::WaId::parse(&contact).map_err(|e| e.to_string())?;
-            let store = open_store(&common).await?;
+            let Some(store) = open_existing_store(&common).await? else {
+                return output::messages(&[], json);
+            };
             let list = store
                 .read(move |c| messages::list_for_contact(c, wa_id.as_str(), limit))
                 .await
@@ -172,8 +184,14 @@ async fn run(command: Command) -> Result<(), String> {
             text,
             reply_to,
         } => {
+            // Checked before anything is opened or created.
+            let message =
+                text_message(&to, &text, reply_to.as_deref()).map_err(|e| e.to_string())?;
             let store = open_store(&common).await?;
-            let queued = queue_text(&store, &to, &text, reply_to.as_deref()).await;
+            let queued = store
+                .writer()
+                .call(move |ctx| shopchat_core::outbox::enqueue(ctx, &message))
+                .await;
             store.close().await;
             let message = queued.map_err(|e| e.to_string())?;
             println!("{}", message.id);
@@ -195,10 +213,12 @@ async fn run(command: Command) -> Result<(), String> {
 async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
     let data_dir = data_dir(common.data_dir)?;
     let listen = match listen {
-        Some(l) => config::parse_listen(&l),
+        Some(l) => config::parse_listen(&l, "--listen"),
         None => config::default_listen(env_var),
     }
     .map_err(|e| e.to_string())?;
+    // Listen for signals before anything starts, so that a stop request is never missed.
+    let signals = Signals::install().map_err(|e| format!("cannot listen for signals: {e}"))?;
     let mode = if common.sandbox {
         Mode::Sandbox(SandboxSettings::default())
     } else {
@@ -219,31 +239,44 @@ async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
             sandbox::CUSTOMERS[0].wa_id
         );
     }
-    wait_for_signal().await;
+    signals.wait().await;
     println!("Stopping...");
     engine.shutdown().await;
     Ok(())
 }
 
-async fn wait_for_signal() {
+/// SIGINT and SIGTERM, installed up front.
+struct Signals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                term: signal(SignalKind::terminate())?,
+                int: signal(SignalKind::interrupt())?,
+            })
         }
+        #[cfg(not(unix))]
+        Ok(Self {})
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.int.recv() => {}
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

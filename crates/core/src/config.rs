@@ -202,12 +202,13 @@ pub fn default_data_dir(get: impl Fn(&str) -> Option<String>) -> Result<PathBuf,
 /// `SHOPCHAT_LISTEN` through `get`, else `127.0.0.1:8787`.
 pub fn default_listen(get: impl Fn(&str) -> Option<String>) -> Result<SocketAddr, ConfigError> {
     let raw = get(env::LISTEN).unwrap_or_else(|| DEFAULT_LISTEN.to_owned());
-    parse_listen(&raw)
+    parse_listen(&raw, env::LISTEN)
 }
 
-pub fn parse_listen(raw: &str) -> Result<SocketAddr, ConfigError> {
+/// Parses a listen address; `source` names where it came from (`--listen`, `SHOPCHAT_LISTEN`).
+pub fn parse_listen(raw: &str, source: &'static str) -> Result<SocketAddr, ConfigError> {
     raw.trim().parse().map_err(|_| ConfigError::Invalid {
-        name: env::LISTEN,
+        name: source,
         reason: format!("{raw:?} is not an address like 127.0.0.1:8787"),
     })
 }
@@ -275,7 +276,12 @@ mod tests {
         ]))
         .unwrap_err();
         assert!(err.to_string().contains("WHATSAPP_PHONE_NUMBER_ID"));
-        assert!(parse_listen("nope").is_err());
+        assert!(
+            parse_listen("nope", "--listen")
+                .unwrap_err()
+                .to_string()
+                .contains("--listen")
+        );
         assert_eq!(default_listen(lookup(&[])).unwrap().port(), 8787);
         assert_eq!(
             default_data_dir(lookup(&[(env::DATA_DIR, "/x")])).unwrap(),

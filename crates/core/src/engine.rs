@@ -57,8 +57,13 @@ pub struct RuntimeInfo {
 }
 
 impl RuntimeInfo {
-    /// The running engine's info for a store dir, if one is running there.
+    /// The running engine's info for a store dir, if one is running there. A file left behind by
+    /// an engine that was killed is ignored: a running engine holds the lock.
     pub fn read(store_dir: &Path) -> Option<Self> {
+        let lock = File::open(store_dir.join(LOCK_FILE)).ok()?;
+        if lock.try_lock_shared().is_ok() {
+            return None;
+        }
         let text = std::fs::read_to_string(store_dir.join(RUNTIME_FILE)).ok()?;
         serde_json::from_str(&text).ok()
     }
@@ -104,6 +109,8 @@ impl Engine {
         }
 
         let stop = CancellationToken::new();
+        // Whatever was started is stopped again if starting fails half-way.
+        let started = stop.clone().drop_guard();
         let (wiring, fake_graph) = match &config.mode {
             Mode::Live(live) => (
                 Wiring {
@@ -195,6 +202,7 @@ impl Engine {
         let runtime_json = serde_json::to_vec_pretty(&runtime).map_err(std::io::Error::other)?;
         std::fs::write(store_dir.join(RUNTIME_FILE), runtime_json)?;
         info!(%addr, mode, data = %store_dir.display(), "engine started");
+        started.disarm();
         Ok(Self {
             addr,
             mode,
@@ -279,15 +287,27 @@ pub async fn queue_text(
     body: &str,
     reply_to: Option<&str>,
 ) -> Result<MessageView, SendError> {
-    let to = WaId::parse(to).map_err(|e| SendError::Invalid(e.to_string()))?;
-    let mut message = OutgoingMessage::new(to, Content::text(body, false));
-    if let Some(r) = reply_to {
-        message =
-            message.replying_to(Wamid::parse(r).map_err(|e| SendError::Invalid(e.to_string()))?);
-    }
-    outbox::validate(&message)?;
+    let message = text_message(to, body, reply_to)?;
     Ok(store
         .writer()
         .call(move |ctx| outbox::enqueue(ctx, &message))
         .await?)
+}
+
+/// A text message, checked as the Cloud API would check it, before anything is stored.
+pub fn text_message(
+    to: &str,
+    body: &str,
+    reply_to: Option<&str>,
+) -> Result<OutgoingMessage, SendError> {
+    let invalid = |e: wacloud::IdError| SendError::Invalid(e.to_string());
+    let mut message = OutgoingMessage::new(
+        WaId::parse(to).map_err(invalid)?,
+        Content::text(body, false),
+    );
+    if let Some(r) = reply_to {
+        message = message.replying_to(Wamid::parse(r).map_err(invalid)?);
+    }
+    outbox::validate(&message)?;
+    Ok(message)
 }

@@ -19,7 +19,7 @@ pub mod store;
 pub mod views;
 
 pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, SandboxSettings};
-pub use engine::{Engine, EngineError, RuntimeInfo, queue_text};
+pub use engine::{Engine, EngineError, RuntimeInfo, queue_text, text_message};
 pub use events::DomainEvent;
 pub use store::{Store, StoreError};
 pub use views::{ContactView, Direction, ErrorView, MessageStatus, MessageView};

@@ -41,34 +41,43 @@ pub struct Worker {
 
 impl Worker {
     pub async fn run(self, stop: CancellationToken) {
+        let poll = self.settings.poll_interval;
         loop {
             if stop.is_cancelled() {
                 return;
             }
-            match self.store.writer().call(|ctx| claim(ctx, now_ms())).await {
-                Ok(Some(job)) => {
-                    self.send(job, &stop).await;
-                    continue;
+            // A read first: the writer is only asked when something is due.
+            let wait = match self.store.read(outbox::next_due).await {
+                Ok(Some(at)) if at <= now_ms() => {
+                    match self.store.writer().call(|ctx| claim(ctx, now_ms())).await {
+                        Ok(Some(job)) => {
+                            self.send(job, &stop).await;
+                            continue;
+                        }
+                        Ok(None) => Duration::ZERO,
+                        Err(e) => {
+                            error!(error = %e, "outbox: could not claim the next message");
+                            poll
+                        }
+                    }
                 }
-                Ok(None) => {}
-                Err(e) => error!(error = %e, "outbox: could not claim the next message"),
+                Ok(Some(at)) => {
+                    Duration::from_millis((at - now_ms()).clamp(0, poll.as_millis() as i64) as u64)
+                }
+                Ok(None) => poll,
+                Err(e) => {
+                    error!(error = %e, "outbox: could not read the queue");
+                    poll
+                }
+            };
+            if wait.is_zero() {
+                continue;
             }
-            let wait = self.until_next_due().await;
             tokio::select! {
                 _ = self.signal.0.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
                 _ = stop.cancelled() => return,
             }
-        }
-    }
-
-    async fn until_next_due(&self) -> Duration {
-        let poll = self.settings.poll_interval;
-        match self.store.read(outbox::next_due).await {
-            Ok(Some(at)) => {
-                Duration::from_millis((at - now_ms()).clamp(0, poll.as_millis() as i64) as u64)
-            }
-            _ => poll,
         }
     }
 

@@ -1,1 +1,198 @@
+//! The webhook contract, over real HTTP on port 0.
 
+use reqwest::StatusCode;
+use serde_json::json;
+
+use super::*;
+
+const SECRET: &str = "test-app-secret";
+const VERIFY: &str = "test-verify-token";
+
+struct Server {
+    _dir: tempfile::TempDir,
+    store: Store,
+    url: String,
+    http: reqwest::Client,
+}
+
+async fn start() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let app = router(WebhookState::new(
+        store.clone(),
+        Inbox::new(),
+        SECRET.to_owned().into(),
+        VERIFY.to_owned().into(),
+        "live",
+    ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Server {
+        _dir: dir,
+        store,
+        url,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl Server {
+    async fn post(&self, body: &[u8], signature: Option<&str>) -> (StatusCode, String) {
+        let mut req = self
+            .http
+            .post(format!("{}/webhook", self.url))
+            .body(body.to_vec());
+        if let Some(s) = signature {
+            req = req.header("X-Hub-Signature-256", s);
+        }
+        let resp = req.send().await.unwrap();
+        (resp.status(), resp.text().await.unwrap())
+    }
+
+    async fn journaled(&self) -> i64 {
+        self.store.read(journal::counts).await.unwrap().0
+    }
+
+    async fn handshake(&self, query: &str) -> (StatusCode, String) {
+        let resp = self
+            .http
+            .get(format!("{}/webhook?{query}", self.url))
+            .send()
+            .await
+            .unwrap();
+        (resp.status(), resp.text().await.unwrap())
+    }
+}
+
+#[tokio::test]
+async fn handshake_answers_the_challenge_only_to_the_right_token() {
+    let s = start().await;
+    assert_eq!(
+        s.handshake(&format!(
+            "hub.mode=subscribe&hub.verify_token={VERIFY}&hub.challenge=1158201444"
+        ))
+        .await,
+        (StatusCode::OK, "1158201444".to_owned())
+    );
+    for q in [
+        "hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+        "hub.mode=subscribe&hub.verify_token=test-verify-toke&hub.challenge=1",
+        &format!("hub.mode=unsubscribe&hub.verify_token={VERIFY}&hub.challenge=1"),
+        &format!("hub.verify_token={VERIFY}&hub.challenge=1"),
+        "hub.mode=subscribe&hub.challenge=1",
+        &format!("hub.mode=subscribe&hub.verify_token={VERIFY}"),
+        "",
+    ] {
+        assert_eq!(s.handshake(q).await.0, StatusCode::FORBIDDEN, "{q}");
+    }
+}
+
+#[tokio::test]
+async fn a_signed_event_is_journaled_before_the_200() {
+    let s = start().await;
+    let body = br#"{"object":"whatsapp_business_account","entry":[]}"#;
+    let (status, _) = s
+        .post(body, Some(&wacloud::sign(SECRET.as_bytes(), body)))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // The 200 promises the event is committed: it must be readable at once.
+    assert_eq!(s.journaled().await, 1);
+    let stored: String = s
+        .store
+        .read(|c| Ok(c.query_row("SELECT body FROM webhook_events", [], |r| r.get(0))?))
+        .await
+        .unwrap();
+    assert_eq!(stored.as_bytes(), body, "the body is kept byte for byte");
+}
+
+#[tokio::test]
+async fn bad_signatures_are_refused_and_nothing_is_stored() {
+    let s = start().await;
+    let body = br#"{"object":"whatsapp_business_account","entry":[]}"#;
+    let wrong = wacloud::sign(b"another-secret", body);
+    for sig in [
+        None,
+        Some(wrong.as_str()),
+        Some("sha256=zz"),
+        Some("md5=abc"),
+        Some(""),
+    ] {
+        let (status, text) = s.post(body, sig).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{sig:?}");
+        assert!(
+            text.contains("X-Hub-Signature-256"),
+            "the reason is given: {text}"
+        );
+    }
+    // Signed, but for another body.
+    let (status, _) = s
+        .post(
+            b"{\"object\":\"x\"}",
+            Some(&wacloud::sign(SECRET.as_bytes(), body)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(s.journaled().await, 0);
+}
+
+#[tokio::test]
+async fn signed_but_not_json_is_a_400() {
+    let s = start().await;
+    for body in [&b"not json"[..], b"{\"object\":", b"\xff\xfe"] {
+        let (status, text) = s
+            .post(body, Some(&wacloud::sign(SECRET.as_bytes(), body)))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(text.contains("not JSON"), "{text}");
+    }
+    assert_eq!(s.journaled().await, 0);
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_a_413() {
+    let s = start().await;
+    let mut big = json!({"object": "whatsapp_business_account", "pad": ""});
+    big["pad"] = json!("x".repeat(MAX_BODY_BYTES));
+    let body = serde_json::to_vec(&big).unwrap();
+    let (status, _) = s
+        .post(&body, Some(&wacloud::sign(SECRET.as_bytes(), &body)))
+        .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Just under the limit is fine.
+    let mut fits = json!({"object": "whatsapp_business_account", "pad": ""});
+    fits["pad"] = json!("x".repeat(MAX_BODY_BYTES - 100));
+    let body = serde_json::to_vec(&fits).unwrap();
+    let (status, _) = s
+        .post(&body, Some(&wacloud::sign(SECRET.as_bytes(), &body)))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(s.journaled().await, 1);
+}
+
+#[tokio::test]
+async fn unknown_kinds_of_json_are_kept() {
+    let s = start().await;
+    let body = br#"{"object":"instagram","entry":[{"id":"1","changes":[{"field":"comments","value":{}}]}]}"#;
+    let (status, _) = s
+        .post(body, Some(&wacloud::sign(SECRET.as_bytes(), body)))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(s.journaled().await, 1);
+}
+
+#[tokio::test]
+async fn healthz_and_nothing_else() {
+    let s = start().await;
+    let resp = s
+        .http
+        .get(format!("{}/healthz", s.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let v: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["mode"], "live");
+    let resp = s.http.get(format!("{}/admin", s.url)).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+}

@@ -19,7 +19,7 @@ use tokio::sync::broadcast;
 
 pub use migrate::latest_version;
 use writer::WriterThread;
-pub use writer::{WriteCtx, Writer};
+pub use writer::{WriteCtx, Writer, WriterStats};
 
 use crate::events::DomainEvent;
 

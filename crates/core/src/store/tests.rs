@@ -1,1 +1,150 @@
+use super::*;
 
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    (dir, store)
+}
+
+#[tokio::test]
+async fn opens_with_the_expected_pragmas_and_schema() {
+    let (_dir, store) = open();
+    let (mode, fk, version): (String, i64, u32) = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT foreign_keys FROM pragma_foreign_keys), (SELECT user_version FROM pragma_user_version)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(fk, 1);
+    assert_eq!(version, latest_version());
+    store.close().await;
+}
+
+#[tokio::test]
+async fn reopening_is_a_no_op_and_a_newer_database_is_refused() {
+    let (dir, store) = open();
+    store.close().await;
+    let store = Store::open(dir.path()).unwrap();
+    store.close().await;
+
+    let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.execute_batch("PRAGMA user_version = 999").unwrap();
+    drop(conn);
+    match Store::open(dir.path()) {
+        Err(StoreError::TooNew {
+            found: 999,
+            supported,
+        }) => assert_eq!(supported, latest_version()),
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a newer database must be refused"),
+    }
+}
+
+#[tokio::test]
+async fn a_failing_job_does_not_spoil_its_batch() {
+    let (_dir, store) = open();
+    let w = store.writer().clone();
+    // Many concurrent jobs share batches; every third fails half-way through.
+    let mut handles = Vec::new();
+    for i in 0..300i64 {
+        let w = w.clone();
+        handles.push(tokio::spawn(async move {
+            w.call(move |ctx| {
+                ctx.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, 'x')",
+                    [format!("k{i}")],
+                )?;
+                if i % 3 == 0 {
+                    return Err(StoreError::Corrupt("refused".into()));
+                }
+                Ok(i)
+            })
+            .await
+        }));
+    }
+    let mut ok = 0;
+    for h in handles {
+        if h.await.unwrap().is_ok() {
+            ok += 1;
+        }
+    }
+    assert_eq!(ok, 200);
+    let stored: i64 = store
+        .read(|c| {
+            Ok(
+                c.query_row("SELECT count(*) FROM meta WHERE key LIKE 'k%'", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        stored, 200,
+        "failed jobs' writes are rolled back, the others kept"
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_panicking_job_is_an_error_not_a_dead_writer() {
+    let (_dir, store) = open();
+    let r: Result<(), _> = store.writer().call(|_| panic!("boom")).await;
+    assert!(matches!(r, Err(StoreError::Panicked)));
+    let n = store
+        .writer()
+        .call(|ctx| Ok(ctx.conn.execute("INSERT INTO meta VALUES ('a', 'b')", [])?))
+        .await;
+    assert_eq!(n.unwrap(), 1);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_jobs_are_grouped_into_few_commits() {
+    let (_dir, store) = open();
+    // Hold the writer busy so that the jobs behind it queue up.
+    let w = store.writer().clone();
+    let blocker = tokio::spawn(async move {
+        w.call(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            Ok(())
+        })
+        .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let before = store.writer().stats();
+    let mut handles = Vec::new();
+    for i in 0..100 {
+        let w = store.writer().clone();
+        handles.push(tokio::spawn(async move {
+            w.call(move |ctx| {
+                Ok(ctx
+                    .conn
+                    .execute("INSERT INTO meta VALUES (?1, 'v')", [format!("g{i}")])?)
+            })
+            .await
+        }));
+    }
+    blocker.await.unwrap().unwrap();
+    for h in handles {
+        h.await.unwrap().unwrap();
+    }
+    let after = store.writer().stats();
+    assert_eq!(after.jobs - before.jobs, 101);
+    let commits = after.commits - before.commits;
+    assert!(commits <= 4, "101 jobs took {commits} commits");
+    store.close().await;
+}
+
+#[tokio::test]
+async fn writes_after_close_fail_cleanly() {
+    let (_dir, store) = open();
+    store.close().await;
+    let r = store.writer().call(|_| Ok(())).await;
+    assert!(matches!(r, Err(StoreError::Closed)));
+}

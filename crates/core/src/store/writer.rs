@@ -1,11 +1,12 @@
 //! The one writer: a thread that owns the write connection and commits in groups.
 //!
 //! Callers hand it closures ([`Writer::call`]). It takes every job waiting, runs each in its own
-//! savepoint inside one transaction, commits once, and only then answers each caller and publishes
-//! the domain events the jobs produced. Under load, hundreds of webhook requests share one fsync.
+//! savepoint inside one transaction, commits once, and only then publishes the domain events the
+//! jobs produced and answers each caller. Under load, hundreds of webhook requests share one fsync.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -45,6 +46,20 @@ enum Msg {
 #[derive(Clone)]
 pub struct Writer {
     jobs: mpsc::Sender<Msg>,
+    stats: Arc<Counters>,
+}
+
+#[derive(Default)]
+struct Counters {
+    commits: AtomicU64,
+    jobs: AtomicU64,
+}
+
+/// How much the writer has grouped: jobs per commit is `jobs / commits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterStats {
+    pub commits: u64,
+    pub jobs: u64,
 }
 
 /// Waits for the writer thread to finish its last batch.
@@ -64,11 +79,21 @@ impl Writer {
         events: broadcast::Sender<DomainEvent>,
     ) -> Result<(Self, WriterThread), StoreError> {
         let (tx, rx) = mpsc::channel::<Msg>(4 * MAX_BATCH);
+        let stats = Arc::new(Counters::default());
+        let counters = stats.clone();
         let handle = std::thread::Builder::new()
             .name("shopchat-writer".into())
-            .spawn(move || run(conn, rx, events))
+            .spawn(move || run(conn, rx, events, &counters))
             .map_err(StoreError::Io)?;
-        Ok((Self { jobs: tx }, WriterThread(Some(handle))))
+        Ok((Self { jobs: tx, stats }, WriterThread(Some(handle))))
+    }
+
+    /// Commits and jobs so far.
+    pub fn stats(&self) -> WriterStats {
+        WriterStats {
+            commits: self.stats.commits.load(Ordering::Relaxed),
+            jobs: self.stats.jobs.load(Ordering::Relaxed),
+        }
     }
 
     /// Runs `f` in the writer's next transaction and returns its result once that has committed.
@@ -119,7 +144,12 @@ fn run_in_savepoint<T>(
     result
 }
 
-fn run(mut conn: Connection, mut rx: mpsc::Receiver<Msg>, events: broadcast::Sender<DomainEvent>) {
+fn run(
+    mut conn: Connection,
+    mut rx: mpsc::Receiver<Msg>,
+    events: broadcast::Sender<DomainEvent>,
+    counters: &Counters,
+) {
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
     let mut stopping = false;
     while !stopping {
@@ -152,19 +182,26 @@ fn run(mut conn: Connection, mut rx: mpsc::Receiver<Msg>, events: broadcast::Sen
             Ok(())
         })();
         let shared = outcome.map_err(Arc::new);
+        if shared.is_ok() {
+            counters.commits.fetch_add(1, Ordering::Relaxed);
+            counters
+                .jobs
+                .fetch_add(completions.len() as u64, Ordering::Relaxed);
+        }
         if let Err(e) = &shared {
             error!(error = %e, jobs = completions.len(), "a write batch failed to commit");
         }
-        // Jobs that never ran (the transaction could not begin) are dropped: their callers see Closed.
-        batch.clear();
-        for complete in completions {
-            complete(shared.clone().map_err(StoreError::Batch));
-        }
+        // Events first, so that a caller who gets its answer can rely on them having been sent.
         if shared.is_ok() {
             for event in produced {
                 // No subscribers is fine.
                 let _ = events.send(event);
             }
+        }
+        // Jobs that never ran (the transaction could not begin) are dropped: their callers see Closed.
+        batch.clear();
+        for complete in completions {
+            complete(shared.clone().map_err(StoreError::Batch));
         }
     }
 }

@@ -25,6 +25,8 @@ pub const APP_SECRET: &str = "test-app-secret-3b1d0c9e8f7a";
 pub const VERIFY_TOKEN: &str = "test-verify-token-5a6b7c8d";
 pub const PHONE_NUMBER_ID: &str = "106540352242922";
 pub const WABA_ID: &str = "102290129340398";
+/// The customer the tests talk to.
+pub const CUSTOMER: &str = "15550123456";
 
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_shopchat")
@@ -55,6 +57,11 @@ pub fn live_env(graph_url: &str) -> Vec<(&'static str, String)> {
         ("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID.to_owned()),
         ("WHATSAPP_GRAPH_URL", graph_url.to_owned()),
     ]
+}
+
+/// Live mode, with a Graph URL that nothing listens on (no send is ever made).
+pub fn crash_env() -> Vec<(&'static str, String)> {
+    live_env("http://127.0.0.1:9")
 }
 
 /// What a finished command did.
@@ -345,6 +352,42 @@ pub fn wait_for<T>(timeout: Duration, what: &str, mut check: impl FnMut() -> Opt
     }
 }
 
+/// Waits until message `id` of `contact` has `status`; returns it.
+pub fn wait_status(
+    data_dir: &Path,
+    contact: &str,
+    extra: &[&str],
+    id: i64,
+    status: &str,
+    timeout: Duration,
+) -> Value {
+    let mut last = Value::Null;
+    let found = wait_for_opt(timeout, || {
+        let list = messages(data_dir, contact, extra);
+        let m = find_by_id(&list, id).cloned();
+        if let Some(m) = &m {
+            last = m.clone();
+        }
+        m.filter(|m| m["status"] == status)
+    });
+    found.unwrap_or_else(|| {
+        panic!("message {id} did not reach {status:?} within {timeout:?}; last seen: {last}")
+    })
+}
+
+fn wait_for_opt<T>(timeout: Duration, mut check: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = check() {
+            return Some(v);
+        }
+        if Instant::now() >= deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// `shopchat messages --contact WA_ID --json` (plus `extra`) as a list.
 pub fn messages(data_dir: &Path, wa_id: &str, extra: &[&str]) -> Vec<Value> {
     let mut args = vec![
@@ -370,6 +413,10 @@ pub fn contacts(data_dir: &Path, extra: &[&str]) -> Vec<Value> {
         Value::Array(list) => list,
         other => panic!("contacts --json is not a list: {other}"),
     }
+}
+
+pub fn find_by_id(list: &[Value], id: i64) -> Option<&Value> {
+    list.iter().find(|m| m["id"].as_i64() == Some(id))
 }
 
 /// Every file below `dir`, recursively.

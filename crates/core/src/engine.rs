@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ use crate::outbox::{self, SendError};
 use crate::sandbox::{self, FakeGraph};
 use crate::server::{self, WebhookState};
 use crate::store::{Store, StoreError, contacts, messages};
-use crate::views::{ContactView, MessageView};
+use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts};
 
 /// The file, in the store dir, that tells other processes where a running engine listens.
 pub const RUNTIME_FILE: &str = "runtime.json";
@@ -45,6 +46,8 @@ pub enum EngineError {
     Graph(#[from] wacloud::GraphError),
     #[error(transparent)]
     Send(#[from] SendError),
+    #[error("this only works in the sandbox")]
+    NotSandbox,
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -76,10 +79,12 @@ pub struct Engine {
     store: Store,
     signal: OutboxSignal,
     stop: CancellationToken,
-    tasks: Vec<JoinHandle<()>>,
+    tasks: Mutex<Vec<JoinHandle<()>>>,
     store_dir: PathBuf,
     fake_graph: Option<FakeGraph>,
-    _lock: File,
+    /// Held while the engine runs: one engine per store dir.
+    lock: Mutex<Option<File>>,
+    http: reqwest::Client,
 }
 
 /// What the engine wires together, whichever the mode.
@@ -209,10 +214,11 @@ impl Engine {
             store,
             signal,
             stop,
-            tasks,
+            tasks: Mutex::new(tasks),
             store_dir,
             fake_graph,
-            _lock: lock,
+            lock: Mutex::new(Some(lock)),
+            http: reqwest::Client::new(),
         })
     }
 
@@ -256,26 +262,102 @@ impl Engine {
         Ok(self.store.read(contacts::list).await?)
     }
 
+    pub async fn contact(&self, wa_id: &str) -> Result<Option<ContactView>, EngineError> {
+        let wa_id = wa_id.to_owned();
+        Ok(self.store.read(move |c| contacts::get(c, &wa_id)).await?)
+    }
+
+    /// The chat list, the most recent conversation first.
+    pub async fn chats(&self) -> Result<Vec<ChatSummary>, EngineError> {
+        Ok(self.store.read(contacts::chats).await?)
+    }
+
+    /// The latest `limit` messages with a contact, oldest first.
     pub async fn messages(
         &self,
         contact: &str,
         limit: u32,
     ) -> Result<Vec<MessageView>, EngineError> {
+        self.messages_page(contact, None, limit).await
+    }
+
+    /// Up to `limit` messages older than `before_id` (or the latest), oldest first.
+    pub async fn messages_page(
+        &self,
+        contact: &str,
+        before_id: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<MessageView>, EngineError> {
         let contact = contact.to_owned();
         Ok(self
             .store
-            .read(move |c| messages::list_for_contact(c, &contact, limit))
+            .read(move |c| messages::page_for_contact(c, &contact, before_id, limit))
             .await?)
     }
 
-    /// Stops accepting webhooks, lets in-flight work finish, commits, and stops.
-    pub async fn shutdown(self) {
+    /// The owner has read the chat: its unread count goes to zero.
+    pub async fn mark_read(&self, contact: &str) -> Result<(), EngineError> {
+        let contact = contact.to_owned();
+        self.store
+            .writer()
+            .call(move |ctx| {
+                if contacts::mark_read(ctx.conn, &contact)? {
+                    crate::delivery::emit_contact(ctx, &contact)?;
+                }
+                Ok(())
+            })
+            .await?;
+        Ok(())
+    }
+
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts, EngineError> {
+        Ok(self.store.read(crate::store::outbox::counts).await?)
+    }
+
+    /// The engine's own webhook URL (on loopback).
+    pub fn webhook_url(&self) -> String {
+        format!("http://{}/webhook", self.addr)
+    }
+
+    /// In the sandbox: a simulated customer writes, through the real signed-webhook path.
+    pub async fn sandbox_say(
+        &self,
+        from: &str,
+        text: &str,
+        name: Option<&str>,
+    ) -> Result<(), EngineError> {
+        if self.fake_graph.is_none() {
+            return Err(EngineError::NotSandbox);
+        }
+        let from = WaId::parse(from).map_err(|e| SendError::Invalid(e.to_string()))?;
+        if text.trim().is_empty() {
+            return Err(SendError::Invalid("the message cannot be empty".into()).into());
+        }
+        let status = sandbox::say(&self.http, &self.webhook_url(), from.as_str(), name, text)
+            .await
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        if !status.is_success() {
+            return Err(std::io::Error::other(format!(
+                "the engine refused the message: HTTP {status}"
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Stops accepting webhooks, lets in-flight work finish, commits, and stops. Idempotent.
+    pub async fn shutdown(&self) {
         self.stop.cancel();
-        for task in self.tasks {
+        let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
+        if tasks.is_empty() {
+            return;
+        }
+        for task in tasks {
             let _ = task.await;
         }
         self.store.close().await;
         let _ = std::fs::remove_file(self.store_dir.join(RUNTIME_FILE));
+        self.lock.lock().unwrap_or_else(|e| e.into_inner()).take();
         info!("engine stopped");
     }
 }

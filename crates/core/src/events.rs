@@ -2,10 +2,11 @@
 //! The desktop shell forwards them to the UI; tests and the CLI may listen too.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::views::{ContactView, ErrorView, MessageStatus, MessageView};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DomainEvent {
     /// A customer's message was stored.
@@ -22,4 +23,16 @@ pub enum DomainEvent {
     },
     /// A contact was created or changed (name, unread count, last message).
     ContactUpdated { contact: ContactView },
+}
+
+impl DomainEvent {
+    /// The channel name the desktop shell publishes this event on.
+    pub fn channel(&self) -> &'static str {
+        match self {
+            Self::MessageReceived { .. } => "message://received",
+            Self::MessageQueued { .. } => "message://queued",
+            Self::MessageStatus { .. } => "message://status",
+            Self::ContactUpdated { .. } => "contact://updated",
+        }
+    }
 }

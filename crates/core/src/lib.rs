@@ -7,6 +7,7 @@
 //!
 //! [`Engine::start`] runs it all; the [`sandbox`] stands in for Meta when there are no credentials.
 
+pub mod bindings;
 pub mod config;
 mod delivery;
 pub mod engine;
@@ -22,4 +23,6 @@ pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, Sandbo
 pub use engine::{Engine, EngineError, RuntimeInfo, queue_text, text_message};
 pub use events::DomainEvent;
 pub use store::{Store, StoreError};
-pub use views::{ContactView, Direction, ErrorView, MessageStatus, MessageView};
+pub use views::{
+    ChatSummary, ContactView, Direction, ErrorView, MessageStatus, MessageView, OutboxCounts,
+};

@@ -1,10 +1,11 @@
 //! What the engine hands out: contacts and messages as the CLI and the GUI show them.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// A message's status. Inbound messages are `received`; outbound ones move forward through
 /// `queued → sending → sent → delivered → read (→ played)`, or end `failed` or `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MessageStatus {
     Received,
@@ -88,14 +89,14 @@ impl MessageStatus {
 }
 
 /// Why a message failed, as Meta (or the engine) put it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ErrorView {
     pub code: Option<i64>,
     pub title: String,
     pub details: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContactView {
     pub wa_id: String,
     pub name: Option<String>,
@@ -104,7 +105,7 @@ pub struct ContactView {
     pub last_inbound_at: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MessageView {
     pub id: i64,
     pub wamid: Option<String>,
@@ -121,7 +122,7 @@ pub struct MessageView {
     pub error: Option<ErrorView>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     In,
@@ -135,6 +136,29 @@ impl Direction {
             Self::Out => "out",
         }
     }
+}
+
+/// A row of the chat list: the contact and the latest message either way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChatSummary {
+    pub wa_id: String,
+    pub name: Option<String>,
+    pub unread: i64,
+    /// Unix seconds of the customer's latest message (the 24-hour window starts there).
+    pub last_inbound_at: Option<i64>,
+    pub last_message: Option<MessageView>,
+}
+
+/// How the outbox is doing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxCounts {
+    /// Queued or waiting for a retry.
+    pub pending: i64,
+    pub in_flight: i64,
+    /// Failed in the last 24 hours.
+    pub failed: i64,
+    /// In flight when the app stopped, in the last 24 hours: may or may not have been sent.
+    pub unknown: i64,
 }
 
 #[cfg(test)]

@@ -87,3 +87,27 @@ pub fn list(conn: &Connection) -> Result<Vec<ContactView>, StoreError> {
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The chat list: every contact with its latest message, the most recent conversation first.
+pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, (SELECT max(id) FROM messages WHERE contact = c.wa_id) AS last_id
+         FROM contacts c ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, Option<i64>>(4)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (c, last_id) = row?;
+        let last_message = last_id
+            .map(|id| super::messages::get(conn, id))
+            .transpose()?;
+        out.push(crate::views::ChatSummary {
+            wa_id: c.wa_id,
+            name: c.name,
+            unread: c.unread,
+            last_inbound_at: c.last_inbound_at,
+            last_message,
+        });
+    }
+    Ok(out)
+}

@@ -221,3 +221,22 @@ pub fn set_wamid(conn: &Connection, id: i64, wamid: &str) -> Result<(), StoreErr
         .execute(params![id, wamid])?;
     Ok(())
 }
+
+/// Up to `limit` messages with a contact older than `before_id` (or the latest), oldest first:
+/// pages for scrolling back through a long history.
+pub fn page_for_contact(
+    conn: &Connection,
+    contact: &str,
+    before_id: Option<i64>,
+    limit: u32,
+) -> Result<Vec<MessageView>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3)
+         ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(
+        params![contact, before_id.unwrap_or(i64::MAX), limit],
+        from_row,
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -85,13 +85,22 @@ pub fn take_in_flight(conn: &Connection) -> Result<Vec<i64>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Outbox rows by state: (pending, in_flight, failed, unknown).
-pub fn counts(conn: &Connection) -> Result<(i64, i64, i64, i64), StoreError> {
+/// Outbox rows by state; failures and unknowns of the last 24 hours only.
+pub fn counts(conn: &Connection) -> Result<crate::views::OutboxCounts, StoreError> {
+    let since = now_ms() - 24 * 3600 * 1000;
     Ok(conn.query_row(
         "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'in_flight'),
-                count(*) FILTER (WHERE state = 'failed'), count(*) FILTER (WHERE state = 'unknown')
+                count(*) FILTER (WHERE state = 'failed' AND updated_at >= ?1),
+                count(*) FILTER (WHERE state = 'unknown' AND updated_at >= ?1)
          FROM outbox",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        [since],
+        |r| {
+            Ok(crate::views::OutboxCounts {
+                pending: r.get(0)?,
+                in_flight: r.get(1)?,
+                failed: r.get(2)?,
+                unknown: r.get(3)?,
+            })
+        },
     )?)
 }

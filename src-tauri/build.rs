@@ -1,0 +1,15 @@
+fn main() {
+    // The app's own commands get `allow-<command>` permissions; the capability grants exactly those.
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "list_chats",
+        "list_messages",
+        "mark_read",
+        "send_text",
+        "outbox_counts",
+        "sandbox_customers",
+        "sandbox_say",
+    ]);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("tauri-build failed");
+}

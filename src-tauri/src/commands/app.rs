@@ -1,0 +1,49 @@
+//! The app itself: mode, addresses, outbox state.
+
+use serde::Serialize;
+use shopchat_core::OutboxCounts;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum AppMode {
+    /// A built-in fake Graph API and simulated customers.
+    Sandbox,
+    /// Connected to the shop's WhatsApp Business number.
+    Live,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub mode: AppMode,
+    /// Where the webhook server listens.
+    pub listen: String,
+    pub webhook_url: String,
+    pub version: String,
+    pub data_dir: String,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
+    let engine = state.engine()?;
+    Ok(AppInfo {
+        mode: if engine.fake_graph().is_some() {
+            AppMode::Sandbox
+        } else {
+            AppMode::Live
+        },
+        listen: engine.local_addr().to_string(),
+        webhook_url: engine.webhook_url(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.display().to_string(),
+    })
+}
+
+#[tauri::command]
+pub async fn outbox_counts(state: State<'_, AppState>) -> Result<OutboxCounts, ApiError> {
+    Ok(state.engine()?.outbox_counts().await?)
+}

@@ -1,0 +1,52 @@
+//! Chats: the list, a conversation's messages, reading and sending.
+
+use shopchat_core::{ChatSummary, MessageView};
+use tauri::State;
+
+use crate::error::{ApiError, ApiErrorCode};
+use crate::state::AppState;
+
+/// Messages fetched per page at the most.
+const MAX_PAGE: u32 = 500;
+
+#[tauri::command]
+pub async fn list_chats(state: State<'_, AppState>) -> Result<Vec<ChatSummary>, ApiError> {
+    Ok(state.engine()?.chats().await?)
+}
+
+#[tauri::command]
+pub async fn list_messages(
+    state: State<'_, AppState>,
+    contact: String,
+    before_id: Option<i64>,
+    limit: u32,
+) -> Result<Vec<MessageView>, ApiError> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(ApiError::new(
+            ApiErrorCode::InvalidInput,
+            format!("a page holds 1 to {MAX_PAGE} messages"),
+        ));
+    }
+    Ok(state
+        .engine()?
+        .messages_page(&contact, before_id, limit)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn mark_read(state: State<'_, AppState>, contact: String) -> Result<(), ApiError> {
+    Ok(state.engine()?.mark_read(&contact).await?)
+}
+
+#[tauri::command]
+pub async fn send_text(
+    state: State<'_, AppState>,
+    to: String,
+    text: String,
+    reply_to: Option<String>,
+) -> Result<MessageView, ApiError> {
+    Ok(state
+        .engine()?
+        .send_text(&to, &text, reply_to.as_deref())
+        .await?)
+}

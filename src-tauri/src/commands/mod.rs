@@ -1,0 +1,5 @@
+//! The app's commands: thin wrappers over the engine, one module per domain.
+
+pub mod app;
+pub mod chats;
+pub mod sandbox;

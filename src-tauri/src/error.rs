@@ -1,0 +1,89 @@
+//! Errors as the UI sees them: `{ code, message }`, with codes the UI branches on.
+
+use serde::Serialize;
+use shopchat_core::outbox::SendError;
+use shopchat_core::{EngineError, StoreError};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiErrorCode {
+    InvalidInput,
+    NotSandbox,
+    NotFound,
+    Storage,
+    OutsideWindow,
+    AuthExpired,
+    RateLimited,
+    Internal,
+}
+
+/// A failed command. `message` is a sentence for the shop owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ApiErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ApiErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<EngineError> for ApiError {
+    fn from(e: EngineError) -> Self {
+        let code = match &e {
+            EngineError::Send(SendError::Invalid(_)) => ApiErrorCode::InvalidInput,
+            EngineError::NotSandbox => ApiErrorCode::NotSandbox,
+            EngineError::Store(StoreError::NotFound(_))
+            | EngineError::Send(SendError::Store(StoreError::NotFound(_))) => {
+                ApiErrorCode::NotFound
+            }
+            EngineError::Store(_) | EngineError::Send(SendError::Store(_)) => ApiErrorCode::Storage,
+            _ => ApiErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_shape_is_pinned() {
+        let e = ApiError::new(ApiErrorCode::OutsideWindow, "Use a template");
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({"code": "outside_window", "message": "Use a template"})
+        );
+        let codes = [
+            (ApiErrorCode::InvalidInput, "invalid_input"),
+            (ApiErrorCode::NotSandbox, "not_sandbox"),
+            (ApiErrorCode::NotFound, "not_found"),
+            (ApiErrorCode::Storage, "storage"),
+            (ApiErrorCode::AuthExpired, "auth_expired"),
+            (ApiErrorCode::RateLimited, "rate_limited"),
+            (ApiErrorCode::Internal, "internal"),
+        ];
+        for (code, name) in codes {
+            assert_eq!(serde_json::to_value(code).unwrap(), name);
+        }
+    }
+
+    #[test]
+    fn engine_errors_map_to_codes() {
+        let invalid: ApiError = EngineError::Send(SendError::Invalid("bad number".into())).into();
+        assert_eq!(invalid.code, ApiErrorCode::InvalidInput);
+        assert_eq!(invalid.message, "bad number");
+        let not_sandbox: ApiError = EngineError::NotSandbox.into();
+        assert_eq!(not_sandbox.code, ApiErrorCode::NotSandbox);
+        let closed: ApiError = EngineError::Store(StoreError::Closed).into();
+        assert_eq!(closed.code, ApiErrorCode::Storage);
+    }
+}

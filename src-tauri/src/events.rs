@@ -1,0 +1,64 @@
+//! Forwards the engine's domain events to the UI as Tauri events, and tells the owner about a
+//! customer's message with a desktop notification when the window is not focused.
+
+use std::sync::Arc;
+
+use shopchat_core::{DomainEvent, Engine};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tokio::sync::broadcast::error::RecvError;
+use tracing::warn;
+
+pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>) {
+    let mut events = engine.subscribe();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match events.recv().await {
+                Ok(event) => {
+                    if let Err(e) = app.emit(event.channel(), &event) {
+                        warn!(error = %e, "could not forward an event to the window");
+                    }
+                    if let DomainEvent::MessageReceived { message } = &event {
+                        notify(
+                            &app,
+                            &engine,
+                            &message.contact,
+                            message.text.as_deref(),
+                            &message.kind,
+                        )
+                        .await;
+                    }
+                }
+                Err(RecvError::Lagged(n)) => warn!(missed = n, "the window missed events"),
+                Err(RecvError::Closed) => return,
+            }
+        }
+    });
+}
+
+async fn notify<R: Runtime>(
+    app: &AppHandle<R>,
+    engine: &Engine,
+    contact: &str,
+    text: Option<&str>,
+    kind: &str,
+) {
+    let focused = app
+        .get_webview_window("main")
+        .and_then(|w| w.is_focused().ok())
+        .unwrap_or(false);
+    if focused {
+        return;
+    }
+    let name = engine
+        .contact(contact)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|c| c.name)
+        .unwrap_or_else(|| format!("+{contact}"));
+    let body = text.map_or_else(|| format!("[{kind}]"), str::to_owned);
+    if let Err(e) = app.notification().builder().title(name).body(body).show() {
+        warn!(error = %e, "could not show a notification");
+    }
+}

@@ -1,0 +1,257 @@
+//! The command wiring, through Tauri's mock runtime and IPC, with a real sandbox engine behind it.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use shopchat_core::config::{Config, Mode, SandboxSettings};
+use shopchat_core::{Engine, bindings};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow};
+
+use crate::state::AppState;
+
+/// The app's own origin, which the capability is limited to: the dev server in debug builds
+/// (tests), the embedded assets in release.
+fn local_url() -> tauri::WebviewUrl {
+    if cfg!(feature = "custom-protocol") {
+        tauri::WebviewUrl::App("index.html".into())
+    } else {
+        tauri::WebviewUrl::External("http://localhost:5173".parse().unwrap())
+    }
+}
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    engine: Arc<Engine>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+    _app: tauri::App<tauri::test::MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = SandboxSettings {
+        status_delays: [
+            Duration::from_millis(10),
+            Duration::from_millis(20),
+            Duration::from_millis(30),
+        ],
+        seed_customers: false,
+        auto_reply: false,
+    };
+    let config = Config::new(
+        dir.path().to_owned(),
+        "127.0.0.1:0".parse().unwrap(),
+        Mode::Sandbox(settings),
+    );
+    let engine = Arc::new(tauri::async_runtime::block_on(Engine::start(config)).unwrap());
+    let app = mock_builder()
+        .invoke_handler(crate::invoke_handler())
+        .build(tauri::generate_context!())
+        .unwrap();
+    app.manage(AppState::new(Ok(engine.clone()), dir.path().to_owned()));
+    crate::events::forward(app.handle().clone(), engine.clone());
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", local_url())
+        .build()
+        .unwrap();
+    Harness {
+        _dir: dir,
+        engine,
+        window,
+        _app: app,
+    }
+}
+
+impl Harness {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let response = get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "http://localhost:5173".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        );
+        response.map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn eventually(&self, what: &str, mut check: impl FnMut(&Self) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !check(self) {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        tauri::async_runtime::block_on(self.engine.shutdown());
+    }
+}
+
+#[test]
+fn app_info_reports_the_sandbox() {
+    let h = harness();
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["mode"], "sandbox");
+    assert!(info["webhook_url"].as_str().unwrap().ends_with("/webhook"));
+    assert_eq!(
+        h.invoke("sandbox_customers", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    assert_eq!(
+        h.invoke("outbox_counts", json!({})).unwrap(),
+        json!({"pending": 0, "in_flight": 0, "failed": 0, "unknown": 0})
+    );
+}
+
+#[test]
+fn a_customer_writes_and_the_owner_replies() {
+    let h = harness();
+    h.invoke(
+        "sandbox_say",
+        json!({"from": "15550100002", "text": "Is my order ready?", "name": null}),
+    )
+    .unwrap();
+    h.eventually("the chat", |h| {
+        h.invoke("list_chats", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+            == 1
+    });
+    let chats = h.invoke("list_chats", json!({})).unwrap();
+    assert_eq!(chats[0]["wa_id"], "15550100002");
+    assert_eq!(chats[0]["unread"], 1);
+    assert_eq!(chats[0]["last_message"]["text"], "Is my order ready?");
+
+    h.invoke("mark_read", json!({"contact": "15550100002"}))
+        .unwrap();
+    assert_eq!(h.invoke("list_chats", json!({})).unwrap()[0]["unread"], 0);
+
+    let sent = h
+        .invoke(
+            "send_text",
+            json!({"to": "15550100002", "text": "Yes, come by!", "replyTo": null}),
+        )
+        .unwrap();
+    assert_eq!(sent["status"], "queued");
+    h.eventually("the read tick", |h| {
+        let page = h
+            .invoke(
+                "list_messages",
+                json!({"contact": "15550100002", "beforeId": null, "limit": 50}),
+            )
+            .unwrap();
+        page.as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["id"] == sent["id"] && m["status"] == "read")
+    });
+    // Paging: the page before the reply holds only the customer's message.
+    let older = h
+        .invoke(
+            "list_messages",
+            json!({"contact": "15550100002", "beforeId": sent["id"], "limit": 50}),
+        )
+        .unwrap();
+    assert_eq!(older.as_array().unwrap().len(), 1);
+    assert_eq!(older[0]["direction"], "in");
+}
+
+#[test]
+fn errors_reach_the_ui_as_code_and_message() {
+    let h = harness();
+    let err = h
+        .invoke(
+            "send_text",
+            json!({"to": "not a number", "text": "hi", "replyTo": null}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(
+        err["message"].as_str().unwrap().contains("phone number"),
+        "{err}"
+    );
+    let err = h
+        .invoke(
+            "list_messages",
+            json!({"contact": "15550100002", "beforeId": null, "limit": 0}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let err = h
+        .invoke(
+            "sandbox_say",
+            json!({"from": "15550100002", "text": "  ", "name": null}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+}
+
+#[test]
+fn an_engine_that_could_not_start_is_explained() {
+    let app = mock_builder()
+        .invoke_handler(crate::invoke_handler())
+        .build(tauri::generate_context!())
+        .unwrap();
+    app.manage(AppState::new(
+        Err("another Shopchat engine is already running".into()),
+        Default::default(),
+    ));
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", local_url())
+        .build()
+        .unwrap();
+    let err = get_ipc_response(
+        &window,
+        InvokeRequest {
+            cmd: "list_chats".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "http://localhost:5173".parse().unwrap(),
+            body: InvokeBody::Json(json!({})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "internal");
+    assert!(err["message"].as_str().unwrap().contains("already running"));
+}
+
+#[test]
+fn the_capability_grants_nothing_beyond_the_apps_commands() {
+    let h = harness();
+    for cmd in [
+        "plugin:store|load",
+        "plugin:notification|notify",
+        "plugin:window|close",
+    ] {
+        let err = h.invoke(cmd, json!({})).unwrap_err();
+        assert!(
+            err.as_str().unwrap_or_default().contains("not allowed"),
+            "{cmd}: {err}"
+        );
+    }
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    bindings::export::<crate::error::ApiError>(dir.path());
+    bindings::export::<crate::commands::app::AppInfo>(dir.path());
+    bindings::export::<crate::commands::sandbox::SandboxCustomer>(dir.path());
+    bindings::check_against_committed(dir.path());
+}

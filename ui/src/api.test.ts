@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import * as api from "./api";
+import { fakeBackend, settle } from "./test/fakeBackend";
+import { contact, message } from "./test/fixtures";
+
+describe("commands", () => {
+  const cases: [string, () => Promise<unknown>, string, Record<string, unknown>][] = [
+    ["appInfo", () => api.appInfo(), "app_info", {}],
+    ["listChats", () => api.listChats(), "list_chats", {}],
+    [
+      "listMessages (latest)",
+      () => api.listMessages("15550100001", null, 100),
+      "list_messages",
+      { contact: "15550100001", beforeId: null, limit: 100 },
+    ],
+    [
+      "listMessages (older)",
+      () => api.listMessages("15550100001", 42, 50),
+      "list_messages",
+      { contact: "15550100001", beforeId: 42, limit: 50 },
+    ],
+    ["markRead", () => api.markRead("15550100001"), "mark_read", { contact: "15550100001" }],
+    [
+      "sendText",
+      () => api.sendText("15550100001", "Yes, 12 left!"),
+      "send_text",
+      { to: "15550100001", text: "Yes, 12 left!", replyTo: null },
+    ],
+    [
+      "sendText (reply)",
+      () => api.sendText("15550100001", "ok", "wamid.9"),
+      "send_text",
+      { to: "15550100001", text: "ok", replyTo: "wamid.9" },
+    ],
+    ["outboxCounts", () => api.outboxCounts(), "outbox_counts", {}],
+    ["sandboxCustomers", () => api.sandboxCustomers(), "sandbox_customers", {}],
+    [
+      "sandboxSay",
+      () => api.sandboxSay("15550100002", "Hi", "Ben"),
+      "sandbox_say",
+      { from: "15550100002", text: "Hi", name: "Ben" },
+    ],
+    [
+      "sandboxSay (no name)",
+      () => api.sandboxSay("15550100009", "Hi"),
+      "sandbox_say",
+      { from: "15550100009", text: "Hi", name: null },
+    ],
+  ];
+
+  test.each(cases)("%s invokes %s with its args", async (_label, run, command, args) => {
+    const backend = fakeBackend({ [command]: () => "answer" });
+    await run();
+    expect(backend.calls).toEqual([{ cmd: command, args }]);
+  });
+
+  test("returns what Rust answers", async () => {
+    const m = message({ id: 7, direction: "out", status: "queued" });
+    fakeBackend({ send_text: () => m, mark_read: () => null });
+    await expect(api.sendText("15550100001", "hi")).resolves.toEqual(m);
+    await expect(api.markRead("15550100001")).resolves.toBeUndefined();
+  });
+});
+
+describe("errors", () => {
+  test("an ApiError from Rust passes through", async () => {
+    fakeBackend({
+      send_text: () => {
+        throw { code: "outside_window", message: "More than 24 hours have passed since the customer wrote." };
+      },
+    });
+    await expect(api.sendText("1555", "hi")).rejects.toEqual({
+      code: "outside_window",
+      message: "More than 24 hours have passed since the customer wrote.",
+    });
+  });
+
+  test("a plain string rejection becomes an internal ApiError with that text", async () => {
+    fakeBackend({
+      list_chats: () => {
+        throw "command list_chats not allowed by ACL";
+      },
+    });
+    await expect(api.listChats()).rejects.toEqual({ code: "internal", message: "command list_chats not allowed by ACL" });
+  });
+
+  test("toApiError normalises anything", () => {
+    expect(api.toApiError({ code: "rate_limited", message: "Slow down.", extra: 1 })).toEqual({
+      code: "rate_limited",
+      message: "Slow down.",
+    });
+    expect(api.toApiError({ code: "brand_new_code", message: "Something new." })).toEqual({
+      code: "internal",
+      message: "Something new.",
+    });
+    expect(api.toApiError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
+    expect(api.toApiError(undefined)).toEqual({ code: "internal", message: "Something went wrong. Please try again." });
+    expect(api.toApiError({ code: 5 })).toEqual({ code: "internal", message: "Something went wrong. Please try again." });
+    expect(api.toApiError("")).toEqual({ code: "internal", message: "Something went wrong. Please try again." });
+  });
+
+  test("isApiError accepts only well-formed errors with known codes", () => {
+    expect(api.isApiError({ code: "not_found", message: "No such contact." })).toBe(true);
+    expect(api.isApiError({ code: "nope", message: "x" })).toBe(false);
+    expect(api.isApiError({ code: "not_found" })).toBe(false);
+    expect(api.isApiError("not_found")).toBe(false);
+    expect(api.isApiError(null)).toBe(false);
+  });
+});
+
+describe("events", () => {
+  const stops: api.Unsubscribe[] = [];
+  afterEach(() => {
+    for (const stop of stops.splice(0)) stop();
+  });
+
+  test("onEvent delivers the payload of its channel", async () => {
+    const backend = fakeBackend();
+    const handler = vi.fn();
+    stops.push(api.onEvent("message://received", handler));
+    await settle();
+    const m = message({ id: 1 });
+    await backend.emit("message://received", { type: "message_received", message: m });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledWith({ type: "message_received", message: m });
+  });
+
+  test("a payload of another type on the channel is ignored", async () => {
+    const backend = fakeBackend();
+    const handler = vi.fn();
+    stops.push(api.onEvent("contact://updated", handler));
+    await settle();
+    // @ts-expect-error deliberately the wrong payload for the channel
+    await backend.emit("contact://updated", { type: "message_received", message: message() });
+    expect(handler).not.toHaveBeenCalled();
+    await backend.emit("contact://updated", { type: "contact_updated", contact: contact() });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  test("unsubscribing stops delivery, even when done before the listener was registered", async () => {
+    const backend = fakeBackend();
+    const early = vi.fn();
+    const late = vi.fn();
+    api.onEvent("message://status", early)(); // unsubscribed at once
+    const stop = api.onEvent("message://status", late);
+    await settle();
+    const payload = {
+      type: "message_status",
+      id: 1,
+      contact: "1555",
+      wamid: null,
+      status: "sent",
+      error: null,
+    } as const;
+    await backend.emit("message://status", payload);
+    expect(late).toHaveBeenCalledTimes(1);
+    stop();
+    await backend.emit("message://status", payload);
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(early).not.toHaveBeenCalled();
+  });
+
+  test("onEvents subscribes to several channels and stops them all", async () => {
+    const backend = fakeBackend();
+    const queued = vi.fn();
+    const received = vi.fn();
+    const stop = api.onEvents({ "message://queued": queued, "message://received": received });
+    await settle();
+    await backend.emit("message://queued", { type: "message_queued", message: message({ direction: "out" }) });
+    await backend.emit("message://received", { type: "message_received", message: message() });
+    expect(queued).toHaveBeenCalledTimes(1);
+    expect(received).toHaveBeenCalledTimes(1);
+    stop();
+    await backend.emit("message://received", { type: "message_received", message: message() });
+    expect(received).toHaveBeenCalledTimes(1);
+  });
+});

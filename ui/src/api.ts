@@ -1,0 +1,181 @@
+// The one module that talks to Rust: a typed function per command, typed event listeners,
+// and the ApiError normaliser, so components never see raw `invoke` strings or raw errors.
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type { ApiError } from "./bindings/ApiError";
+import type { ApiErrorCode } from "./bindings/ApiErrorCode";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { ChatSummary } from "./bindings/ChatSummary";
+import type { DomainEvent } from "./bindings/DomainEvent";
+import type { MessageView } from "./bindings/MessageView";
+import type { OutboxCounts } from "./bindings/OutboxCounts";
+import type { SandboxCustomer } from "./bindings/SandboxCustomer";
+
+export type { ApiError, ApiErrorCode };
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+const API_ERROR_CODES: readonly ApiErrorCode[] = [
+  "invalid_input",
+  "not_sandbox",
+  "not_found",
+  "storage",
+  "outside_window",
+  "auth_expired",
+  "rate_limited",
+  "internal",
+];
+
+const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** True for a well-formed `ApiError` with a code the UI knows. */
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    isRecord(value) &&
+    typeof value.code === "string" &&
+    (API_ERROR_CODES as readonly string[]).includes(value.code) &&
+    typeof value.message === "string"
+  );
+}
+
+/**
+ * Turns whatever a rejected command (or anything else) threw into an `ApiError`:
+ * a well-formed one passes through; an unknown code becomes `internal` but keeps its message;
+ * a string (Tauri's own errors, e.g. a missing permission) or an `Error` keeps its text.
+ */
+export function toApiError(value: unknown): ApiError {
+  if (isApiError(value)) return { code: value.code, message: value.message };
+  if (isRecord(value) && typeof value.message === "string" && value.message.trim() !== "") {
+    return { code: "internal", message: value.message };
+  }
+  if (typeof value === "string" && value.trim() !== "") {
+    return { code: "internal", message: value };
+  }
+  return { code: "internal", message: FALLBACK_MESSAGE };
+}
+
+/** Calls a command; a rejection is always a normalised `ApiError`. */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands (JS args are camelCase; Tauri maps them to the Rust snake_case parameters)
+
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
+}
+
+export function listChats(): Promise<ChatSummary[]> {
+  return call<ChatSummary[]>("list_chats");
+}
+
+/** The `limit` messages older than `beforeId` (the latest when null), oldest first. */
+export function listMessages(
+  contact: string,
+  beforeId: number | null,
+  limit: number,
+): Promise<MessageView[]> {
+  return call<MessageView[]>("list_messages", { contact, beforeId, limit });
+}
+
+export async function markRead(contact: string): Promise<void> {
+  await call<null>("mark_read", { contact });
+}
+
+/** Queues a text; resolves with the stored message (status `queued`). */
+export function sendText(to: string, text: string, replyTo: string | null = null): Promise<MessageView> {
+  return call<MessageView>("send_text", { to, text, replyTo });
+}
+
+export function outboxCounts(): Promise<OutboxCounts> {
+  return call<OutboxCounts>("outbox_counts");
+}
+
+export function sandboxCustomers(): Promise<SandboxCustomer[]> {
+  return call<SandboxCustomer[]>("sandbox_customers");
+}
+
+/** A simulated customer writes; the message comes back as a `message://received` event. */
+export async function sandboxSay(from: string, text: string, name: string | null = null): Promise<void> {
+  await call<null>("sandbox_say", { from, text, name });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export type MessageReceived = Extract<DomainEvent, { type: "message_received" }>;
+export type MessageQueued = Extract<DomainEvent, { type: "message_queued" }>;
+export type MessageStatusChanged = Extract<DomainEvent, { type: "message_status" }>;
+export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
+
+/** Each channel and the payload it carries. */
+export interface EventMap {
+  "message://received": MessageReceived;
+  "message://queued": MessageQueued;
+  "message://status": MessageStatusChanged;
+  "contact://updated": ContactUpdated;
+}
+
+export type Channel = keyof EventMap;
+
+const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
+  "message://received": "message_received",
+  "message://queued": "message_queued",
+  "message://status": "message_status",
+  "contact://updated": "contact_updated",
+};
+
+export type Unsubscribe = () => void;
+
+/**
+ * Listens to one channel. Returns a synchronous unsubscribe that is safe to call at any time,
+ * even before Tauri has finished registering the listener (it is then removed as soon as it is).
+ * Payloads of another type than the channel's are ignored.
+ */
+export function onEvent<C extends Channel>(channel: C, handler: (payload: EventMap[C]) => void): Unsubscribe {
+  let stopped = false;
+  let unlisten: (() => void) | null = null;
+  listen<unknown>(channel, (event) => {
+    if (stopped) return;
+    const payload = event.payload;
+    if (isRecord(payload) && payload.type === PAYLOAD_TYPE[channel]) {
+      handler(payload as unknown as EventMap[C]);
+    }
+  })
+    .then((fn) => {
+      if (stopped) fn();
+      else unlisten = fn;
+    })
+    .catch((error: unknown) => {
+      console.error(`listening to ${channel} failed`, error);
+    });
+  return () => {
+    stopped = true;
+    if (unlisten) {
+      unlisten();
+      unlisten = null;
+    }
+  };
+}
+
+/** Listens to several channels at once; the returned function unsubscribes them all. */
+export function onEvents(handlers: { [C in Channel]?: (payload: EventMap[C]) => void }): Unsubscribe {
+  const stops: Unsubscribe[] = [];
+  for (const channel of Object.keys(handlers) as Channel[]) {
+    const handler = handlers[channel];
+    if (handler) stops.push(onEvent(channel, handler as (payload: EventMap[typeof channel]) => void));
+  }
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

@@ -1,0 +1,60 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, test, vi } from "vitest";
+import Composer from "./Composer.svelte";
+
+function setup(onsend = vi.fn(async (_text: string) => {})) {
+  const user = userEvent.setup();
+  render(Composer, { onsend });
+  const input = screen.getByTestId("composer-input") as HTMLTextAreaElement;
+  const send = screen.getByTestId("composer-send") as HTMLButtonElement;
+  return { user, input, send, onsend };
+}
+
+describe("Composer", () => {
+  test("Send is disabled while the message is empty or blank", async () => {
+    const { user, input, send } = setup();
+    expect(send).toBeDisabled();
+    await user.type(input, "   ");
+    expect(send).toBeDisabled();
+    await user.type(input, "hi");
+    expect(send).toBeEnabled();
+  });
+
+  test("Enter sends the text and clears the box", async () => {
+    const { user, input, onsend } = setup();
+    await user.type(input, "Yes, 12 left!{Enter}");
+    expect(onsend).toHaveBeenCalledTimes(1);
+    expect(onsend).toHaveBeenCalledWith("Yes, 12 left!");
+    expect(input.value).toBe("");
+  });
+
+  test("Shift+Enter starts a new line and does not send", async () => {
+    const { user, input, onsend } = setup();
+    await user.type(input, "Line one{Shift>}{Enter}{/Shift}Line two");
+    expect(onsend).not.toHaveBeenCalled();
+    expect(input.value).toBe("Line one\nLine two");
+    await user.click(screen.getByTestId("composer-send"));
+    expect(onsend).toHaveBeenCalledWith("Line one\nLine two");
+  });
+
+  test("Enter on an empty box sends nothing", async () => {
+    const { user, input, onsend } = setup();
+    await user.type(input, "{Enter}");
+    expect(onsend).not.toHaveBeenCalled();
+  });
+
+  test("an error is shown inline and the text is kept", async () => {
+    const onsend = vi.fn(async () => {
+      throw { code: "outside_window", message: "It has been more than 24 hours since Ana wrote: send a template instead." };
+    });
+    const { user, input } = setup(onsend);
+    await user.type(input, "Hello again{Enter}");
+    const error = await screen.findByTestId("composer-error");
+    expect(error).toHaveTextContent("It has been more than 24 hours since Ana wrote: send a template instead.");
+    expect(error).toHaveAttribute("data-code", "outside_window");
+    expect(input.value).toBe("Hello again");
+    await user.type(input, "!");
+    expect(screen.queryByTestId("composer-error")).toBeNull();
+  });
+});

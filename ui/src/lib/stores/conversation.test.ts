@@ -1,0 +1,232 @@
+import { describe, expect, test } from "vitest";
+import type { MessageStatusChanged } from "../../api";
+import { fakeBackend, settle, type Args } from "../../test/fakeBackend";
+import { history, message, NOW_S, last } from "../../test/fixtures";
+import { ConversationStore } from "./conversation.svelte";
+
+const ANA = "15550100001";
+const ids = (list: { id: number }[]) => list.map((m) => m.id);
+
+/** A backend holding `all` messages of Ana, paging like Rust: `limit` before `beforeId`, oldest first. */
+function pagedBackend(all = history(250)) {
+  return fakeBackend({
+    list_messages: (args: Args) => {
+      const before = args.beforeId as number | null;
+      const limit = args.limit as number;
+      const older = all.filter((m) => before === null || m.id < before);
+      return older.slice(Math.max(0, older.length - limit));
+    },
+    mark_read: () => null,
+    send_text: (args: Args) =>
+      message({ id: 9000, contact: args.to as string, direction: "out", status: "queued", text: args.text as string }),
+  });
+}
+
+describe("opening a chat", () => {
+  test("loads the latest page and marks the chat read", async () => {
+    const backend = pagedBackend();
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA);
+    expect(backend.callsTo("list_messages")).toEqual([{ contact: ANA, beforeId: null, limit: 100 }]);
+    expect(backend.callsTo("mark_read")).toEqual([{ contact: ANA }]);
+    expect(store.status).toBe("ready");
+    expect(store.messages).toHaveLength(100);
+    expect(store.messages[0]?.id).toBe(151);
+    expect(last(store.messages)?.id).toBe(250);
+    expect(store.hasMore).toBe(true);
+  });
+
+  test("a short history has nothing more to load", async () => {
+    pagedBackend(history(3));
+    const store = new ConversationStore();
+    await store.open(ANA);
+    expect(store.hasMore).toBe(false);
+  });
+
+  test("an error is kept and Retry loads again", async () => {
+    const backend = pagedBackend();
+    backend.on("list_messages", () => {
+      throw { code: "storage", message: "The database could not be read." };
+    });
+    const store = new ConversationStore();
+    await store.open(ANA);
+    expect(store.status).toBe("error");
+    expect(store.error?.message).toBe("The database could not be read.");
+    backend.on("list_messages", () => history(2));
+    await store.retry();
+    expect(store.status).toBe("ready");
+    expect(store.messages).toHaveLength(2);
+  });
+
+  test("a slow answer for a chat no longer open is dropped", async () => {
+    let answerAna: (value: unknown) => void = () => {};
+    const backend = pagedBackend();
+    backend.on("list_messages", (args) =>
+      args.contact === ANA ? new Promise((resolve) => (answerAna = resolve)) : history(2, 500, "15550100002"),
+    );
+    const store = new ConversationStore();
+    const first = store.open(ANA);
+    await settle();
+    await store.open("15550100002");
+    answerAna(history(5));
+    await first;
+    expect(store.contact).toBe("15550100002");
+    expect(ids(store.messages)).toEqual([500, 501]);
+  });
+});
+
+describe("paging back", () => {
+  test("asks for the page before the oldest loaded message and puts it in front", async () => {
+    const backend = pagedBackend();
+    const store = new ConversationStore();
+    await store.open(ANA);
+    await store.loadOlder();
+    expect(backend.callsTo("list_messages")[1]).toEqual({ contact: ANA, beforeId: 151, limit: 100 });
+    expect(store.messages).toHaveLength(200);
+    expect(store.messages[0]?.id).toBe(51);
+    expect(store.hasMore).toBe(true);
+
+    await store.loadOlder();
+    expect(backend.callsTo("list_messages")[2]).toEqual({ contact: ANA, beforeId: 51, limit: 100 });
+    expect(store.messages).toHaveLength(250);
+    expect(store.messages[0]?.id).toBe(1);
+    expect(store.hasMore).toBe(false);
+
+    await store.loadOlder();
+    expect(backend.callsTo("list_messages")).toHaveLength(3);
+  });
+
+  test("only one page is requested at a time", async () => {
+    const backend = pagedBackend();
+    const store = new ConversationStore();
+    await store.open(ANA);
+    const a = store.loadOlder();
+    const b = store.loadOlder();
+    await Promise.all([a, b]);
+    expect(backend.callsTo("list_messages")).toHaveLength(2);
+  });
+
+  test("a failed page shows an error and can be tried again", async () => {
+    const backend = pagedBackend();
+    const store = new ConversationStore();
+    await store.open(ANA);
+    backend.on("list_messages", () => {
+      throw { code: "internal", message: "Could not load older messages." };
+    });
+    await store.loadOlder();
+    expect(store.olderError?.message).toBe("Could not load older messages.");
+    expect(store.loadingOlder).toBe(false);
+    expect(store.messages).toHaveLength(100);
+  });
+});
+
+describe("live updates", () => {
+  const status = (fields: Partial<MessageStatusChanged>): MessageStatusChanged => ({
+    type: "message_status",
+    id: 9000,
+    contact: ANA,
+    wamid: "wamid.sent",
+    status: "sent",
+    error: null,
+    ...fields,
+  });
+
+  test("a sent message appears once although the result and the queued event both carry it", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore();
+    const stop = store.connect();
+    await store.open(ANA);
+    const sent = await store.send("Yes, 12 left!");
+    expect(backend.callsTo("send_text")).toEqual([{ to: ANA, text: "Yes, 12 left!", replyTo: null }]);
+    await backend.emit("message://queued", { type: "message_queued", message: sent });
+    expect(store.messages.filter((m) => m.id === 9000)).toHaveLength(1);
+    expect(last(store.messages)).toMatchObject({ text: "Yes, 12 left!", status: "queued", direction: "out" });
+    stop();
+  });
+
+  test("status events move the message on; a late queued copy does not move it back", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore();
+    const stop = store.connect();
+    await store.open(ANA);
+    const sent = await store.send("hi");
+    await backend.emit("message://status", status({ status: "sent" }));
+    expect(last(store.messages)?.status).toBe("sent");
+    await backend.emit("message://queued", { type: "message_queued", message: sent });
+    expect(last(store.messages)?.status).toBe("sent");
+    await backend.emit("message://status", status({ status: "delivered" }));
+    await backend.emit("message://status", status({ status: "read" }));
+    expect(last(store.messages)?.status).toBe("read");
+    stop();
+  });
+
+  test("another contact's events are ignored", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore();
+    const stop = store.connect();
+    await store.open(ANA);
+    await backend.emit("message://received", {
+      type: "message_received",
+      message: message({ id: 77, contact: "15550100002" }),
+    });
+    expect(ids(store.messages)).toEqual([1, 2, 3]);
+    stop();
+  });
+
+  test("a message received while the window is focused is appended and marked read", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    await backend.emit("message://received", {
+      type: "message_received",
+      message: message({ id: 40, contact: ANA, timestamp: NOW_S }),
+    });
+    expect(last(store.messages)?.id).toBe(40);
+    expect(backend.callsTo("mark_read")).toHaveLength(2);
+    stop();
+  });
+
+  test("in the background it is marked read only when the window comes back", async () => {
+    let focused = false;
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore({ isFocused: () => focused });
+    const stop = store.connect();
+    await store.open(ANA);
+    await backend.emit("message://received", { type: "message_received", message: message({ id: 41, contact: ANA }) });
+    expect(backend.callsTo("mark_read")).toHaveLength(1);
+    focused = true;
+    window.dispatchEvent(new Event("focus"));
+    await settle();
+    expect(backend.callsTo("mark_read")).toHaveLength(2);
+    window.dispatchEvent(new Event("focus"));
+    await settle();
+    expect(backend.callsTo("mark_read")).toHaveLength(2);
+    stop();
+  });
+
+  test("events during the first load are replayed onto its result", async () => {
+    let answer: (value: unknown) => void = () => {};
+    const backend = pagedBackend();
+    backend.on("list_messages", () => new Promise((resolve) => (answer = resolve)));
+    const store = new ConversationStore();
+    const stop = store.connect();
+    const opening = store.open(ANA);
+    await settle();
+    await backend.emit("message://received", { type: "message_received", message: message({ id: 5, contact: ANA }) });
+    answer(history(4));
+    await opening;
+    expect(ids(store.messages)).toEqual([1, 2, 3, 4, 5]);
+    stop();
+  });
+
+  test("after unsubscribing nothing changes", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore();
+    const stop = store.connect();
+    await store.open(ANA);
+    stop();
+    await backend.emit("message://received", { type: "message_received", message: message({ id: 42, contact: ANA }) });
+    expect(ids(store.messages)).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,56 @@
+// The outbox counts shown in the status bar: fetched once, then refetched whenever a
+// `message://queued` or `message://status` event arrives (never polled).
+import * as api from "../../api";
+import type { ApiError, Unsubscribe } from "../../api";
+import type { OutboxCounts } from "../../bindings/OutboxCounts";
+import type { LoadStatus } from "./types";
+
+/** "Outbox: idle", or what is going on: "Outbox: 2 sending, 1 failed". */
+export function describeOutbox(counts: OutboxCounts): string {
+  const parts: string[] = [];
+  const sending = counts.pending + counts.in_flight;
+  if (sending > 0) parts.push(`${sending} sending`);
+  if (counts.failed > 0) parts.push(`${counts.failed} failed`);
+  if (counts.unknown > 0) parts.push(`${counts.unknown} may not have been sent`);
+  return parts.length === 0 ? "Outbox: idle" : `Outbox: ${parts.join(", ")}`;
+}
+
+export class OutboxStore {
+  counts = $state<OutboxCounts | null>(null);
+  status = $state<LoadStatus>("idle");
+  error = $state<ApiError | null>(null);
+
+  #fetching = false;
+  #again = false;
+
+  /** Fetches the counts; calls made while a fetch runs are folded into one more fetch. */
+  async refresh(): Promise<void> {
+    if (this.#fetching) {
+      this.#again = true;
+      return;
+    }
+    this.#fetching = true;
+    if (!this.counts) this.status = "loading";
+    try {
+      do {
+        this.#again = false;
+        this.counts = await api.outboxCounts();
+        this.error = null;
+        this.status = "ready";
+      } while (this.#again);
+    } catch (error) {
+      this.error = api.toApiError(error);
+      this.status = "error";
+    } finally {
+      this.#fetching = false;
+    }
+  }
+
+  /** Refetches on outbox events until the returned function is called. */
+  connect(): Unsubscribe {
+    return api.onEvents({
+      "message://queued": () => void this.refresh(),
+      "message://status": () => void this.refresh(),
+    });
+  }
+}

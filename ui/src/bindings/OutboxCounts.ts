@@ -7,8 +7,12 @@ export type OutboxCounts = {
 /**
  * Queued or waiting for a retry.
  */
-pending: number, in_flight: number, failed: number, 
+pending: number, in_flight: number, 
 /**
- * In flight when the app stopped: may or may not have been sent.
+ * Failed in the last 24 hours.
+ */
+failed: number, 
+/**
+ * In flight when the app stopped, in the last 24 hours: may or may not have been sent.
  */
 unknown: number, };

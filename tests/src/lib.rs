@@ -35,6 +35,7 @@ pub fn fast_outbox() -> OutboxSettings {
         max_attempts: 4,
         retry_base: Duration::from_millis(20),
         retry_max: Duration::from_millis(200),
+        request_timeout: Duration::from_secs(5),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use serde_json::json;
-use shopchat_core::config::Mode;
+use shopchat_core::config::{Mode, OutboxSettings};
 use shopchat_core::sandbox::payloads;
 use shopchat_core::{DomainEvent, EngineError, MessageStatus};
 use shopchat_e2e::*;
@@ -223,6 +223,42 @@ async fn server_errors_are_retried_and_the_message_is_sent_once() {
     assert_eq!(sent.wamid.as_deref(), Some("wamid.RETRIED"));
     assert_eq!(sent.error, None);
     tokio::time::sleep(Duration::from_millis(300)).await;
+    t.stop().await;
+    graph.verify().await;
+}
+
+#[tokio::test]
+async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
+    let graph = MockServer::start().await;
+    // Meta takes the request but its answer never arrives in time.
+    Mock::given(method("POST"))
+        .and(path(SEND_PATH))
+        .respond_with(accepted("wamid.LATE").set_delay(Duration::from_secs(3)))
+        .expect(1)
+        .mount(&graph)
+        .await;
+    let outbox = OutboxSettings {
+        request_timeout: Duration::from_millis(300),
+        ..fast_outbox()
+    };
+    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    t.engine
+        .send_text(CUSTOMER, "did it go?", None)
+        .await
+        .unwrap();
+    let m = eventually(Duration::from_secs(5), "the uncertain send", || async {
+        t.messages(CUSTOMER)
+            .await
+            .into_iter()
+            .find(|m| m.status == MessageStatus::Unknown)
+    })
+    .await;
+    let error = m.error.expect("an explanation on the message");
+    assert_eq!(error.title, "Delivery uncertain");
+    assert!(error.details.unwrap().contains("may or may not"));
+    assert_eq!(t.engine.outbox_counts().await.unwrap().unknown, 1);
+    // Never resent by itself: the one request the mock expects is all it gets.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     t.stop().await;
     graph.verify().await;
 }

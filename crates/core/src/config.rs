@@ -176,6 +176,8 @@ pub struct OutboxSettings {
     /// The first retry's delay; each next one doubles, with jitter.
     pub retry_base: Duration,
     pub retry_max: Duration,
+    /// How long one Graph request may take before it counts as timed out.
+    pub request_timeout: Duration,
 }
 
 impl Default for OutboxSettings {
@@ -185,6 +187,7 @@ impl Default for OutboxSettings {
             max_attempts: 6,
             retry_base: Duration::from_secs(1),
             retry_max: Duration::from_secs(300),
+            request_timeout: Duration::from_secs(30),
         }
     }
 }

@@ -27,6 +27,8 @@ use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts};
 
 /// The file, in the store dir, that tells other processes where a running engine listens.
 pub const RUNTIME_FILE: &str = "runtime.json";
+/// How long [`Engine::shutdown`] waits for each task before aborting it.
+const SHUTDOWN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 const LOCK_FILE: &str = "engine.lock";
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +124,7 @@ impl Engine {
                     graph: GraphConfig {
                         base_url: live.graph_url.clone(),
                         api_version: live.api_version.clone(),
+                        timeout: config.outbox.request_timeout,
                         ..GraphConfig::new(live.access_token.clone())
                     },
                     app_secret: live.app_secret.clone(),
@@ -136,6 +139,7 @@ impl Engine {
                     Wiring {
                         graph: GraphConfig {
                             base_url: fake.url(),
+                            timeout: config.outbox.request_timeout,
                             ..GraphConfig::new(sandbox::SANDBOX_ACCESS_TOKEN.to_owned().into())
                         },
                         app_secret: sandbox::SANDBOX_APP_SECRET.to_owned().into(),
@@ -157,7 +161,7 @@ impl Engine {
             })?;
         let addr = listener.local_addr()?;
         let mode = config.mode.name();
-        let inbox = Inbox::new();
+        let inbox = Inbox::for_number(wiring.phone_number_id.as_str());
         let app = server::router(WebhookState::new(
             store.clone(),
             inbox.clone(),
@@ -205,7 +209,10 @@ impl Engine {
             webhook_url,
         };
         let runtime_json = serde_json::to_vec_pretty(&runtime).map_err(std::io::Error::other)?;
-        std::fs::write(store_dir.join(RUNTIME_FILE), runtime_json)?;
+        // Written aside and renamed, so a reader never sees half a file.
+        let partial = store_dir.join(format!("{RUNTIME_FILE}.tmp"));
+        std::fs::write(&partial, runtime_json)?;
+        std::fs::rename(&partial, store_dir.join(RUNTIME_FILE))?;
         info!(%addr, mode, data = %store_dir.display(), "engine started");
         started.disarm();
         Ok(Self {
@@ -352,8 +359,16 @@ impl Engine {
         if tasks.is_empty() {
             return;
         }
-        for task in tasks {
-            let _ = task.await;
+        // Each task stops on `stop`; one that hangs (a stuck request) is not allowed to keep
+        // the app from exiting.
+        for mut task in tasks {
+            if tokio::time::timeout(SHUTDOWN_TIMEOUT, &mut task)
+                .await
+                .is_err()
+            {
+                warn!("a task did not stop in time; aborting it");
+                task.abort();
+            }
         }
         self.store.close().await;
         let _ = std::fs::remove_file(self.store_dir.join(RUNTIME_FILE));

@@ -120,10 +120,11 @@ impl GraphClient {
             .json(message);
         let response: SendResponse = self.execute(request).await?;
         if response.messages.is_empty() {
-            return Err(GraphError::local(
-                ErrorKind::Decode,
-                "the send answer holds no message id",
-            ));
+            // A success without an id: Meta took the request, so it may be on its way.
+            let mut err =
+                GraphError::local(ErrorKind::Decode, "the send answer holds no message id");
+            err.http_status = Some(200);
+            return Err(err);
         }
         Ok(response)
     }
@@ -138,10 +139,23 @@ impl GraphClient {
             .map_err(|e| GraphError::from_reqwest(&e))?;
         let status = response.status();
         let retry_after = retry_after(response.headers());
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| GraphError::from_reqwest(&e))?;
+        let body = match response.bytes().await {
+            Ok(body) => body,
+            // An error status says the request was refused, even if its body broke off.
+            Err(_) if !status.is_success() => {
+                return Err(GraphError::from_response(status.as_u16(), retry_after, b""));
+            }
+            // A success whose body broke off: the request was acted on, its answer is lost.
+            Err(e) => {
+                let mut err = GraphError::from_reqwest(&e);
+                if !err.may_have_been_delivered() {
+                    err.kind = ErrorKind::Interrupted;
+                    err.title = "Connection lost mid-request".to_owned();
+                }
+                err.http_status = Some(status.as_u16());
+                return Err(err);
+            }
+        };
         if !status.is_success() {
             return Err(GraphError::from_response(
                 status.as_u16(),
@@ -150,10 +164,12 @@ impl GraphClient {
             ));
         }
         serde_json::from_slice(&body).map_err(|e| {
-            GraphError::local(
+            let mut err = GraphError::local(
                 ErrorKind::Decode,
                 format!("the Graph API answered something unexpected: {e}"),
-            )
+            );
+            err.http_status = Some(status.as_u16());
+            err
         })
     }
 }

@@ -42,8 +42,11 @@ pub enum ErrorKind {
     Server,
     /// The request never got an answer (DNS, connect, reset).
     Network,
-    /// The request timed out.
+    /// The request was sent but no answer came in time: it may have been acted on.
     Timeout,
+    /// The connection broke after the request was sent (reset, truncated answer): it may have
+    /// been acted on.
+    Interrupted,
     /// The answer could not be understood.
     Decode,
     /// Any other error Meta returns.
@@ -55,7 +58,7 @@ impl ErrorKind {
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
-            Self::RateLimited | Self::Server | Self::Network | Self::Timeout
+            Self::RateLimited | Self::Server | Self::Network | Self::Timeout | Self::Interrupted
         )
     }
 
@@ -185,13 +188,31 @@ impl GraphError {
         }
     }
 
+    /// Whether the server may have acted on the request although no success came back: the
+    /// request went out and its answer timed out, broke off, or could not be read. A send that
+    /// fails this way must not be repeated blindly (the Cloud API has no idempotency key): the
+    /// message may already be on its way to the customer.
+    pub fn may_have_been_delivered(&self) -> bool {
+        match self.kind {
+            ErrorKind::Timeout | ErrorKind::Interrupted => true,
+            ErrorKind::Decode => self.http_status.is_some_and(|s| (200..300).contains(&s)),
+            _ => false,
+        }
+    }
+
     pub(crate) fn from_reqwest(err: &reqwest::Error) -> Self {
-        let kind = if err.is_timeout() {
+        // A failed connect never reached the server, whether it timed out or was refused: safe
+        // to repeat. Anything that broke after the connection was made may have been acted on.
+        let kind = if err.is_connect() {
+            ErrorKind::Network
+        } else if err.is_timeout() {
             ErrorKind::Timeout
+        } else if err.is_builder() {
+            ErrorKind::InvalidParameter
         } else if err.is_decode() {
             ErrorKind::Decode
         } else {
-            ErrorKind::Network
+            ErrorKind::Interrupted
         };
         // Strip the URL: it is harmless today, but errors end up in logs and in the database.
         Self::local(kind, err.without_url_ref().to_string())
@@ -243,6 +264,7 @@ fn default_title(kind: ErrorKind) -> &'static str {
         ErrorKind::Server => "WhatsApp server error",
         ErrorKind::Network => "Network error",
         ErrorKind::Timeout => "Request timed out",
+        ErrorKind::Interrupted => "Connection lost mid-request",
         ErrorKind::Decode => "Unexpected answer",
         ErrorKind::Other => "WhatsApp error",
     }
@@ -313,6 +335,22 @@ mod tests {
             GraphError::from_response(404, None, b"").kind,
             ErrorKind::Other
         );
+    }
+
+    #[test]
+    fn only_answers_that_may_have_been_acted_on_are_uncertain() {
+        let uncertain = |kind, status| {
+            let mut e = GraphError::local(kind, "x");
+            e.http_status = status;
+            e.may_have_been_delivered()
+        };
+        assert!(uncertain(ErrorKind::Timeout, None));
+        assert!(uncertain(ErrorKind::Interrupted, None));
+        assert!(uncertain(ErrorKind::Decode, Some(200)));
+        assert!(!uncertain(ErrorKind::Decode, None));
+        assert!(!uncertain(ErrorKind::Network, None));
+        assert!(!uncertain(ErrorKind::Server, Some(503)));
+        assert!(!GraphError::from_response(500, None, b"").may_have_been_delivered());
     }
 
     #[test]

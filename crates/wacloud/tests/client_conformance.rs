@@ -330,8 +330,10 @@ async fn a_200_that_is_not_json_is_a_decode_error() {
         send_against(ResponseTemplate::new(200).set_body_raw("<html>OK</html>", "text/html")).await;
     assert_eq!(err.kind, ErrorKind::Decode);
     assert!(!err.kind.is_retryable());
-    assert_eq!(err.http_status, None);
+    assert_eq!(err.http_status, Some(200));
     assert_eq!(err.code, None);
+    // Meta said yes before the answer went wrong: the message may be on its way.
+    assert!(err.may_have_been_delivered());
 }
 
 #[tokio::test]
@@ -343,6 +345,7 @@ async fn a_200_without_a_message_id_is_a_decode_error() {
     })))
     .await;
     assert_eq!(err.kind, ErrorKind::Decode);
+    assert!(err.may_have_been_delivered());
 }
 
 #[tokio::test]
@@ -362,7 +365,44 @@ async fn a_closed_port_is_a_network_error() {
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Network, "{err:?}");
     assert!(err.kind.is_retryable());
+    assert!(!err.may_have_been_delivered());
     assert_eq!(err.http_status, None);
+    assert_no_token(&err);
+}
+
+#[tokio::test]
+async fn a_connection_cut_after_the_request_is_interrupted_and_uncertain() {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut socket in listener.incoming().flatten() {
+            // Read the request up to its text, then hang up without a word.
+            let mut buf = [0u8; 16 * 1024];
+            let mut seen = Vec::new();
+            while let Ok(n) = socket.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                if seen.windows(7).any(|w| w == b"\"Hello\"") {
+                    break;
+                }
+            }
+            drop(socket);
+        }
+    });
+    let client = GraphClient::new(config(
+        format!("http://127.0.0.1:{port}"),
+        Duration::from_secs(5),
+    ))
+    .unwrap();
+    let err = client
+        .send_message(&phone_number_id(), &hello())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Interrupted, "{err:?}");
+    assert!(err.may_have_been_delivered());
     assert_no_token(&err);
 }
 
@@ -386,6 +426,7 @@ async fn a_slow_server_is_a_timeout() {
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Timeout, "{err:?}");
     assert!(err.kind.is_retryable());
+    assert!(err.may_have_been_delivered());
     assert_eq!(err.http_status, None);
     assert!(
         started.elapsed() < Duration::from_secs(4),

@@ -23,10 +23,14 @@ impl From<StoreError> for ApplyError {
 }
 
 /// Applies one event; returns the outcome and, where something was skipped, why.
+///
+/// With `number`, only changes for that phone number id are applied: a WhatsApp Business account
+/// may hold several numbers, and Meta sends the app the webhooks of all of them.
 pub(super) fn apply_event(
     ctx: &mut WriteCtx<'_>,
     event_id: i64,
     body: &str,
+    number: Option<&str>,
 ) -> Result<(Outcome, Option<String>), ApplyError> {
     let notification = Notification::parse(body.as_bytes())
         .map_err(|e| ApplyError::Invalid(format!("not a webhook notification: {e}")))?;
@@ -40,7 +44,7 @@ pub(super) fn apply_event(
     let mut notes = Vec::new();
     for entry in &notification.entry {
         for change in &entry.changes {
-            match apply_change(ctx, event_id, change, &mut notes)? {
+            match apply_change(ctx, event_id, change, number, &mut notes)? {
                 true => applied = true,
                 false => notes.push(format!("field {:?} kept in the journal", change.field)),
             }
@@ -62,17 +66,27 @@ fn apply_change(
     ctx: &mut WriteCtx<'_>,
     event_id: i64,
     change: &Change,
+    number: Option<&str>,
     notes: &mut Vec<String>,
 ) -> Result<bool, ApplyError> {
     let value: MessagesValue = match change.messages_value() {
         None => return Ok(false),
         Some(Ok(v)) => v,
         Some(Err(e)) => {
-            return Err(ApplyError::Invalid(format!(
-                "a messages change could not be read: {e}"
-            )));
+            // Kept in the journal with the reason; the event's other changes still apply.
+            notes.push(format!("a messages change could not be read: {e}"));
+            return Ok(true);
         }
     };
+    if let Some(ours) = number
+        && value.metadata.phone_number_id != ours
+    {
+        notes.push(format!(
+            "a change for phone number id {} (not this app's number) kept in the journal",
+            value.metadata.phone_number_id
+        ));
+        return Ok(true);
+    }
     for c in value.contacts() {
         let wa_id = c.wa_id.as_str();
         if contacts::upsert(ctx.conn, wa_id, c.name(), c.user_id.as_deref())? {

@@ -15,15 +15,21 @@ use tracing::{debug, error};
 
 use crate::store::{Store, StoreError, WriteCtx, journal};
 
-/// Events applied per write job at the most.
-const BATCH: u32 = 256;
+/// Events applied per write job at the most: small enough that webhook requests waiting on the
+/// writer are not held up behind a long job.
+const BATCH: u32 = 32;
 
-/// Applies pending journal events, up to `limit`; returns how many it looked at.
-pub fn apply_pending(ctx: &mut WriteCtx<'_>, limit: u32) -> Result<usize, StoreError> {
+/// Applies pending journal events, up to `limit`; returns how many it looked at. With `number`,
+/// only changes for that phone number id are applied (the others are kept with a note).
+pub fn apply_pending(
+    ctx: &mut WriteCtx<'_>,
+    limit: u32,
+    number: Option<&str>,
+) -> Result<usize, StoreError> {
     let pending = journal::pending(ctx.conn, limit)?;
     for (id, body) in &pending {
         ctx.conn.execute_batch("SAVEPOINT event")?;
-        match apply::apply_event(ctx, *id, body) {
+        match apply::apply_event(ctx, *id, body, number) {
             Ok((outcome, detail)) => {
                 ctx.conn.execute_batch("RELEASE event")?;
                 journal::mark(ctx.conn, *id, outcome, detail.as_deref())?;
@@ -45,12 +51,23 @@ pub fn apply_pending(ctx: &mut WriteCtx<'_>, limit: u32) -> Result<usize, StoreE
 #[derive(Clone)]
 pub struct Inbox {
     wake: Arc<Notify>,
+    number: Option<Arc<str>>,
 }
 
 impl Inbox {
+    /// An inbox that applies the changes of every phone number.
     pub fn new() -> Self {
         Self {
             wake: Arc::new(Notify::new()),
+            number: None,
+        }
+    }
+
+    /// An inbox that applies only the changes for `phone_number_id`.
+    pub fn for_number(phone_number_id: &str) -> Self {
+        Self {
+            number: Some(phone_number_id.into()),
+            ..Self::new()
         }
     }
 
@@ -64,7 +81,7 @@ impl Inbox {
     pub async fn run(self, store: Store, stop: CancellationToken) {
         let mut backoff = std::time::Duration::from_millis(100);
         loop {
-            match drain(&store).await {
+            match drain(&store, self.number.clone()).await {
                 Ok(n) if n > 0 => debug!(events = n, "applied webhook events"),
                 Ok(_) => {}
                 Err(e) => {
@@ -81,7 +98,7 @@ impl Inbox {
             tokio::select! {
                 _ = self.wake.notified() => {}
                 _ = stop.cancelled() => {
-                    let _ = drain(&store).await;
+                    let _ = drain(&store, self.number.clone()).await;
                     return;
                 }
             }
@@ -95,10 +112,14 @@ impl Default for Inbox {
     }
 }
 
-async fn drain(store: &Store) -> Result<usize, StoreError> {
+async fn drain(store: &Store, number: Option<Arc<str>>) -> Result<usize, StoreError> {
     let mut total = 0;
     loop {
-        let n = store.writer().call(|ctx| apply_pending(ctx, BATCH)).await?;
+        let number = number.clone();
+        let n = store
+            .writer()
+            .call(move |ctx| apply_pending(ctx, BATCH, number.as_deref()))
+            .await?;
         total += n;
         if n < BATCH as usize {
             return Ok(total);

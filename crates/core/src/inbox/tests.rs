@@ -32,7 +32,7 @@ impl Fixture {
             .unwrap();
         self.store
             .writer()
-            .call(|ctx| apply_pending(ctx, 100))
+            .call(|ctx| apply_pending(ctx, 100, Some(PNID)))
             .await
             .unwrap();
     }
@@ -330,4 +330,53 @@ async fn pending_events_are_applied_after_a_restart() {
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].text.as_deref(), Some("written before the crash"));
     store.close().await;
+}
+
+#[tokio::test]
+async fn changes_for_another_number_of_the_account_are_kept_not_applied() {
+    let f = Fixture::new();
+    // The account's other number: its customers are not this app's to answer.
+    f.deliver(&payloads::inbound_text(
+        WABA,
+        "9988776655",
+        ANA,
+        "Ana Souza",
+        "wamid.OTHER",
+        1_700_000_000,
+        "for the other shop",
+    ))
+    .await;
+    f.deliver(&text("wamid.OURS", 1_700_000_001, "for us"))
+        .await;
+    let m = f.messages(ANA).await;
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].text.as_deref(), Some("for us"));
+    let j = f.journal().await;
+    assert!(j[0].1.as_deref().unwrap().contains("9988776655"), "{j:?}");
+    let (total, pending) = f.store.read(journal::counts).await.unwrap();
+    assert_eq!((total, pending), (2, 0));
+}
+
+#[tokio::test]
+async fn an_unreadable_change_does_not_stop_the_others_in_its_event() {
+    let f = Fixture::new();
+    let mut body = text("wamid.GOOD2", 1_700_000_000, "still here");
+    let good = body["entry"][0]["changes"][0].clone();
+    body["entry"][0]["changes"] = json!([
+        {"field": "messages", "value": {"messages": "not a list"}},
+        good
+    ]);
+    f.deliver(&body).await;
+    let m = f.messages(ANA).await;
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].text.as_deref(), Some("still here"));
+    let j = f.journal().await;
+    assert_eq!(j[0].0.as_deref(), Some("applied"));
+    assert!(
+        j[0].1
+            .as_deref()
+            .unwrap()
+            .contains("a messages change could not be read"),
+        "{j:?}"
+    );
 }

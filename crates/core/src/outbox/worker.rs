@@ -154,6 +154,26 @@ fn record(
             delivery::advance(ctx, id, MessageStatus::Sent, now_secs(), None)?;
             delivery::apply_recorded(ctx, id, &wamid)?;
         }
+        // Meta may have taken it: resending could reach the customer twice, so a person decides.
+        Err(e) if e.may_have_been_delivered() => {
+            warn!(message = id, attempts, error = %e, "outbox: delivery uncertain, not resending");
+            outbox::finish(ctx.conn, id, "unknown", Some(&e.to_string()))?;
+            let error = StoredError {
+                title: "Delivery uncertain".into(),
+                details: Some(format!(
+                    "{e}. WhatsApp may or may not have accepted this message; resend it if the customer did not get it."
+                )),
+                ..StoredError::from(&e)
+            };
+            messages::set_status(
+                ctx.conn,
+                id,
+                MessageStatus::Unknown,
+                now_secs(),
+                Some(&error),
+            )?;
+            delivery::emit_status(ctx, id)?;
+        }
         Err(e) if e.kind.is_retryable() && attempts < settings.max_attempts => {
             let delay = retry_delay(settings, attempts, e.retry_after_secs);
             info!(message = id, attempts, error = %e, retry_in_ms = delay.as_millis() as u64, "outbox: will retry");

@@ -135,7 +135,8 @@ pub(crate) async fn seed(store: Store, webhook_url: String, stop: CancellationTo
             SANDBOX_PHONE_NUMBER_ID,
             c.wa_id,
             c.name,
-            &payloads::new_wamid(),
+            // Fixed ids: a seed interrupted and run again does not write anything twice.
+            &format!("wamid.SANDBOX.SEED.{}", c.wa_id),
             now - 60 * (30 - 10 * i as i64),
             text,
         );

@@ -43,8 +43,10 @@ pub enum StoreError {
         name: &'static str,
         source: rusqlite::Error,
     },
-    #[error("the database writer has stopped")]
+    #[error("the database writer is not available")]
     Closed,
+    #[error("the database rolled the write back (disk full or I/O error?)")]
+    Aborted,
     #[error("a database write failed: {0}")]
     Batch(Arc<StoreError>),
     #[error("a database job panicked")]

@@ -148,3 +148,62 @@ async fn writes_after_close_fail_cleanly() {
     let r = store.writer().call(|_| Ok(())).await;
     assert!(matches!(r, Err(StoreError::Closed)));
 }
+
+#[tokio::test]
+async fn a_transaction_rolled_back_under_the_batch_loses_nothing_acknowledged() {
+    let (_dir, store) = open();
+    let w = store.writer().clone();
+    // One job ends the transaction the way SQLite does on a full disk or an I/O error. Every
+    // caller that was told "ok" must find its row, and no caller told "failed" may find one.
+    let mut handles = Vec::new();
+    for i in 0..200i64 {
+        let w = w.clone();
+        handles.push(tokio::spawn(async move {
+            let outcome = w
+                .call(move |ctx| {
+                    ctx.conn.execute(
+                        "INSERT INTO meta (key, value) VALUES (?1, 'x')",
+                        [format!("r{i}")],
+                    )?;
+                    if i == 50 {
+                        ctx.conn.execute_batch("ROLLBACK")?;
+                        return Err(StoreError::Corrupt("disk I/O error".into()));
+                    }
+                    Ok(())
+                })
+                .await;
+            (i, outcome.is_ok())
+        }));
+    }
+    let mut answers = Vec::new();
+    for h in handles {
+        answers.push(h.await.unwrap());
+    }
+    assert!(answers.iter().any(|(i, ok)| *i == 50 && !ok));
+    for (i, ok) in answers {
+        let key = format!("r{i}");
+        let stored: i64 = store
+            .read(move |c| {
+                Ok(
+                    c.query_row("SELECT count(*) FROM meta WHERE key = ?1", [key], |r| {
+                        r.get(0)
+                    })?,
+                )
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            stored,
+            i64::from(ok),
+            "job {i}: answered ok={ok}, stored {stored}"
+        );
+    }
+    // And the writer goes on.
+    w.call(|ctx| {
+        Ok(ctx
+            .conn
+            .execute("INSERT INTO meta (key, value) VALUES ('after', 'x')", [])?)
+    })
+    .await
+    .unwrap();
+}

@@ -177,6 +177,12 @@ fn run(
                     events: &mut produced,
                 };
                 completions.push(job(&mut ctx));
+                // Some failures (disk full, I/O error) make SQLite roll the whole transaction
+                // back. Running more jobs now would commit each statement on its own: stop, and
+                // fail the batch instead.
+                if tx.is_autocommit() {
+                    return Err(StoreError::Aborted);
+                }
             }
             tx.commit()?;
             Ok(())
@@ -198,7 +204,8 @@ fn run(
                 let _ = events.send(event);
             }
         }
-        // Jobs that never ran (the transaction could not begin) are dropped: their callers see Closed.
+        // Jobs that never ran (the transaction could not begin or was aborted) are dropped: their
+        // callers see Closed.
         batch.clear();
         for complete in completions {
             complete(shared.clone().map_err(StoreError::Batch));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
 use shopchat_core::store::DB_FILE;
-use shopchat_core::store::{Store, contacts, messages};
+use shopchat_core::store::{Store, contacts, messages, search};
 use shopchat_core::{Engine, RuntimeInfo, sandbox, text_message};
 
 #[derive(Parser)]
@@ -73,6 +73,18 @@ enum Command {
         /// Reply to this message (its wamid).
         #[arg(long, value_name = "WAMID")]
         reply_to: Option<String>,
+    },
+    /// Find messages across all chats (every word must match; the last one as a prefix), newest first.
+    Search {
+        #[command(flatten)]
+        common: Common,
+        /// The words to look for.
+        query: String,
+        /// At most N results.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
     },
     /// Play a simulated customer in the sandbox.
     Sandbox {
@@ -160,6 +172,25 @@ async fn run(command: Command) -> Result<(), String> {
             let list = store.read(contacts::list).await.map_err(|e| e.to_string());
             store.close().await;
             output::contacts(&list?, json)
+        }
+        Command::Search {
+            common,
+            query,
+            limit,
+            json,
+        } => {
+            if search::fts_query(&query).is_none() {
+                return Err(format!("{query:?} holds no word to search for"));
+            }
+            let Some(store) = open_existing_store(&common).await? else {
+                return output::search(&[], json);
+            };
+            let hits = store
+                .read(move |c| search::search(c, &query, limit))
+                .await
+                .map_err(|e| e.to_string());
+            store.close().await;
+            output::search(&hits?, json)
         }
         Command::Messages {
             common,

@@ -1,7 +1,7 @@
 //! Printing lists for people (a table) or programs (`--json`).
 
 use serde::Serialize;
-use shopchat_core::{ContactView, MessageView};
+use shopchat_core::{ContactView, MessageView, SearchHit};
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
@@ -92,6 +92,36 @@ pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
             );
         }
         println!();
+    }
+    Ok(())
+}
+
+pub fn search(hits: &[SearchHit], json: bool) -> Result<(), String> {
+    if json {
+        return print_json(&hits);
+    }
+    if hits.is_empty() {
+        println!("Nothing found.");
+        return Ok(());
+    }
+    for h in hits {
+        let m = &h.message;
+        let who = match &h.contact_name {
+            Some(name) => format!("{name} ({})", m.contact),
+            None => m.contact.clone(),
+        };
+        let arrow = match m.direction {
+            shopchat_core::Direction::In => "<-",
+            shopchat_core::Direction::Out => "->",
+        };
+        println!(
+            "#{:<6} {} {} {} {}",
+            m.id,
+            time(m.timestamp),
+            arrow,
+            who,
+            m.text.as_deref().unwrap_or_default()
+        );
     }
     Ok(())
 }

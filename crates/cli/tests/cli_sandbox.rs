@@ -82,6 +82,34 @@ fn sandbox_say_send_and_statuses() {
             .is_some_and(|w| w.starts_with("wamid."))
     );
 
+    // Both are found by full-text search, newest first; the query is text, not syntax.
+    let found = run(&[
+        "search",
+        "--sandbox",
+        "--data-dir",
+        ds,
+        "--json",
+        "HELLO BACK",
+    ])
+    .json();
+    let found = found.as_array().expect("search --json is a list");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["message"]["id"], id);
+    let found = run(&["search", "--sandbox", "--data-dir", ds, "--json", "h"]).json();
+    let texts: Vec<&str> = found
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|h| h["message"]["text"].as_str())
+        .filter(|t| *t == "Hello back" || *t == "Hi shop")
+        .collect();
+    assert_eq!(texts, ["Hello back", "Hi shop"]);
+    let people = run(&["search", "--sandbox", "--data-dir", ds, "shop"]);
+    assert!(people.ok().contains("Hi shop"), "{}", people.stdout);
+    let nothing = run(&["search", "--sandbox", "--data-dir", ds, "\"*\""]);
+    let line = nothing.one_line_error();
+    assert!(line.contains("no word to search for"), "{line}");
+
     // The sandbox has its own database: the live one saw none of this.
     assert!(messages(d, CUSTOMER, &[]).is_empty());
     assert!(contacts(d, &[]).is_empty());

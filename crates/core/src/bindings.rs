@@ -46,13 +46,14 @@ pub fn check_against_committed(generated: &Path) {
 #[test]
 fn typescript_bindings_are_up_to_date() {
     use crate::events::DomainEvent;
-    use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts};
+    use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts, SearchHit};
 
     let dir = tempfile::tempdir().expect("temp dir");
     export::<ChatSummary>(dir.path());
     export::<ContactView>(dir.path());
     export::<MessageView>(dir.path());
     export::<OutboxCounts>(dir.path());
+    export::<SearchHit>(dir.path());
     export::<DomainEvent>(dir.path());
     check_against_committed(dir.path());
 }

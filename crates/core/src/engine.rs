@@ -23,7 +23,7 @@ use crate::outbox::{self, SendError};
 use crate::sandbox::{self, FakeGraph};
 use crate::server::{self, WebhookState};
 use crate::store::{Store, StoreError, contacts, messages};
-use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts};
+use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts, SearchHit};
 
 /// The file, in the store dir, that tells other processes where a running engine listens.
 pub const RUNTIME_FILE: &str = "runtime.json";
@@ -315,6 +315,16 @@ impl Engine {
             })
             .await?;
         Ok(())
+    }
+
+    /// Messages across all chats whose text matches `query` (every word; the last as a prefix),
+    /// newest first.
+    pub async fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, EngineError> {
+        let query = query.to_owned();
+        Ok(self
+            .store
+            .read(move |c| crate::store::search::search(c, &query, limit))
+            .await?)
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, EngineError> {

@@ -25,4 +25,5 @@ pub use events::DomainEvent;
 pub use store::{Store, StoreError};
 pub use views::{
     ChatSummary, ContactView, Direction, ErrorView, MessageStatus, MessageView, OutboxCounts,
+    SearchHit,
 };

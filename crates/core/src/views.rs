@@ -105,6 +105,13 @@ pub struct ContactView {
     pub last_inbound_at: Option<i64>,
 }
 
+/// A message found by full-text search, with its contact's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub message: MessageView,
+    pub contact_name: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MessageView {
     pub id: i64,

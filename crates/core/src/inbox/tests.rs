@@ -380,3 +380,53 @@ async fn an_unreadable_change_does_not_stop_the_others_in_its_event() {
         "{j:?}"
     );
 }
+
+#[tokio::test]
+async fn messages_are_found_by_their_words_across_chats() {
+    let f = Fixture::new();
+    f.deliver(&text(
+        "wamid.S1",
+        1_700_000_000,
+        "Do you have the red café mug?",
+    ))
+    .await;
+    f.deliver(&payloads::inbound_text(
+        WABA,
+        PNID,
+        "15550100002",
+        "Ben Okafor",
+        "wamid.S2",
+        1_700_000_100,
+        "Is the RED scarf in stock?",
+    ))
+    .await;
+    f.deliver(&text("wamid.S3", 1_700_000_200, "thanks!")).await;
+    let find = |q: &'static str| {
+        let store = f.store.clone();
+        async move {
+            store
+                .read(move |c| crate::store::search::search(c, q, 10))
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|h| h.message.wamid.unwrap())
+                .collect::<Vec<_>>()
+        }
+    };
+    // Across chats, newest first, case-insensitive.
+    assert_eq!(find("red").await, ["wamid.S2", "wamid.S1"]);
+    // Every word must match; diacritics do not matter; the last word is a prefix.
+    assert_eq!(find("red cafe").await, ["wamid.S1"]);
+    assert_eq!(find("red sca").await, ["wamid.S2"]);
+    // Query syntax is just text.
+    assert_eq!(find("\"red\" AND").await, Vec::<String>::new());
+    assert_eq!(find("NEAR(red").await, Vec::<String>::new());
+    assert_eq!(find("*").await, Vec::<String>::new());
+    let hit = f
+        .store
+        .read(|c| crate::store::search::search(c, "scarf", 10))
+        .await
+        .unwrap();
+    assert_eq!(hit[0].contact_name.as_deref(), Some("Ben Okafor"));
+    assert_eq!(hit[0].message.contact, "15550100002");
+}

@@ -56,9 +56,9 @@ impl StoredError {
     }
 }
 
-const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message";
+pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
     let direction: String = r.get(3)?;
     let status: String = r.get(6)?;
     let error_title: Option<String> = r.get(9)?;

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod journal;
 pub mod messages;
 pub mod outbox;
+pub mod search;
 pub mod statuses;
 
 use std::path::{Path, PathBuf};

@@ -58,6 +58,13 @@ pub fn contacts(list: &[ContactView], json: bool) -> Result<(), String> {
     Ok(())
 }
 
+fn arrow(direction: shopchat_core::Direction) -> &'static str {
+    match direction {
+        shopchat_core::Direction::In => "<-",
+        shopchat_core::Direction::Out => "->",
+    }
+}
+
 pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
     if json {
         return print_json(&list);
@@ -67,16 +74,12 @@ pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
         return Ok(());
     }
     for m in list {
-        let arrow = match m.direction {
-            shopchat_core::Direction::In => "<-",
-            shopchat_core::Direction::Out => "->",
-        };
         let text = m.text.clone().unwrap_or_else(|| format!("[{}]", m.kind));
         print!(
             "#{:<6} {} {} {:<9} {}",
             m.id,
             time(m.timestamp),
-            arrow,
+            arrow(m.direction),
             m.status.as_str(),
             text
         );
@@ -110,15 +113,11 @@ pub fn search(hits: &[SearchHit], json: bool) -> Result<(), String> {
             Some(name) => format!("{name} ({})", m.contact),
             None => m.contact.clone(),
         };
-        let arrow = match m.direction {
-            shopchat_core::Direction::In => "<-",
-            shopchat_core::Direction::Out => "->",
-        };
         println!(
             "#{:<6} {} {} {} {}",
             m.id,
             time(m.timestamp),
-            arrow,
+            arrow(m.direction),
             who,
             m.text.as_deref().unwrap_or_default()
         );

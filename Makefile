@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint
+.PHONY: run test fmt lint bench
 
 run:
 	scripts/run
@@ -12,3 +12,7 @@ fmt:
 
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
+
+# Not part of the test command: builds release binaries and loads them with wrk.
+bench:
+	scripts/bench-inbound

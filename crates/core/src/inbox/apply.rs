@@ -9,31 +9,17 @@ use crate::store::messages::{self, NewInbound, StoredError};
 use crate::store::{StoreError, WriteCtx, contacts, statuses};
 use crate::views::MessageStatus;
 
-pub(super) enum ApplyError {
-    /// The database failed: the event stays pending and is tried again.
-    Store(StoreError),
-    /// The event cannot be applied as it is: it is marked with this reason and kept.
-    Invalid(String),
-}
-
-impl From<StoreError> for ApplyError {
-    fn from(e: StoreError) -> Self {
-        Self::Store(e)
-    }
-}
-
-/// Applies one event; returns the outcome and, where something was skipped, why.
+/// Applies one parsed event; returns the outcome and, where something was skipped, why. Only a
+/// database failure is an error (and fails the whole job, which is then tried again).
 ///
 /// With `number`, only changes for that phone number id are applied: a WhatsApp Business account
 /// may hold several numbers, and Meta sends the app the webhooks of all of them.
 pub(super) fn apply_event(
     ctx: &mut WriteCtx<'_>,
     event_id: i64,
-    body: &str,
+    notification: &Notification,
     number: Option<&str>,
-) -> Result<(Outcome, Option<String>), ApplyError> {
-    let notification = Notification::parse(body.as_bytes())
-        .map_err(|e| ApplyError::Invalid(format!("not a webhook notification: {e}")))?;
+) -> Result<(Outcome, Option<String>), StoreError> {
     if notification.object != "whatsapp_business_account" {
         return Ok((
             Outcome::Ignored,
@@ -68,7 +54,7 @@ fn apply_change(
     change: &Change,
     number: Option<&str>,
     notes: &mut Vec<String>,
-) -> Result<bool, ApplyError> {
+) -> Result<bool, StoreError> {
     let value: MessagesValue = match change.messages_value() {
         None => return Ok(false),
         Some(Ok(v)) => v,
@@ -120,7 +106,7 @@ fn apply_message(
     event_id: i64,
     m: &InboundMessage,
     raw: &str,
-) -> Result<(), ApplyError> {
+) -> Result<(), StoreError> {
     let contact = m.from.as_str();
     // The contact may be missing from `contacts[]`; make sure it exists.
     contacts::upsert(ctx.conn, contact, None, None)?;
@@ -148,7 +134,7 @@ fn apply_message(
     Ok(())
 }
 
-fn apply_status(ctx: &mut WriteCtx<'_>, s: &Status, raw: &str) -> Result<(), ApplyError> {
+fn apply_status(ctx: &mut WriteCtx<'_>, s: &Status, raw: &str) -> Result<(), StoreError> {
     let error = s.errors.first().map(StoredError::from);
     let wamid = s.id.as_str();
     statuses::record(

@@ -1,6 +1,7 @@
 //! The local SQLite store: WAL, busy timeout, foreign keys, embedded migrations, one writer
 //! thread (group commit) and a small pool of read connections.
 
+mod checkpoint;
 mod migrate;
 mod writer;
 
@@ -72,6 +73,7 @@ struct Inner {
     readers: Mutex<Vec<Connection>>,
     events: broadcast::Sender<DomainEvent>,
     thread: Mutex<Option<WriterThread>>,
+    checkpointer: Mutex<Option<checkpoint::Checkpointer>>,
 }
 
 impl Store {
@@ -81,6 +83,11 @@ impl Store {
         let path = dir.join(DB_FILE);
         let mut conn = open_connection(&path, false)?;
         migrate::migrate(&mut conn)?;
+        conn.execute_batch(&format!(
+            "PRAGMA wal_autocheckpoint = {}",
+            checkpoint::WRITER_AUTOCHECKPOINT_PAGES
+        ))?;
+        let checkpointer = checkpoint::Checkpointer::spawn(&path)?;
         let (events, _) = broadcast::channel(4096);
         let (writer, thread) = Writer::spawn(conn, events.clone())?;
         Ok(Self {
@@ -90,6 +97,7 @@ impl Store {
                 readers: Mutex::new(Vec::new()),
                 events,
                 thread: Mutex::new(Some(thread)),
+                checkpointer: Mutex::new(Some(checkpointer)),
             }),
         })
     }
@@ -100,6 +108,15 @@ impl Store {
         let thread = self.inner.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(thread) = thread {
             let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+        }
+        let checkpointer = self
+            .inner
+            .checkpointer
+            .lock()
+            .ok()
+            .and_then(|mut c| c.take());
+        if let Some(c) = checkpointer {
+            let _ = tokio::task::spawn_blocking(move || c.stop()).await;
         }
         if let Ok(mut readers) = self.inner.readers.lock() {
             readers.clear();
@@ -174,7 +191,10 @@ fn open_connection(path: &Path, read_only: bool) -> Result<Connection, StoreErro
         }
     }
     // FULL: a commit is on disk before anyone is told it happened (the webhook 200 promises that).
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    // temp_store in memory: statement journals (one per savepoint) need no temp file.
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+    )?;
     if read_only {
         let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > latest_version() {

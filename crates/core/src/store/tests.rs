@@ -207,3 +207,40 @@ async fn a_transaction_rolled_back_under_the_batch_loses_nothing_acknowledged() 
     .await
     .unwrap();
 }
+
+#[tokio::test]
+async fn the_wal_is_checkpointed_off_the_writer() {
+    let (dir, store) = open();
+    let db = dir.path().join(DB_FILE);
+    let before = std::fs::metadata(&db).unwrap().len();
+    for i in 0..50 {
+        store
+            .writer()
+            .call(move |ctx| {
+                for j in 0..10 {
+                    ctx.conn.execute(
+                        "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                        rusqlite::params![format!("w{i}.{j}"), "x".repeat(1000)],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+    // Far below the writer's own automatic checkpoint: only the checkpoint thread moves the
+    // pages from the WAL into the database file.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let now = std::fs::metadata(&db).unwrap().len();
+        if now > before + 300_000 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the database file stayed at {now} bytes (from {before})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    store.close().await;
+}

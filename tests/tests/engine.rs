@@ -45,6 +45,13 @@ fn status_body(wamid: &str, status: &str) -> serde_json::Value {
     )
 }
 
+/// A status as Meta sends it for a message the outbox sent with callback data.
+fn status_with_callback(wamid: &str, status: &str, message_id: i64) -> serde_json::Value {
+    let mut body = status_body(wamid, status);
+    payloads::set_callback_data(&mut body, &format!("shopchat:{message_id}"));
+    body
+}
+
 #[tokio::test]
 async fn an_inbound_message_is_stored_and_published() {
     let (_graph, t) = live().await;
@@ -92,6 +99,8 @@ async fn a_send_puts_the_documented_request_on_the_wire_and_follows_its_statuses
             "to": CUSTOMER,
             "type": "text",
             "text": {"body": "Your order is ready", "preview_url": false},
+            // The first message of a fresh database: ties its statuses to it.
+            "biz_opaque_callback_data": "shopchat:1",
         })))
         .respond_with(accepted("wamid.OUT1"))
         .expect(1)
@@ -259,6 +268,71 @@ async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
     assert_eq!(t.engine.outbox_counts().await.unwrap().unknown, 1);
     // Never resent by itself: the one request the mock expects is all it gets.
     tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Then Meta's status webhook for it arrives, carrying the callback data the send set: the
+    // message was delivered after all, and is no longer in doubt.
+    assert_eq!(
+        t.post(&status_with_callback("wamid.LATE", "delivered", m.id))
+            .await,
+        200
+    );
+    let settled = eventually(Duration::from_secs(5), "the reconciled send", || async {
+        t.messages(CUSTOMER)
+            .await
+            .into_iter()
+            .find(|x| x.id == m.id && x.status == MessageStatus::Delivered)
+    })
+    .await;
+    assert_eq!(settled.wamid.as_deref(), Some("wamid.LATE"));
+    assert_eq!(settled.error, None);
+    assert_eq!(t.engine.outbox_counts().await.unwrap().unknown, 0);
+    t.stop().await;
+    graph.verify().await;
+}
+
+#[tokio::test]
+async fn a_status_that_beats_a_lost_answer_settles_the_send_at_once() {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(SEND_PATH))
+        .respond_with(accepted("wamid.EARLY").set_delay(Duration::from_secs(3)))
+        .expect(1)
+        .mount(&graph)
+        .await;
+    let outbox = OutboxSettings {
+        request_timeout: Duration::from_millis(800),
+        ..fast_outbox()
+    };
+    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let queued = t.engine.send_text(CUSTOMER, "racing", None).await.unwrap();
+    // Meta has the request (and reports it sent) while its answer is still on the way.
+    eventually(
+        Duration::from_secs(5),
+        "the request at the fake",
+        || async { graph.received_requests().await.filter(|r| !r.is_empty()) },
+    )
+    .await;
+    assert_eq!(
+        t.post(&status_with_callback("wamid.EARLY", "sent", queued.id))
+            .await,
+        200
+    );
+    // The answer times out; the recorded status settles it instead of leaving it in doubt.
+    let sent = eventually(Duration::from_secs(5), "the settled send", || async {
+        t.messages(CUSTOMER)
+            .await
+            .into_iter()
+            .find(|m| m.id == queued.id && m.status == MessageStatus::Sent)
+    })
+    .await;
+    assert_eq!(sent.wamid.as_deref(), Some("wamid.EARLY"));
+    assert_eq!(sent.error, None);
+    let counts = t.engine.outbox_counts().await.unwrap();
+    assert_eq!(
+        (counts.unknown, counts.pending, counts.in_flight),
+        (0, 0, 0)
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
     t.stop().await;
     graph.verify().await;
 }

@@ -141,7 +141,8 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
             "recipient_type": "individual",
             "to": CUSTOMER,
             "type": "text",
-            "text": {"body": "Hello", "preview_url": false}
+            "text": {"body": "Hello", "preview_url": false},
+            "biz_opaque_callback_data": format!("shopchat:{id}")
         })
     );
 

@@ -51,6 +51,43 @@ pub(crate) fn apply_recorded(
     Ok(())
 }
 
+/// The `biz_opaque_callback_data` the outbox sends with message `id`.
+pub(crate) fn callback_for(id: i64) -> String {
+    format!("shopchat:{id}")
+}
+
+/// The message id in callback data the outbox set, if it is ours.
+pub(crate) fn message_for_callback(data: &str) -> Option<i64> {
+    data.strip_prefix("shopchat:")?.parse().ok()
+}
+
+/// A send marked `unknown` (its answer was lost) turns out to have reached Meta as `wamid`:
+/// record the wamid, close its outbox row, and apply the statuses recorded for it. Does nothing
+/// for a message that is not an uncertain send without a wamid.
+pub(crate) fn reconcile_uncertain(
+    ctx: &mut WriteCtx<'_>,
+    id: i64,
+    wamid: &str,
+) -> Result<bool, StoreError> {
+    let uncertain = ctx
+        .conn
+        .prepare_cached(
+            "SELECT 1 FROM messages
+             WHERE id = ?1 AND direction = 'out' AND wamid IS NULL AND status = 'unknown'",
+        )?
+        .exists([id])?;
+    if !uncertain || messages::find_by_wamid(ctx.conn, wamid)?.is_some() {
+        return Ok(false);
+    }
+    messages::set_wamid(ctx.conn, id, wamid)?;
+    crate::store::outbox::finish(ctx.conn, id, "done", None)?;
+    messages::clear_error(ctx.conn, id)?;
+    // Meta gave it a wamid, so it was accepted: at least `sent`, then whatever came since.
+    advance(ctx, id, MessageStatus::Sent, crate::store::now_secs(), None)?;
+    apply_recorded(ctx, id, wamid)?;
+    Ok(true)
+}
+
 /// Publishes a contact's current state.
 pub(crate) fn emit_contact(ctx: &mut WriteCtx<'_>, wa_id: &str) -> Result<(), StoreError> {
     if let Some(contact) = contacts::get(ctx.conn, wa_id)? {

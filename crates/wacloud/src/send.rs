@@ -32,6 +32,10 @@ pub struct OutgoingMessage {
     /// Set when the message replies to another one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<ReplyContext>,
+    /// An opaque string (at most 512 characters) Meta echoes in this message's status webhooks:
+    /// it ties a status to the send even when the send's answer (the wamid) was lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biz_opaque_callback_data: Option<String>,
     #[serde(flatten)]
     pub content: Content,
 }
@@ -43,8 +47,15 @@ impl OutgoingMessage {
             recipient_type: RecipientType::Individual,
             to,
             context: None,
+            biz_opaque_callback_data: None,
             content,
         }
+    }
+
+    /// Sets the data Meta echoes in this message's status webhooks.
+    pub fn with_callback_data(mut self, data: impl Into<String>) -> Self {
+        self.biz_opaque_callback_data = Some(data.into());
+        self
     }
 
     /// Makes this message a reply to `message_id`.

@@ -80,6 +80,32 @@ fn assert_no_token(err: &GraphError) {
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
+async fn callback_data_goes_on_the_wire_at_the_top_level() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(MESSAGES_PATH))
+        .and(body_json(json!({
+            "messaging_product": "whatsapp",
+            "recipient_type": "individual",
+            "to": CUSTOMER,
+            "biz_opaque_callback_data": "shopchat:7",
+            "type": "text",
+            "text": {"body": "Hello", "preview_url": false}
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_json(sent_answer()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client_for(&server)
+        .send_message(
+            &phone_number_id(),
+            &hello().with_callback_data("shopchat:7"),
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
 async fn sends_a_text_message() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))

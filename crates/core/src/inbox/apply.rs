@@ -139,17 +139,27 @@ fn apply_status(ctx: &mut WriteCtx<'_>, s: &Status, raw: &str) -> Result<(), Sto
     let wamid = s.id.as_str();
     statuses::record(
         ctx.conn,
-        wamid,
-        s.status.as_str(),
-        s.timestamp,
-        error.as_ref(),
-        raw,
+        &statuses::NewStatus {
+            wamid,
+            status: s.status.as_str(),
+            timestamp: s.timestamp,
+            error: error.as_ref(),
+            callback_data: s.biz_opaque_callback_data.as_deref(),
+            raw,
+        },
     )?;
     let Some(next) = MessageStatus::from_webhook(s.status) else {
         return Ok(());
     };
     if let Some((id, _)) = messages::find_by_wamid(ctx.conn, wamid)? {
         delivery::advance(ctx, id, next, s.timestamp, error.as_ref())?;
+    } else if let Some(id) = s
+        .biz_opaque_callback_data
+        .as_deref()
+        .and_then(delivery::message_for_callback)
+    {
+        // A send whose answer was lost: the status says which wamid it got.
+        delivery::reconcile_uncertain(ctx, id, wamid)?;
     }
     // Otherwise the send's answer has not been recorded yet; the outbox applies it then.
     Ok(())

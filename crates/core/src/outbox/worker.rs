@@ -15,6 +15,7 @@ use crate::config::OutboxSettings;
 use crate::delivery;
 use crate::store::messages::{self, StoredError};
 use crate::store::outbox::{self, Claimed};
+use crate::store::statuses;
 use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs};
 use crate::views::MessageStatus;
 
@@ -94,6 +95,8 @@ impl Worker {
                 return;
             }
         };
+        // Echoed in status webhooks: ties them to this row even if the answer is lost.
+        let message = message.with_callback_data(delivery::callback_for(id));
         let request = self.graph.send_message(&self.phone_number_id, &message);
         let result = tokio::select! {
             r = request => r,
@@ -172,7 +175,15 @@ fn record(
                 now_secs(),
                 Some(&error),
             )?;
-            delivery::emit_status(ctx, id)?;
+            // A status webhook may already have told us which wamid it got.
+            let callback = delivery::callback_for(id);
+            let reconciled = match statuses::wamid_for_callback(ctx.conn, &callback)? {
+                Some(wamid) => delivery::reconcile_uncertain(ctx, id, &wamid)?,
+                None => false,
+            };
+            if !reconciled {
+                delivery::emit_status(ctx, id)?;
+            }
         }
         Err(e) if e.kind.is_retryable() && attempts < settings.max_attempts => {
             let delay = retry_delay(settings, attempts, e.retry_after_secs);

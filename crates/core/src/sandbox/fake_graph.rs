@@ -172,7 +172,12 @@ async fn send_message(
     let wamid = payloads::new_wamid();
     state.accepted.fetch_add(1, Ordering::Relaxed);
     debug!(%to, %wamid, "sandbox Graph API accepted a message");
-    tokio::spawn(report_statuses(state.clone(), wamid.clone(), to.clone()));
+    tokio::spawn(report_statuses(
+        state.clone(),
+        wamid.clone(),
+        to.clone(),
+        message.biz_opaque_callback_data.clone(),
+    ));
     Json(json!({
         "messaging_product": "whatsapp",
         "contacts": [{"input": to, "wa_id": to}],
@@ -182,7 +187,12 @@ async fn send_message(
 }
 
 /// `sent → delivered → read` (or `sent → failed`), then maybe an answer from the customer.
-async fn report_statuses(state: Arc<FakeState>, wamid: String, to: String) {
+async fn report_statuses(
+    state: Arc<FakeState>,
+    wamid: String,
+    to: String,
+    callback_data: Option<String>,
+) {
     let mut target = state.target.clone();
     let url = match target.wait_for(Option::is_some).await {
         Ok(url) => url.clone().unwrap_or_default(),
@@ -204,7 +214,7 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, to: String) {
             "Message undeliverable",
             "The sandbox customer Uma cannot receive messages (a simulated failure).",
         ));
-        let body = payloads::status(
+        let mut body = payloads::status(
             SANDBOX_WABA_ID,
             SANDBOX_PHONE_NUMBER_ID,
             &wamid,
@@ -213,6 +223,9 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, to: String) {
             crate::store::now_secs(),
             error,
         );
+        if let Some(data) = &callback_data {
+            payloads::set_callback_data(&mut body, data);
+        }
         if let Err(e) = post_with_retry(&state.http, &url, &body).await {
             warn!(error = %e, "sandbox: could not deliver a status webhook");
             return;

@@ -66,6 +66,13 @@ pub fn status(
     envelope(waba_id, phone_number_id, json!({ "statuses": [s] }))
 }
 
+/// Adds `biz_opaque_callback_data` to the status in a body built by [`status`], as Meta echoes
+/// it from the send.
+pub fn set_callback_data(body: &mut Value, data: &str) {
+    body["entry"][0]["changes"][0]["value"]["statuses"][0]["biz_opaque_callback_data"] =
+        Value::String(data.to_owned());
+}
+
 /// Posts `body` to `url` signed with `app_secret`, as Meta does. Returns the HTTP status.
 pub async fn post_signed(
     http: &reqwest::Client,

@@ -216,6 +216,17 @@ pub fn set_status(
     Ok(())
 }
 
+/// Forgets a message's error (an uncertain send that turned out fine).
+pub fn clear_error(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE messages SET error_code = NULL, error_subcode = NULL, error_title = NULL,
+             error_message = NULL, error_details = NULL, error_fbtrace_id = NULL
+         WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
 pub fn set_wamid(conn: &Connection, id: i64, wamid: &str) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE messages SET wamid = ?2 WHERE id = ?1")?
         .execute(params![id, wamid])?;

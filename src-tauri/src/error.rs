@@ -39,6 +39,7 @@ impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> Self {
         let code = match &e {
             EngineError::Send(SendError::Invalid(_)) => ApiErrorCode::InvalidInput,
+            EngineError::Send(SendError::OutsideWindow { .. }) => ApiErrorCode::OutsideWindow,
             EngineError::NotSandbox => ApiErrorCode::NotSandbox,
             EngineError::Store(StoreError::NotFound(_))
             | EngineError::Send(SendError::Store(StoreError::NotFound(_))) => {
@@ -81,6 +82,12 @@ mod tests {
         let invalid: ApiError = EngineError::Send(SendError::Invalid("bad number".into())).into();
         assert_eq!(invalid.code, ApiErrorCode::InvalidInput);
         assert_eq!(invalid.message, "bad number");
+        let closed: ApiError = EngineError::Send(SendError::OutsideWindow {
+            last_inbound_at: None,
+        })
+        .into();
+        assert_eq!(closed.code, ApiErrorCode::OutsideWindow);
+        assert!(closed.message.contains("template"), "{}", closed.message);
         let not_sandbox: ApiError = EngineError::NotSandbox.into();
         assert_eq!(not_sandbox.code, ApiErrorCode::NotSandbox);
         let closed: ApiError = EngineError::Store(StoreError::Closed).into();

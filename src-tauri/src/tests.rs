@@ -185,6 +185,18 @@ fn errors_reach_the_ui_as_code_and_message() {
         err["message"].as_str().unwrap().contains("phone number"),
         "{err}"
     );
+    // Nobody who has not written may be written to freely.
+    let err = h
+        .invoke(
+            "send_text",
+            json!({"to": "15550109999", "text": "hi", "replyTo": null}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "outside_window");
+    assert!(
+        err["message"].as_str().unwrap().contains("template"),
+        "{err}"
+    );
     let err = h
         .invoke(
             "list_messages",

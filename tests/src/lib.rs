@@ -102,6 +102,34 @@ impl TestEngine {
         .as_u16()
     }
 
+    /// The customer writes (a signed inbound text), which opens their 24-hour window; returns
+    /// once the inbox has applied it.
+    pub async fn customer_writes(&self, wa_id: &str, text: &str) -> MessageView {
+        use shopchat_core::sandbox::{self, payloads};
+        let (waba, number) = match self.engine.mode() {
+            "sandbox" => (sandbox::SANDBOX_WABA_ID, sandbox::SANDBOX_PHONE_NUMBER_ID),
+            _ => (WABA_ID, PHONE_NUMBER_ID),
+        };
+        let wamid = payloads::new_wamid();
+        let body = payloads::inbound_text(
+            waba,
+            number,
+            wa_id,
+            "Test Customer",
+            &wamid,
+            shopchat_core::store::now_secs(),
+            text,
+        );
+        assert_eq!(self.post(&body).await, 200);
+        eventually(Duration::from_secs(5), "the customer's message", || async {
+            self.messages(wa_id)
+                .await
+                .into_iter()
+                .find(|m| m.wamid.as_deref() == Some(wamid.as_str()))
+        })
+        .await
+    }
+
     pub async fn messages(&self, contact: &str) -> Vec<MessageView> {
         self.engine.messages(contact, 1000).await.expect("messages")
     }

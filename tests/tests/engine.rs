@@ -99,14 +99,15 @@ async fn a_send_puts_the_documented_request_on_the_wire_and_follows_its_statuses
             "to": CUSTOMER,
             "type": "text",
             "text": {"body": "Your order is ready", "preview_url": false},
-            // The first message of a fresh database: ties its statuses to it.
-            "biz_opaque_callback_data": "shopchat:1",
+            // The send is message 2 (after the customer's): ties its statuses to it.
+            "biz_opaque_callback_data": "shopchat:2",
         })))
         .respond_with(accepted("wamid.OUT1"))
         .expect(1)
         .mount(&graph)
         .await;
 
+    t.customer_writes(CUSTOMER, "Is my order ready?").await;
     let queued = t
         .engine
         .send_text(CUSTOMER, "Your order is ready", None)
@@ -161,6 +162,7 @@ async fn a_graph_error_is_typed_and_stored_on_the_message() {
         .expect(1)
         .mount(&graph)
         .await;
+    t.customer_writes(CUSTOMER, "Hello?").await;
     let queued = t
         .engine
         .send_text(CUSTOMER, "Hello again", None)
@@ -218,6 +220,7 @@ async fn server_errors_are_retried_and_the_message_is_sent_once() {
         .expect(1)
         .mount(&graph)
         .await;
+    t.customer_writes(CUSTOMER, "Anyone there?").await;
     t.engine
         .send_text(CUSTOMER, "third time lucky", None)
         .await
@@ -251,6 +254,7 @@ async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
         ..fast_outbox()
     };
     let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    t.customer_writes(CUSTOMER, "Hi").await;
     t.engine
         .send_text(CUSTOMER, "did it go?", None)
         .await
@@ -304,6 +308,7 @@ async fn a_status_that_beats_a_lost_answer_settles_the_send_at_once() {
         ..fast_outbox()
     };
     let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    t.customer_writes(CUSTOMER, "Hi").await;
     let queued = t.engine.send_text(CUSTOMER, "racing", None).await.unwrap();
     // Meta has the request (and reports it sent) while its answer is still on the way.
     eventually(
@@ -406,11 +411,7 @@ async fn one_engine_per_data_dir_and_a_clean_stop() {
 async fn the_sandbox_answers_sends_with_statuses_and_customers_reply() {
     let t = TestEngine::start(Mode::Sandbox(quick_sandbox(true)), fast_outbox()).await;
     let seeded = shopchat_core::sandbox::CUSTOMERS[0].wa_id;
-    let status =
-        shopchat_core::sandbox::say(&t.http, &t.webhook_url(), seeded, None, "Do you deliver?")
-            .await
-            .unwrap();
-    assert!(status.is_success());
+    t.customer_writes(seeded, "Do you deliver?").await;
     let queued = t
         .engine
         .send_text(seeded, "Yes, every weekday.", None)
@@ -439,6 +440,15 @@ async fn the_sandbox_answers_sends_with_statuses_and_customers_reply() {
         .iter()
         .find(|c| c.unreachable)
         .unwrap();
+    // Nobody may be written to before they write: the window is closed.
+    match t.engine.send_text(uma.wa_id, "Hello", None).await {
+        Err(EngineError::Send(shopchat_core::outbox::SendError::OutsideWindow {
+            last_inbound_at: None,
+        })) => {}
+        other => panic!("expected outside_window, got {other:?}"),
+    }
+    t.customer_writes(uma.wa_id, "Hi, I cannot get your messages?")
+        .await;
     t.engine.send_text(uma.wa_id, "Hello", None).await.unwrap();
     let failed = eventually(Duration::from_secs(5), "the simulated failure", || async {
         t.messages(uma.wa_id)
@@ -449,6 +459,51 @@ async fn the_sandbox_answers_sends_with_statuses_and_customers_reply() {
     .await;
     assert_eq!(failed.error.unwrap().code, Some(131026));
     t.stop().await;
+}
+
+#[tokio::test]
+async fn free_form_messages_need_the_24_hour_window() {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(accepted("wamid.NEVER"))
+        .expect(0)
+        .mount(&graph)
+        .await;
+    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    // A customer who wrote 25 hours ago.
+    let old = shopchat_core::store::now_secs() - 25 * 3600;
+    let body = payloads::inbound_text(
+        WABA_ID,
+        PHONE_NUMBER_ID,
+        CUSTOMER,
+        "Ana",
+        "wamid.OLD",
+        old,
+        "Thanks for yesterday",
+    );
+    assert_eq!(t.post(&body).await, 200);
+    eventually(Duration::from_secs(5), "the old message", || async {
+        (!t.messages(CUSTOMER).await.is_empty()).then_some(())
+    })
+    .await;
+    let err = t
+        .engine
+        .send_text(CUSTOMER, "Hello again!", None)
+        .await
+        .unwrap_err();
+    match &err {
+        EngineError::Send(shopchat_core::outbox::SendError::OutsideWindow {
+            last_inbound_at: Some(at),
+        }) => assert_eq!(*at, old),
+        other => panic!("expected outside_window, got {other:?}"),
+    }
+    assert!(err.to_string().contains("25 hours ago"), "{err}");
+    // Nothing was queued, nothing was stored.
+    assert_eq!(t.messages(CUSTOMER).await.len(), 1);
+    assert_eq!(t.engine.outbox_counts().await.unwrap().pending, 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    t.stop().await;
+    graph.verify().await;
 }
 
 #[tokio::test]

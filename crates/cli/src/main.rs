@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
+use shopchat_core::outbox::SendError;
 use shopchat_core::store::DB_FILE;
 use shopchat_core::store::{Store, contacts, messages, search};
 use shopchat_core::{Engine, RuntimeInfo, sandbox, text_message};
@@ -221,10 +222,14 @@ async fn run(command: Command) -> Result<(), String> {
             let store = open_store(&common).await?;
             let queued = store
                 .writer()
-                .call(move |ctx| shopchat_core::outbox::enqueue(ctx, &message))
+                .call(move |ctx| shopchat_core::outbox::enqueue_free_form(ctx, &message))
                 .await;
             store.close().await;
-            let message = queued.map_err(|e| e.to_string())?;
+            let message = queued.map_err(|e| e.to_string())?.map_err(|e| match e {
+                // Scripts can tell this refusal apart: its code comes first.
+                SendError::OutsideWindow { .. } => format!("outside_window: {e}"),
+                other => other.to_string(),
+            })?;
             println!("{}", message.id);
             Ok(())
         }

@@ -81,6 +81,40 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     assert_eq!(runtime["mode"], "live");
     assert_eq!(runtime["pid"], server.pid());
 
+    // A customer who has not written yet: free-form messages are refused before any request.
+    let refused = run(&[
+        "send",
+        "--data-dir",
+        path_str(d),
+        "--to",
+        CUSTOMER,
+        "--text",
+        "Hello",
+    ]);
+    let line = refused.one_line_error();
+    assert!(line.starts_with("shopchat: outside_window: "), "{line}");
+    assert!(line.contains("template"), "{line}");
+
+    // The customer writes first, which opens the 24-hour window.
+    let http = http();
+    let url = server.webhook_url();
+    let opening = payloads::inbound_text(
+        WABA_ID,
+        PHONE_NUMBER_ID,
+        CUSTOMER,
+        "Test Customer",
+        "wamid.TESTINBOUND0000",
+        now_secs() - 60,
+        "Is my order ready?",
+    );
+    assert_eq!(
+        post_signed(&http, &url, APP_SECRET, &opening).await,
+        reqwest::StatusCode::OK
+    );
+    wait_for(Duration::from_secs(5), "the opening message", || {
+        (messages(d, CUSTOMER, &[]).len() == 1).then_some(())
+    });
+
     // Send: the CLI queues, the running engine sends.
     let out = run(&[
         "send",
@@ -155,8 +189,6 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     assert!(sent["error"].is_null(), "{sent}");
 
     // A webhook signed with another secret is refused and changes nothing.
-    let http = http();
-    let url = server.webhook_url();
     let ts = now_secs();
     let delivered = payloads::status(
         WABA_ID,
@@ -222,7 +254,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     );
     let list = wait_for(Duration::from_secs(5), "the inbound message", || {
         let list = messages(d, CUSTOMER, &[]);
-        (list.len() == 2).then_some(list)
+        (list.len() == 3).then_some(list)
     });
 
     // The JSON shapes the CLI promises.
@@ -246,7 +278,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     assert_eq!(out_msg["wamid"], WAMID);
     let in_msg = list
         .iter()
-        .find(|m| m["direction"] == "in")
+        .find(|m| m["direction"] == "in" && m["text"] == "Thanks!")
         .expect("the inbound message");
     assert_eq!(in_msg["wamid"], "wamid.TESTINBOUND0001");
     assert_eq!(in_msg["status"], "received");
@@ -264,7 +296,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     );
     assert_eq!(c["wa_id"], CUSTOMER);
     assert_eq!(c["name"], "Test Customer");
-    assert_eq!(c["unread"], 1);
+    assert_eq!(c["unread"], 2);
     assert_eq!(c["last_inbound_at"], inbound_ts);
 
     // Still exactly one request to the Graph API.

@@ -387,7 +387,8 @@ impl Engine {
     }
 }
 
-/// Validates and queues a text message in `store` (a running engine sends it).
+/// Validates and queues a text message in `store` (a running engine sends it); refused with
+/// [`SendError::OutsideWindow`] when the customer's 24-hour window is closed.
 pub async fn queue_text(
     store: &Store,
     to: &str,
@@ -395,10 +396,10 @@ pub async fn queue_text(
     reply_to: Option<&str>,
 ) -> Result<MessageView, SendError> {
     let message = text_message(to, body, reply_to)?;
-    Ok(store
+    store
         .writer()
-        .call(move |ctx| outbox::enqueue(ctx, &message))
-        .await?)
+        .call(move |ctx| outbox::enqueue_free_form(ctx, &message))
+        .await?
 }
 
 /// A text message, checked as the Cloud API would check it, before anything is stored.

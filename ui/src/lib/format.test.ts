@@ -11,6 +11,8 @@ import {
   hashIndex,
   initials,
   messageSummary,
+  formatWindowLeft,
+  windowSecondsLeft,
 } from "./format";
 
 // Tests run with TZ=UTC; NOW is Wednesday 5 March 2025, 14:05.
@@ -93,5 +95,23 @@ describe("messageSummary", () => {
     expect(messageSummary({ type: "image", text: "the blue one" })).toBe("[image] the blue one");
     expect(messageSummary({ type: "audio", text: null })).toBe("[audio]");
     expect(messageSummary({ type: "text", text: null })).toBe("");
+  });
+});
+
+describe("the 24-hour window", () => {
+  const now = new Date("2026-03-04T12:00:00Z");
+  const at = (hoursAgo: number) => Math.floor(now.getTime() / 1000) - hoursAgo * 3600;
+
+  test("seconds left count from the customer's last message", () => {
+    expect(windowSecondsLeft(at(1), now)).toBe(23 * 3600);
+    expect(windowSecondsLeft(at(24), now)).toBe(0);
+    expect(windowSecondsLeft(at(30), now)).toBe(0);
+    expect(windowSecondsLeft(null, now)).toBe(0);
+  });
+
+  test("labels are rough and readable", () => {
+    expect(formatWindowLeft(23 * 3600 + 59 * 60)).toBe("23 h left");
+    expect(formatWindowLeft(45 * 60 + 10)).toBe("45 min left");
+    expect(formatWindowLeft(30)).toBe("under a minute left");
   });
 });

@@ -155,3 +155,19 @@ export function messageSummary(message: Pick<MessageView, "type" | "text">): str
 export function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}+/gu, "").toLocaleLowerCase();
 }
+
+/** WhatsApp lets a shop write freely for 24 hours after the customer's last message. */
+export const WINDOW_SECONDS = 24 * 60 * 60;
+
+/** Seconds left in a customer's 24-hour window: 0 when it has closed or they never wrote. */
+export function windowSecondsLeft(lastInboundAt: number | null, now: Date = new Date()): number {
+  if (lastInboundAt === null) return 0;
+  return Math.max(0, lastInboundAt + WINDOW_SECONDS - Math.floor(now.getTime() / 1000));
+}
+
+/** How long a window stays open, roughly: "23 h left", "45 min left", "under a minute left". */
+export function formatWindowLeft(seconds: number): string {
+  if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h left`;
+  if (seconds >= 60) return `${Math.floor(seconds / 60)} min left`;
+  return "under a minute left";
+}

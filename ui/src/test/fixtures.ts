@@ -33,7 +33,8 @@ export function chat(fields: Partial<ChatSummary> = {}): ChatSummary {
     wa_id: "15550100001",
     name: "Ana Lima",
     unread: 0,
-    last_inbound_at: null,
+    // The customer wrote an hour ago: the 24-hour window is open.
+    last_inbound_at: NOW_S - 3600,
     last_message: null,
     ...fields,
   };

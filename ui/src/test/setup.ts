@@ -1,7 +1,9 @@
 // Vitest setup: jest-dom matchers, and the browser APIs jsdom lacks that the UI uses.
 import "@testing-library/jest-dom/vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
+import { clock } from "../lib/stores/clock.svelte";
+import { NOW } from "./fixtures";
 
 /**
  * jsdom has no layout. This ResizeObserver reports sizes soon after an element is observed: the
@@ -86,6 +88,11 @@ Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: Scroll
   const top = typeof options === "number" ? y : options?.top;
   if (typeof top === "number") this.scrollTop = top;
 };
+
+beforeEach(() => {
+  // Labels and the 24-hour window are computed against the fixtures' fixed "now".
+  clock.now = NOW;
+});
 
 afterEach(() => {
   clearMocks();

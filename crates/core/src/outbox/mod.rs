@@ -10,12 +10,55 @@ use crate::store::messages::{self, StoredError};
 use crate::store::{StoreError, WriteCtx, contacts, now_secs, outbox};
 use crate::views::{MessageStatus, MessageView};
 
+/// How long after a customer's last message the shop may write to them freely (the Cloud API's
+/// customer-service window).
+pub const WINDOW_SECS: i64 = 24 * 60 * 60;
+
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
     #[error("{0}")]
     Invalid(String),
+    /// A free-form message to a customer whose 24-hour window is closed: Meta would refuse it
+    /// (131047), so it is refused before any request.
+    #[error("{}", outside_window_message(*.last_inbound_at))]
+    OutsideWindow {
+        /// Unix seconds of the customer's last message, if they ever wrote.
+        last_inbound_at: Option<i64>,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+fn outside_window_message(last_inbound_at: Option<i64>) -> String {
+    let since = match last_inbound_at {
+        Some(at) => {
+            let hours = (now_secs() - at).max(0) / 3600;
+            format!("this customer last wrote {hours} hours ago")
+        }
+        None => "this customer has not written to the shop yet".to_owned(),
+    };
+    format!(
+        "The 24-hour window is closed ({since}): WhatsApp only lets a shop write freely within 24 hours of the customer's last message. Send an approved message template instead."
+    )
+}
+
+/// Whether a free-form message may go to a customer whose last message was at `last_inbound_at`.
+pub fn window_open(last_inbound_at: Option<i64>, now_secs: i64) -> bool {
+    last_inbound_at.is_some_and(|at| now_secs - at < WINDOW_SECS)
+}
+
+/// Queues a free-form `message` if the customer's 24-hour window is open; refuses it otherwise.
+pub fn enqueue_free_form(
+    ctx: &mut WriteCtx<'_>,
+    message: &OutgoingMessage,
+) -> Result<Result<MessageView, SendError>, StoreError> {
+    let last = contacts::get(ctx.conn, message.to.as_str())?.and_then(|c| c.last_inbound_at);
+    if !window_open(last, now_secs()) {
+        return Ok(Err(SendError::OutsideWindow {
+            last_inbound_at: last,
+        }));
+    }
+    enqueue(ctx, message).map(Ok)
 }
 
 /// Queues `message`: the message row (`queued`) and its outbox row, in one transaction.
@@ -74,4 +117,23 @@ pub fn recover_in_flight(ctx: &mut WriteCtx<'_>) -> Result<usize, StoreError> {
         crate::delivery::emit_status(ctx, *id)?;
     }
     Ok(ids.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_is_24_hours_from_the_last_inbound_message() {
+        let now = 1_800_000_000;
+        assert!(!window_open(None, now));
+        assert!(window_open(Some(now), now));
+        assert!(window_open(Some(now - WINDOW_SECS + 1), now));
+        assert!(!window_open(Some(now - WINDOW_SECS), now));
+        let never = SendError::OutsideWindow {
+            last_inbound_at: None,
+        };
+        assert!(never.to_string().contains("has not written"), "{never}");
+        assert!(never.to_string().contains("template"), "{never}");
+    }
 }

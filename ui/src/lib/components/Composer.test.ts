@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
+import { NOW_S } from "../../test/fixtures";
 import Composer from "./Composer.svelte";
 
 function setup(onsend = vi.fn(async (_text: string) => {})) {
@@ -56,5 +57,35 @@ describe("Composer", () => {
     expect(input.value).toBe("Hello again");
     await user.type(input, "!");
     expect(screen.queryByTestId("composer-error")).toBeNull();
+  });
+});
+
+describe("Composer and the 24-hour window", () => {
+  const now = () => NOW_S;
+
+  test("shows how long the window stays open", () => {
+    render(Composer, { onsend: vi.fn(), lastInboundAt: now() - 3600 });
+    expect(screen.getByTestId("window-left")).toHaveTextContent("Reply window: 23 h left");
+    expect(screen.getByTestId("composer-input")).toBeInTheDocument();
+  });
+
+  test("a closed window replaces the text box with the reason", () => {
+    render(Composer, { onsend: vi.fn(), lastInboundAt: now() - 25 * 3600 });
+    expect(screen.getByTestId("window-closed")).toHaveTextContent("The 24-hour window is closed.");
+    expect(screen.getByTestId("window-closed")).toHaveTextContent("more than 24 hours ago");
+    expect(screen.queryByTestId("composer-input")).toBeNull();
+    expect(screen.queryByTestId("composer-send")).toBeNull();
+  });
+
+  test("a customer who never wrote cannot be written to freely", () => {
+    render(Composer, { onsend: vi.fn(), lastInboundAt: null });
+    expect(screen.getByTestId("window-closed")).toHaveTextContent("has not written yet");
+  });
+
+  test("without a known window the composer is not gated", () => {
+    render(Composer, { onsend: vi.fn() });
+    expect(screen.queryByTestId("window-left")).toBeNull();
+    expect(screen.queryByTestId("window-closed")).toBeNull();
+    expect(screen.getByTestId("composer-input")).toBeInTheDocument();
   });
 });

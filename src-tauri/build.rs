@@ -7,6 +7,8 @@ fn main() {
         "mark_read",
         "send_text",
         "outbox_counts",
+        "outbox_health",
+        "resume_outbox",
         "sandbox_customers",
         "sandbox_say",
     ]);

@@ -24,6 +24,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
     tauri::generate_handler![
         commands::app::app_info,
         commands::app::outbox_counts,
+        commands::app::outbox_health,
+        commands::app::resume_outbox,
         commands::chats::list_chats,
         commands::chats::list_messages,
         commands::chats::mark_read,

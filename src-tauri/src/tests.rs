@@ -244,6 +244,19 @@ fn an_engine_that_could_not_start_is_explained() {
 }
 
 #[test]
+fn outbox_health_and_resume_are_wired() {
+    let h = harness();
+    assert_eq!(
+        h.invoke("outbox_health", json!({})).unwrap(),
+        json!({"state": "running"})
+    );
+    assert_eq!(
+        h.invoke("resume_outbox", json!({})).unwrap(),
+        json!({"state": "running"})
+    );
+}
+
+#[test]
 fn the_capability_grants_nothing_beyond_the_apps_commands() {
     let h = harness();
     for cmd in [

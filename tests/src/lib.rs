@@ -1,6 +1,10 @@
 //! Helpers for the end-to-end tests: an engine on port 0 in a temp dir, pointed at a local Graph
 //! API (wiremock or the sandbox), and signed webhooks posted to it over real HTTP.
 
+mod graph;
+
+pub use graph::*;
+
 use std::future::Future;
 use std::time::{Duration, Instant};
 
@@ -36,6 +40,7 @@ pub fn fast_outbox() -> OutboxSettings {
         retry_base: Duration::from_millis(20),
         retry_max: Duration::from_millis(200),
         request_timeout: Duration::from_secs(5),
+        cooldown: Duration::from_secs(1),
     }
 }
 

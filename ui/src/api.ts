@@ -9,6 +9,7 @@ import type { ChatSummary } from "./bindings/ChatSummary";
 import type { DomainEvent } from "./bindings/DomainEvent";
 import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
+import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
 
 export type { ApiError, ApiErrorCode };
@@ -101,6 +102,15 @@ export function outboxCounts(): Promise<OutboxCounts> {
   return call<OutboxCounts>("outbox_counts");
 }
 
+export function outboxHealth(): Promise<OutboxHealth> {
+  return call<OutboxHealth>("outbox_health");
+}
+
+/** Sends again after a pause (the account was reconnected, or the owner wants to try again). */
+export function resumeOutbox(): Promise<OutboxHealth> {
+  return call<OutboxHealth>("resume_outbox");
+}
+
 export function sandboxCustomers(): Promise<SandboxCustomer[]> {
   return call<SandboxCustomer[]>("sandbox_customers");
 }
@@ -117,6 +127,7 @@ export type MessageReceived = Extract<DomainEvent, { type: "message_received" }>
 export type MessageQueued = Extract<DomainEvent, { type: "message_queued" }>;
 export type MessageStatusChanged = Extract<DomainEvent, { type: "message_status" }>;
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
+export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
 
 /** Each channel and the payload it carries. */
 export interface EventMap {
@@ -124,6 +135,7 @@ export interface EventMap {
   "message://queued": MessageQueued;
   "message://status": MessageStatusChanged;
   "contact://updated": ContactUpdated;
+  "outbox://health": OutboxHealthChanged;
 }
 
 export type Channel = keyof EventMap;
@@ -133,6 +145,7 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "message://queued": "message_queued",
   "message://status": "message_status",
   "contact://updated": "contact_updated",
+  "outbox://health": "outbox_health",
 };
 
 export type Unsubscribe = () => void;

@@ -55,5 +55,6 @@ fn typescript_bindings_are_up_to_date() {
     export::<OutboxCounts>(dir.path());
     export::<SearchHit>(dir.path());
     export::<DomainEvent>(dir.path());
+    export::<crate::outbox::breaker::OutboxHealth>(dir.path());
     check_against_committed(dir.path());
 }

@@ -178,6 +178,8 @@ pub struct OutboxSettings {
     pub retry_max: Duration,
     /// How long one Graph request may take before it counts as timed out.
     pub request_timeout: Duration,
+    /// How long sending waits after repeated server or network failures.
+    pub cooldown: Duration,
 }
 
 impl Default for OutboxSettings {
@@ -188,6 +190,7 @@ impl Default for OutboxSettings {
             retry_base: Duration::from_secs(1),
             retry_max: Duration::from_secs(300),
             request_timeout: Duration::from_secs(30),
+            cooldown: Duration::from_secs(30),
         }
     }
 }

@@ -18,6 +18,7 @@ use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId, Wamid};
 use crate::config::{Config, Mode};
 use crate::events::DomainEvent;
 use crate::inbox::Inbox;
+use crate::outbox::breaker::{Breaker, OutboxHealth};
 use crate::outbox::worker::{OutboxSignal, Worker};
 use crate::outbox::{self, SendError};
 use crate::sandbox::{self, FakeGraph};
@@ -80,6 +81,7 @@ pub struct Engine {
     mode: &'static str,
     store: Store,
     signal: OutboxSignal,
+    breaker: Breaker,
     stop: CancellationToken,
     tasks: Mutex<Vec<JoinHandle<()>>>,
     store_dir: PathBuf,
@@ -182,12 +184,14 @@ impl Engine {
         }));
         tasks.push(tokio::spawn(inbox.run(store.clone(), stop.clone())));
         let signal = OutboxSignal::default();
+        let breaker = Breaker::new(config.outbox.cooldown);
         let worker = Worker {
             store: store.clone(),
             graph,
             phone_number_id: wiring.phone_number_id,
             settings: config.outbox.clone(),
             signal: signal.clone(),
+            breaker: breaker.clone(),
         };
         tasks.push(tokio::spawn(worker.run(stop.clone())));
 
@@ -220,6 +224,7 @@ impl Engine {
             mode,
             store,
             signal,
+            breaker,
             stop,
             tasks: Mutex::new(tasks),
             store_dir,
@@ -325,6 +330,23 @@ impl Engine {
             .store
             .read(move |c| crate::store::search::search(c, &query, limit))
             .await?)
+    }
+
+    /// Whether the outbox is sending, paused for a refused token, or cooling down.
+    pub fn outbox_health(&self) -> OutboxHealth {
+        self.breaker.health()
+    }
+
+    /// Sends again after a pause (the owner reconnected the account, or wants to try again).
+    pub fn resume_outbox(&self) -> OutboxHealth {
+        if let Some(health) = self.breaker.resume() {
+            info!("outbox: resumed by the owner");
+            self.store.publish(DomainEvent::OutboxHealth {
+                health: health.clone(),
+            });
+            self.signal.notify();
+        }
+        self.breaker.health()
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, EngineError> {

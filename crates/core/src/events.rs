@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::outbox::breaker::OutboxHealth;
 use crate::views::{ContactView, ErrorView, MessageStatus, MessageView};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -23,6 +24,8 @@ pub enum DomainEvent {
     },
     /// A contact was created or changed (name, unread count, last message).
     ContactUpdated { contact: ContactView },
+    /// The outbox paused (token refused, servers failing) or resumed.
+    OutboxHealth { health: OutboxHealth },
 }
 
 impl DomainEvent {
@@ -33,6 +36,7 @@ impl DomainEvent {
             Self::MessageQueued { .. } => "message://queued",
             Self::MessageStatus { .. } => "message://status",
             Self::ContactUpdated { .. } => "contact://updated",
+            Self::OutboxHealth { .. } => "outbox://health",
         }
     }
 }

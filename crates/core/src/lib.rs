@@ -22,6 +22,7 @@ pub mod views;
 pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, SandboxSettings};
 pub use engine::{Engine, EngineError, RuntimeInfo, queue_text, text_message};
 pub use events::DomainEvent;
+pub use outbox::breaker::OutboxHealth;
 pub use store::{Store, StoreError};
 pub use views::{
     ChatSummary, ContactView, Direction, ErrorView, MessageStatus, MessageView, OutboxCounts,

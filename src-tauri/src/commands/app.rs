@@ -1,7 +1,7 @@
 //! The app itself: mode, addresses, outbox state.
 
 use serde::Serialize;
-use shopchat_core::OutboxCounts;
+use shopchat_core::{OutboxCounts, OutboxHealth};
 use tauri::State;
 use ts_rs::TS;
 
@@ -46,4 +46,15 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ApiError> {
 #[tauri::command]
 pub async fn outbox_counts(state: State<'_, AppState>) -> Result<OutboxCounts, ApiError> {
     Ok(state.engine()?.outbox_counts().await?)
+}
+
+#[tauri::command]
+pub fn outbox_health(state: State<'_, AppState>) -> Result<OutboxHealth, ApiError> {
+    Ok(state.engine()?.outbox_health())
+}
+
+/// Sends again after a pause: the owner reconnected the account or wants to try again.
+#[tauri::command]
+pub fn resume_outbox(state: State<'_, AppState>) -> Result<OutboxHealth, ApiError> {
+    Ok(state.engine()?.resume_outbox())
 }

@@ -3,5 +3,6 @@ import type { ContactView } from "./ContactView";
 import type { ErrorView } from "./ErrorView";
 import type { MessageStatus } from "./MessageStatus";
 import type { MessageView } from "./MessageView";
+import type { OutboxHealth } from "./OutboxHealth";
 
-export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "contact_updated", contact: ContactView, };
+export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "contact_updated", contact: ContactView, } | { "type": "outbox_health", health: OutboxHealth, };

@@ -1,5 +1,6 @@
 //! The outbox: every send becomes a row first ([`enqueue`]); the [`worker`] sends the rows.
 
+pub mod breaker;
 pub mod worker;
 
 use wacloud::send::OutgoingMessage;

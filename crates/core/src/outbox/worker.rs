@@ -9,10 +9,12 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, error, info, warn};
 use wacloud::send::OutgoingMessage;
-use wacloud::{GraphClient, GraphError, PhoneNumberId};
+use wacloud::{ErrorKind, GraphClient, GraphError, PhoneNumberId};
 
+use super::breaker::{Breaker, Gate, OutboxHealth};
 use crate::config::OutboxSettings;
 use crate::delivery;
+use crate::events::DomainEvent;
 use crate::store::messages::{self, StoredError};
 use crate::store::outbox::{self, Claimed};
 use crate::store::statuses;
@@ -38,6 +40,7 @@ pub struct Worker {
     pub phone_number_id: PhoneNumberId,
     pub settings: OutboxSettings,
     pub signal: OutboxSignal,
+    pub breaker: Breaker,
 }
 
 impl Worker {
@@ -46,6 +49,25 @@ impl Worker {
         loop {
             if stop.is_cancelled() {
                 return;
+            }
+            // Paused or cooling down: nothing is claimed (and nothing queued is dropped).
+            match self.breaker.gate() {
+                Gate::Open => {}
+                Gate::Paused => {
+                    tokio::select! {
+                        _ = self.breaker.changed() => {}
+                        _ = stop.cancelled() => return,
+                    }
+                    continue;
+                }
+                Gate::Wait(wait) => {
+                    tokio::select! {
+                        _ = tokio::time::sleep(wait) => {}
+                        _ = self.breaker.changed() => {}
+                        _ = stop.cancelled() => return,
+                    }
+                    continue;
+                }
             }
             // A read first: the writer is only asked when something is due.
             let wait = match self.store.read(outbox::next_due).await {
@@ -106,12 +128,35 @@ impl Worker {
                 return;
             }
         };
+        let change = match &result {
+            Ok(_) => self.breaker.succeeded(),
+            Err(e) if e.kind == ErrorKind::Auth => self.breaker.auth_failed(e.to_string()),
+            Err(e) if matches!(e.kind, ErrorKind::Server | ErrorKind::Network) => {
+                self.breaker.server_failed(e.to_string())
+            }
+            Err(_) => {
+                self.breaker.other_failure();
+                None
+            }
+        };
         self.record(
             id,
             job.attempts,
             result.map(|r| r.messages[0].id.to_string()),
         )
         .await;
+        if let Some(health) = change {
+            match &health {
+                OutboxHealth::NeedsReconnect { reason, .. } => {
+                    warn!(%reason, "outbox: paused, the access token was refused")
+                }
+                OutboxHealth::CoolingDown { reason, until } => {
+                    warn!(%reason, until, "outbox: repeated failures, waiting before the next send")
+                }
+                OutboxHealth::Running => info!("outbox: sending again"),
+            }
+            self.store.publish(DomainEvent::OutboxHealth { health });
+        }
     }
 
     async fn record(&self, id: i64, attempts: u32, result: Result<String, GraphError>) {
@@ -156,6 +201,13 @@ fn record(
             outbox::finish(ctx.conn, id, "done", None)?;
             delivery::advance(ctx, id, MessageStatus::Sent, now_secs(), None)?;
             delivery::apply_recorded(ctx, id, &wamid)?;
+        }
+        // The token was refused: the message waits, uncounted, for the account to be reconnected.
+        Err(e) if e.kind == ErrorKind::Auth => {
+            warn!(message = id, error = %e, "outbox: access token refused; message kept in the queue");
+            outbox::requeue(ctx.conn, id, &e.to_string())?;
+            messages::set_status(ctx.conn, id, MessageStatus::Queued, now_secs(), None)?;
+            delivery::emit_status(ctx, id)?;
         }
         // Meta may have taken it: resending could reach the customer twice, so a person decides.
         Err(e) if e.may_have_been_delivered() => {

@@ -136,6 +136,12 @@ impl Store {
         self.inner.events.subscribe()
     }
 
+    /// Publishes an event that is not the result of a write (the outbox pausing, say).
+    pub(crate) fn publish(&self, event: DomainEvent) {
+        // No subscribers is fine.
+        let _ = self.inner.events.send(event);
+    }
+
     /// Runs `f` on a read connection, off the async runtime.
     pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
     where

@@ -76,6 +76,19 @@ pub fn reschedule(
     Ok(())
 }
 
+/// Puts a claimed row back in the queue as if it had not been tried (the outbox paused before
+/// its request could succeed: the attempt does not count).
+pub fn requeue(conn: &Connection, message_id: i64, error: &str) -> Result<(), StoreError> {
+    let now = now_ms();
+    conn.prepare_cached(
+        "UPDATE outbox SET state = 'pending', attempts = max(attempts - 1, 0), next_attempt_at = ?2,
+             last_error = ?3, updated_at = ?2
+         WHERE message_id = ?1",
+    )?
+    .execute(params![message_id, now, error])?;
+    Ok(())
+}
+
 /// Rows left in flight by a crash: the request may or may not have reached Meta.
 pub fn take_in_flight(conn: &Connection) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(

@@ -3,10 +3,16 @@
 import * as api from "../../api";
 import type { ApiError, Unsubscribe } from "../../api";
 import type { OutboxCounts } from "../../bindings/OutboxCounts";
+import type { OutboxHealth } from "../../bindings/OutboxHealth";
 import type { LoadStatus } from "./types";
 
-/** "Outbox: idle", or what is going on: "Outbox: 2 sending, 1 failed". */
-export function describeOutbox(counts: OutboxCounts): string {
+/** "Outbox: idle", or what is going on: "Outbox: 2 sending, 1 failed", "Outbox: paused, 2 waiting". */
+export function describeOutbox(counts: OutboxCounts, health: OutboxHealth = { state: "running" }): string {
+  const waiting = counts.pending + counts.in_flight;
+  if (health.state !== "running") {
+    const why = health.state === "needs_reconnect" ? "paused" : "waiting for WhatsApp";
+    return waiting > 0 ? `Outbox: ${why}, ${waiting} waiting` : `Outbox: ${why}`;
+  }
   const parts: string[] = [];
   const sending = counts.pending + counts.in_flight;
   if (sending > 0) parts.push(`${sending} sending`);
@@ -19,6 +25,31 @@ export class OutboxStore {
   counts = $state<OutboxCounts | null>(null);
   status = $state<LoadStatus>("idle");
   error = $state<ApiError | null>(null);
+  /** Sending, paused for a refused token, or cooling down; from `outbox_health` and its event. */
+  health = $state<OutboxHealth>({ state: "running" });
+  resuming = $state(false);
+  resumeError = $state<ApiError | null>(null);
+
+  async loadHealth(): Promise<void> {
+    try {
+      this.health = await api.outboxHealth();
+    } catch {
+      // The counts' error already tells the owner the outbox cannot be read.
+    }
+  }
+
+  /** Tries sending again after a pause. */
+  async resume(): Promise<void> {
+    this.resuming = true;
+    this.resumeError = null;
+    try {
+      this.health = await api.resumeOutbox();
+    } catch (error) {
+      this.resumeError = api.toApiError(error);
+    } finally {
+      this.resuming = false;
+    }
+  }
 
   #fetching = false;
   #again = false;
@@ -51,6 +82,9 @@ export class OutboxStore {
     return api.onEvents({
       "message://queued": () => void this.refresh(),
       "message://status": () => void this.refresh(),
+      "outbox://health": (event) => {
+        this.health = event.health;
+      },
     });
   }
 }

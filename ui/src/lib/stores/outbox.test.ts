@@ -81,3 +81,35 @@ describe("OutboxStore", () => {
     expect(store.error?.code).toBe("storage");
   });
 });
+
+describe("outbox health", () => {
+  const paused = { state: "needs_reconnect", reason: "Error validating access token", since: 1 } as const;
+
+  test("the status text says when sending is paused or waiting", () => {
+    const counts = { pending: 2, in_flight: 0, failed: 0, unknown: 0 };
+    expect(describeOutbox(counts, paused)).toBe("Outbox: paused, 2 waiting");
+    expect(describeOutbox({ ...counts, pending: 0 }, paused)).toBe("Outbox: paused");
+    expect(describeOutbox(counts, { state: "cooling_down", reason: "503", until: 2 })).toBe(
+      "Outbox: waiting for WhatsApp, 2 waiting",
+    );
+  });
+
+  test("follows outbox://health events and resumes on request", async () => {
+    const backend = fakeBackend({
+      outbox_health: () => paused,
+      resume_outbox: () => ({ state: "running" }),
+    });
+    const store = new OutboxStore();
+    const stop = store.connect();
+    await store.loadHealth();
+    expect(store.health).toEqual(paused);
+    await backend.emit("outbox://health", { type: "outbox_health", health: { state: "running" } });
+    expect(store.health).toEqual({ state: "running" });
+    await backend.emit("outbox://health", { type: "outbox_health", health: paused });
+    expect(store.health.state).toBe("needs_reconnect");
+    await store.resume();
+    expect(backend.callsTo("resume_outbox")).toHaveLength(1);
+    expect(store.health).toEqual({ state: "running" });
+    stop();
+  });
+});

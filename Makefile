@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint bench
+.PHONY: run test fmt lint bench bench-inbound bench-outbound
 
 run:
 	scripts/run
@@ -13,6 +13,13 @@ fmt:
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
-# Not part of the test command: builds release binaries and loads them with wrk.
-bench:
+# Not part of the test command: release builds under load, printing figures.
+bench: bench-inbound bench-outbound
+
+# Signed webhooks from wrk against `shopchat serve` and the ceiling server.
+bench-inbound:
 	scripts/bench-inbound
+
+# 10,000 queued messages against a loopback fake Graph API, at 80/s, 1,000/s and unlimited.
+bench-outbound:
+	cargo run --release --locked -p shopchat-e2e --example bench_outbound

@@ -40,8 +40,10 @@ pub fn resolve(
     } else {
         Mode::Sandbox(SandboxSettings::default())
     };
+    let mut config = Config::new(data_dir, listen, mode);
+    config.outbox = config.outbox.with_rate_from(env)?;
     Ok(Startup {
-        config: Config::new(data_dir, listen, mode),
+        config,
         listen_explicit,
     })
 }

@@ -41,6 +41,7 @@ pub fn fast_outbox() -> OutboxSettings {
         retry_max: Duration::from_millis(200),
         request_timeout: Duration::from_secs(5),
         cooldown: Duration::from_secs(1),
+        ..OutboxSettings::default()
     }
 }
 

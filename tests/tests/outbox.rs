@@ -401,3 +401,81 @@ async fn a_message_in_flight_at_a_crash_becomes_unknown_and_is_not_resent() {
     t.stop().await;
     graph.verify().await;
 }
+
+/// Queues a text for `to` directly (as a template or a broadcast would: no window check).
+async fn queue(t: &TestEngine, to: &str, text: &str) -> i64 {
+    let message = shopchat_core::text_message(to, text, None).expect("a valid message");
+    t.engine
+        .store()
+        .writer()
+        .call(move |ctx| shopchat_core::outbox::enqueue(ctx, &message))
+        .await
+        .expect("queued")
+        .id
+}
+
+#[tokio::test]
+async fn sends_stay_within_the_number_rate_and_each_customers_pacing() {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(SEND_PATH))
+        .respond_with(move |req: &wiremock::Request| {
+            // A wamid per request, from the body's callback data.
+            let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+            let tag = body["biz_opaque_callback_data"]
+                .as_str()
+                .unwrap()
+                .replace(':', ".");
+            accepted(&format!("wamid.{tag}"))
+        })
+        .mount(&graph)
+        .await;
+    let outbox = OutboxSettings {
+        rate_per_second: std::num::NonZeroU32::new(10),
+        pair_pacing: Some(shopchat_core::config::PairPacing {
+            period: Duration::from_millis(1500),
+            burst: std::num::NonZeroU32::new(2).unwrap(),
+        }),
+        ..fast_outbox()
+    };
+    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let started = std::time::Instant::now();
+    // 30 customers, one message each, at 10 a second.
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        ids.push(queue(&t, &format!("1555020{i:04}"), "news").await);
+    }
+    // And three to one customer: two at once, the third after its pacing.
+    let mut ana = Vec::new();
+    for text in ["first", "second", "third"] {
+        ana.push(queue(&t, CUSTOMER, text).await);
+    }
+    let all: Vec<i64> = ids.iter().chain(&ana).copied().collect();
+    eventually(Duration::from_secs(15), "every send", || async {
+        let out = graph.received_requests().await.unwrap();
+        (out.len() == all.len()).then_some(())
+    })
+    .await;
+    let elapsed = started.elapsed();
+    // 33 sends at 10 a second (a burst of one): at least 3.2 s.
+    assert!(elapsed >= Duration::from_millis(3000), "{elapsed:?}");
+    // The one customer's messages went out in order, the third one paced.
+    let requests = graph.received_requests().await.unwrap();
+    let to_ana: Vec<String> = requests
+        .iter()
+        .map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).unwrap())
+        .filter(|b| b["to"] == CUSTOMER)
+        .map(|b| b["text"]["body"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(to_ana, ["first", "second", "third"]);
+    // Each message once.
+    let mut tags: Vec<String> = requests
+        .iter()
+        .map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).unwrap())
+        .map(|b| b["biz_opaque_callback_data"].as_str().unwrap().to_owned())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    assert_eq!(tags.len(), all.len());
+    t.stop().await;
+}

@@ -260,9 +260,12 @@ async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
     } else {
         Mode::Live(LiveSettings::from_env(env_var).map_err(|e| e.to_string())?)
     };
-    let engine = Engine::start(Config::new(data_dir, listen, mode))
-        .await
+    let mut config = Config::new(data_dir, listen, mode);
+    config.outbox = config
+        .outbox
+        .with_rate_from(env_var)
         .map_err(|e| e.to_string())?;
+    let engine = Engine::start(config).await.map_err(|e| e.to_string())?;
     println!(
         "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Ctrl-C stops it.",
         engine.local_addr(),

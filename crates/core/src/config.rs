@@ -1,6 +1,7 @@
 //! Engine configuration, and reading it from the environment.
 
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -21,6 +22,7 @@ pub mod env {
     pub const BUSINESS_ACCOUNT_ID: &str = "WHATSAPP_BUSINESS_ACCOUNT_ID";
     pub const API_VERSION: &str = "WHATSAPP_API_VERSION";
     pub const GRAPH_URL: &str = "WHATSAPP_GRAPH_URL";
+    pub const OUTBOX_RATE: &str = "SHOPCHAT_OUTBOX_RATE";
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -180,6 +182,54 @@ pub struct OutboxSettings {
     pub request_timeout: Duration,
     /// How long sending waits after repeated server or network failures.
     pub cooldown: Duration,
+    /// Messages per second for the business number (Meta: 80 by default, up to 1,000 after an
+    /// upgrade); `None` sends as fast as the requests go.
+    pub rate_per_second: Option<NonZeroU32>,
+    /// Pacing per customer (Meta's pair limit); `None` for none.
+    pub pair_pacing: Option<PairPacing>,
+    /// Requests in flight at once (to different customers).
+    pub max_in_flight: usize,
+}
+
+/// At most `burst` messages to one customer at once, then one per `period`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairPacing {
+    pub period: Duration,
+    pub burst: NonZeroU32,
+}
+
+/// The highest messages-per-second Meta allows a business number.
+pub const MAX_RATE_PER_SECOND: u32 = 1_000;
+
+impl OutboxSettings {
+    /// `SHOPCHAT_OUTBOX_RATE`: messages per second for the business number (1 to 1,000), or
+    /// `off`. Unset: the default (80).
+    pub fn with_rate_from(
+        mut self,
+        get: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let Some(raw) = get(env::OUTBOX_RATE).filter(|v| !v.trim().is_empty()) else {
+            return Ok(self);
+        };
+        let raw = raw.trim();
+        self.rate_per_second = if raw.eq_ignore_ascii_case("off") {
+            None
+        } else {
+            let rate = raw
+                .parse::<u32>()
+                .ok()
+                .filter(|r| (1..=MAX_RATE_PER_SECOND).contains(r))
+                .and_then(NonZeroU32::new)
+                .ok_or_else(|| ConfigError::Invalid {
+                    name: env::OUTBOX_RATE,
+                    reason: format!(
+                        "{raw:?} is not a rate: use messages per second from 1 to {MAX_RATE_PER_SECOND}, or off"
+                    ),
+                })?;
+            Some(rate)
+        };
+        Ok(self)
+    }
 }
 
 impl Default for OutboxSettings {
@@ -191,6 +241,12 @@ impl Default for OutboxSettings {
             retry_max: Duration::from_secs(300),
             request_timeout: Duration::from_secs(30),
             cooldown: Duration::from_secs(30),
+            rate_per_second: NonZeroU32::new(80),
+            pair_pacing: Some(PairPacing {
+                period: Duration::from_secs(6),
+                burst: NonZeroU32::new(10).expect("non-zero"),
+            }),
+            max_in_flight: 16,
         }
     }
 }
@@ -293,5 +349,33 @@ mod tests {
             default_data_dir(lookup(&[(env::DATA_DIR, "/x")])).unwrap(),
             PathBuf::from("/x")
         );
+    }
+}
+
+#[cfg(test)]
+mod outbox_rate_tests {
+    use super::*;
+
+    fn rate(value: Option<&str>) -> Result<Option<u32>, String> {
+        OutboxSettings::default()
+            .with_rate_from(|name| {
+                assert_eq!(name, env::OUTBOX_RATE);
+                value.map(str::to_owned)
+            })
+            .map(|s| s.rate_per_second.map(NonZeroU32::get))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_outbox_rate_is_80_by_default_up_to_1000_or_off() {
+        assert_eq!(rate(None), Ok(Some(80)));
+        assert_eq!(rate(Some("250")), Ok(Some(250)));
+        assert_eq!(rate(Some("1000")), Ok(Some(1000)));
+        assert_eq!(rate(Some(" off ")), Ok(None));
+        for bad in ["0", "1001", "fast", "-5"] {
+            let err = rate(Some(bad)).unwrap_err();
+            assert!(err.contains("SHOPCHAT_OUTBOX_RATE"), "{err}");
+            assert!(err.contains("1 to 1000"), "{err}");
+        }
     }
 }

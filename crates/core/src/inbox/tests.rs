@@ -73,7 +73,7 @@ impl Fixture {
                     1_700_000_000,
                     None,
                 )?;
-                outbox_rows::insert(ctx.conn, id, "{}")?;
+                outbox_rows::insert(ctx.conn, id, ANA, "{}")?;
                 messages::set_wamid(ctx.conn, id, &wamid)?;
                 messages::set_status(ctx.conn, id, MessageStatus::Sent, 1_700_000_000, None)?;
                 Ok(id)

@@ -1,6 +1,7 @@
 //! The outbox: every send becomes a row first ([`enqueue`]); the [`worker`] sends the rows.
 
 pub mod breaker;
+mod limits;
 pub mod worker;
 
 use wacloud::send::OutgoingMessage;
@@ -80,7 +81,7 @@ pub fn enqueue(
         now,
         message.context.as_ref().map(|c| c.message_id.as_str()),
     )?;
-    outbox::insert(ctx.conn, id, &payload)?;
+    outbox::insert(ctx.conn, id, to, &payload)?;
     contacts::note_outbound(ctx.conn, to, now)?;
     let view = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageQueued {

@@ -1,17 +1,20 @@
-//! The outbox worker: sends queued rows through the Graph client, one at a time, records the
-//! wamid or a typed error, and retries what a retry can help.
+//! The outbox worker: sends queued rows through the Graph client, several customers at once and
+//! each customer's messages in order, within Meta's limits; records the wamid or a typed error,
+//! and retries what a retry can help.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use rand::RngExt;
 use tokio::sync::Notify;
+use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, error, info, warn};
 use wacloud::send::OutgoingMessage;
 use wacloud::{ErrorKind, GraphClient, GraphError, PhoneNumberId};
 
 use super::breaker::{Breaker, Gate, OutboxHealth};
+use super::limits::Limits;
 use crate::config::OutboxSettings;
 use crate::delivery;
 use crate::events::DomainEvent;
@@ -44,40 +47,73 @@ pub struct Worker {
 }
 
 impl Worker {
+    /// Sends until `stop`: up to `max_in_flight` requests at once (one per customer, in order),
+    /// within the business number's rate and each customer's pacing. On `stop`, requests in
+    /// flight get a grace period to finish and be recorded.
     pub async fn run(self, stop: CancellationToken) {
         let poll = self.settings.poll_interval;
+        let max_in_flight = self.settings.max_in_flight.max(1);
+        let limits = Arc::new(Limits::new(&self.settings));
+        let this = Arc::new(self);
+        let mut in_flight: JoinSet<()> = JoinSet::new();
+        let mut last_forget = std::time::Instant::now();
         loop {
+            while let Some(done) = in_flight.try_join_next() {
+                if let Err(e) = done {
+                    error!(error = %e, "outbox: a send task failed");
+                }
+            }
             if stop.is_cancelled() {
-                return;
+                break;
+            }
+            if last_forget.elapsed() > Duration::from_secs(60) {
+                limits.forget_idle();
+                last_forget = std::time::Instant::now();
             }
             // Paused or cooling down: nothing is claimed (and nothing queued is dropped).
-            match self.breaker.gate() {
-                Gate::Open => {}
-                Gate::Paused => {
-                    tokio::select! {
-                        _ = self.breaker.changed() => {}
-                        _ = stop.cancelled() => return,
-                    }
-                    continue;
+            let gate_wait = match this.breaker.gate() {
+                Gate::Open => None,
+                Gate::Paused => Some(Duration::from_secs(3600)),
+                Gate::Wait(wait) => Some(wait),
+            };
+            if let Some(wait) = gate_wait {
+                tokio::select! {
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = this.breaker.changed() => {}
+                    _ = stop.cancelled() => break,
                 }
-                Gate::Wait(wait) => {
-                    tokio::select! {
-                        _ = tokio::time::sleep(wait) => {}
-                        _ = self.breaker.changed() => {}
-                        _ = stop.cancelled() => return,
-                    }
-                    continue;
+                continue;
+            }
+            if in_flight.len() >= max_in_flight {
+                tokio::select! {
+                    _ = in_flight.join_next() => {}
+                    _ = stop.cancelled() => break,
                 }
+                continue;
             }
             // A read first: the writer is only asked when something is due.
-            let wait = match self.store.read(outbox::next_due).await {
+            let wait = match this.store.read(outbox::next_due).await {
                 Ok(Some(at)) if at <= now_ms() => {
-                    match self.store.writer().call(|ctx| claim(ctx, now_ms())).await {
-                        Ok(Some(job)) => {
-                            self.send(job, &stop).await;
+                    tokio::select! {
+                        _ = limits.until_number_ready() => {}
+                        _ = stop.cancelled() => break,
+                    }
+                    let pacing = limits.clone();
+                    let claimed = this
+                        .store
+                        .writer()
+                        .call(move |ctx| claim(ctx, now_ms(), &pacing))
+                        .await;
+                    match claimed {
+                        Ok(Claim::Ready(job)) => {
+                            let worker = this.clone();
+                            let stop = stop.clone();
+                            in_flight.spawn(async move { worker.send(job, &stop).await });
                             continue;
                         }
-                        Ok(None) => Duration::ZERO,
+                        Ok(Claim::Deferred) => continue,
+                        // Due rows wait behind their customer's earlier messages.
+                        Ok(Claim::Nothing) => poll,
                         Err(e) => {
                             error!(error = %e, "outbox: could not claim the next message");
                             poll
@@ -97,11 +133,14 @@ impl Worker {
                 continue;
             }
             tokio::select! {
-                _ = self.signal.0.notified() => {}
+                _ = this.signal.0.notified() => {}
                 _ = tokio::time::sleep(wait) => {}
-                _ = stop.cancelled() => return,
+                Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {}
+                _ = stop.cancelled() => break,
             }
         }
+        // Each send in flight finishes (or gives up after its grace period) and is recorded.
+        while in_flight.join_next().await.is_some() {}
     }
 
     async fn send(&self, job: Claimed, stop: &CancellationToken) {
@@ -173,10 +212,26 @@ impl Worker {
     }
 }
 
-fn claim(ctx: &mut WriteCtx<'_>, now: i64) -> Result<Option<Claimed>, StoreError> {
+enum Claim {
+    Ready(Claimed),
+    /// The row's customer must wait (pacing); it was put back, untried.
+    Deferred,
+    Nothing,
+}
+
+fn claim(ctx: &mut WriteCtx<'_>, now: i64, limits: &Limits) -> Result<Claim, StoreError> {
     let Some(job) = outbox::claim_next(ctx.conn, now)? else {
-        return Ok(None);
+        return Ok(Claim::Nothing);
     };
+    if let Err(wait) = limits.take_pair(&job.contact) {
+        let wait_ms = wait.as_millis() as i64;
+        debug!(
+            message = job.message_id,
+            wait_ms, "outbox: pacing a customer"
+        );
+        outbox::defer(ctx.conn, job.message_id, now + wait_ms)?;
+        return Ok(Claim::Deferred);
+    }
     delivery::advance(
         ctx,
         job.message_id,
@@ -184,7 +239,7 @@ fn claim(ctx: &mut WriteCtx<'_>, now: i64) -> Result<Option<Claimed>, StoreError
         now / 1000,
         None,
     )?;
-    Ok(Some(job))
+    Ok(Claim::Ready(job))
 }
 
 fn record(

@@ -8,39 +8,65 @@ use super::{StoreError, now_ms};
 #[derive(Debug, Clone)]
 pub struct Claimed {
     pub message_id: i64,
+    /// The recipient's wa_id.
+    pub contact: String,
     pub payload: String,
     /// Attempts so far, this one included.
     pub attempts: u32,
 }
 
-pub fn insert(conn: &Connection, message_id: i64, payload: &str) -> Result<(), StoreError> {
+pub fn insert(
+    conn: &Connection,
+    message_id: i64,
+    contact: &str,
+    payload: &str,
+) -> Result<(), StoreError> {
     let now = now_ms();
     conn.prepare_cached(
-        "INSERT INTO outbox (message_id, payload, state, next_attempt_at, created_at, updated_at)
-         VALUES (?1, ?2, 'pending', ?3, ?3, ?3)",
+        "INSERT INTO outbox (message_id, contact, payload, state, next_attempt_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'pending', ?4, ?4, ?4)",
     )?
-    .execute(params![message_id, payload, now])?;
+    .execute(params![message_id, contact, payload, now])?;
     Ok(())
 }
 
-/// Takes the oldest due row and marks it in flight.
+/// Takes the oldest due row and marks it in flight: a row whose customer has no earlier message
+/// still queued or in flight, so each customer gets their messages in the order they were
+/// written, even while other customers' messages go out at the same time.
 pub fn claim_next(conn: &Connection, now: i64) -> Result<Option<Claimed>, StoreError> {
     Ok(conn
         .prepare_cached(
             "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?1
              WHERE message_id = (
-                 SELECT message_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1
-                 ORDER BY next_attempt_at, message_id LIMIT 1)
-             RETURNING message_id, payload, attempts",
+                 SELECT o.message_id FROM outbox o
+                 WHERE o.state = 'pending' AND o.next_attempt_at <= ?1
+                   AND NOT EXISTS (
+                       SELECT 1 FROM outbox e
+                       WHERE e.contact = o.contact AND e.message_id < o.message_id
+                         AND e.state IN ('pending', 'in_flight'))
+                 ORDER BY o.next_attempt_at, o.message_id LIMIT 1)
+             RETURNING message_id, contact, payload, attempts",
         )?
         .query_row([now], |r| {
             Ok(Claimed {
                 message_id: r.get(0)?,
-                payload: r.get(1)?,
-                attempts: r.get(2)?,
+                contact: r.get(1)?,
+                payload: r.get(2)?,
+                attempts: r.get(3)?,
             })
         })
         .optional()?)
+}
+
+/// Puts a claimed row back, untried, until `at` (unix ms): its customer's pacing says wait.
+pub fn defer(conn: &Connection, message_id: i64, at: i64) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE outbox SET state = 'pending', attempts = max(attempts - 1, 0), next_attempt_at = ?2,
+             updated_at = ?3
+         WHERE message_id = ?1",
+    )?
+    .execute(params![message_id, at, now_ms()])?;
+    Ok(())
 }
 
 /// When the next pending row is due (unix ms), if any.

@@ -244,3 +244,50 @@ async fn the_wal_is_checkpointed_off_the_writer() {
     }
     store.close().await;
 }
+
+#[tokio::test]
+async fn each_customer_gets_their_messages_in_order_while_others_go_ahead() {
+    use super::{messages, outbox};
+    let (_dir, store) = open();
+    let ids = store
+        .writer()
+        .call(|ctx| {
+            let mut ids = Vec::new();
+            for (to, text) in [
+                ("15550100001", "a1"),
+                ("15550100001", "a2"),
+                ("15550100002", "b1"),
+            ] {
+                super::contacts::upsert(ctx.conn, to, None, None)?;
+                let id =
+                    messages::insert_outbound(ctx.conn, to, "text", Some(text), "{}", 1, None)?;
+                outbox::insert(ctx.conn, id, to, "{}")?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+        .await
+        .unwrap();
+    let claim = |store: &Store| {
+        let store = store.clone();
+        async move {
+            store
+                .writer()
+                .call(|ctx| outbox::claim_next(ctx.conn, super::now_ms() + 1000))
+                .await
+                .unwrap()
+                .map(|c| c.message_id)
+        }
+    };
+    assert_eq!(claim(&store).await, Some(ids[0]));
+    // a2 waits behind a1 (in flight); b1 goes ahead.
+    assert_eq!(claim(&store).await, Some(ids[2]));
+    assert_eq!(claim(&store).await, None);
+    let first = ids[0];
+    store
+        .writer()
+        .call(move |ctx| outbox::finish(ctx.conn, first, "done", None))
+        .await
+        .unwrap();
+    assert_eq!(claim(&store).await, Some(ids[1]));
+}

@@ -1,6 +1,7 @@
 //! Helpers for the end-to-end tests: an engine on port 0 in a temp dir, pointed at a local Graph
 //! API (wiremock or the sandbox), and signed webhooks posted to it over real HTTP.
 
+pub mod chaos;
 mod graph;
 
 pub use graph::*;
@@ -134,6 +135,18 @@ impl TestEngine {
                 .find(|m| m.wamid.as_deref() == Some(wamid.as_str()))
         })
         .await
+    }
+
+    /// Queues a text for `to` directly, as a template or a broadcast would (no window check).
+    pub async fn queue(&self, to: &str, text: &str) -> i64 {
+        let message = shopchat_core::text_message(to, text, None).expect("a valid message");
+        self.engine
+            .store()
+            .writer()
+            .call(move |ctx| shopchat_core::outbox::enqueue(ctx, &message))
+            .await
+            .expect("queued")
+            .id
     }
 
     pub async fn messages(&self, contact: &str) -> Vec<MessageView> {

@@ -402,18 +402,6 @@ async fn a_message_in_flight_at_a_crash_becomes_unknown_and_is_not_resent() {
     graph.verify().await;
 }
 
-/// Queues a text for `to` directly (as a template or a broadcast would: no window check).
-async fn queue(t: &TestEngine, to: &str, text: &str) -> i64 {
-    let message = shopchat_core::text_message(to, text, None).expect("a valid message");
-    t.engine
-        .store()
-        .writer()
-        .call(move |ctx| shopchat_core::outbox::enqueue(ctx, &message))
-        .await
-        .expect("queued")
-        .id
-}
-
 #[tokio::test]
 async fn sends_stay_within_the_number_rate_and_each_customers_pacing() {
     let graph = MockServer::start().await;
@@ -443,12 +431,12 @@ async fn sends_stay_within_the_number_rate_and_each_customers_pacing() {
     // 30 customers, one message each, at 10 a second.
     let mut ids = Vec::new();
     for i in 0..30 {
-        ids.push(queue(&t, &format!("1555020{i:04}"), "news").await);
+        ids.push(t.queue(&format!("1555020{i:04}"), "news").await);
     }
     // And three to one customer: two at once, the third after its pacing.
     let mut ana = Vec::new();
     for text in ["first", "second", "third"] {
-        ana.push(queue(&t, CUSTOMER, text).await);
+        ana.push(t.queue(CUSTOMER, text).await);
     }
     let all: Vec<i64> = ids.iter().chain(&ana).copied().collect();
     eventually(Duration::from_secs(15), "every send", || async {

@@ -24,6 +24,9 @@ use crate::store::statuses;
 use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs};
 use crate::views::MessageStatus;
 
+/// The longest `Retry-After` honoured.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
 /// How long an in-flight request may finish after shutdown was asked for.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -328,7 +331,9 @@ fn retry_delay(
         .saturating_mul(1u32 << attempts.saturating_sub(1).min(16))
         .min(settings.retry_max);
     let jittered = Duration::from_millis(rand::rng().random_range(0..=exp.as_millis() as u64));
-    let floor = Duration::from_secs(retry_after_secs.unwrap_or(0)).min(settings.retry_max);
+    // The server's Retry-After is honoured in full (retry_max caps only our own backoff), up to
+    // an hour so that a nonsensical value cannot park a message for days.
+    let floor = Duration::from_secs(retry_after_secs.unwrap_or(0)).min(MAX_RETRY_AFTER);
     jittered.max(floor).max(Duration::from_millis(50))
 }
 
@@ -348,6 +353,12 @@ mod tests {
             assert!(d <= cap.max(Duration::from_millis(50)), "{attempts}: {d:?}");
         }
         assert!(retry_delay(&s, 1, Some(30)) >= Duration::from_secs(30));
-        assert!(retry_delay(&s, 1, Some(100_000)) <= s.retry_max);
+        assert_eq!(retry_delay(&s, 1, Some(100_000)), MAX_RETRY_AFTER);
+        // Retry-After wins over a short backoff cap.
+        let quick = OutboxSettings {
+            retry_max: Duration::from_millis(200),
+            ..OutboxSettings::default()
+        };
+        assert!(retry_delay(&quick, 1, Some(1)) >= Duration::from_secs(1));
     }
 }

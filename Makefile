@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint bench bench-inbound bench-outbound
+.PHONY: run test fmt lint bench bench-inbound bench-outbound bench-scale
 
 run:
 	scripts/run
@@ -14,7 +14,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
 # Not part of the test command: release builds under load, printing figures.
-bench: bench-inbound bench-outbound
+bench: bench-inbound bench-outbound bench-scale
 
 # Signed webhooks from wrk against `shopchat serve` and the ceiling server.
 bench-inbound:
@@ -23,3 +23,7 @@ bench-inbound:
 # 10,000 queued messages against a loopback fake Graph API, at 80/s, 1,000/s and unlimited.
 bench-outbound:
 	cargo run --release --locked -p shopchat-e2e --example bench_outbound
+
+# 1,000,000 messages over 10,000 contacts: chat list, opening a conversation, search.
+bench-scale:
+	cargo run --release --locked -p shopchat-core --example bench_scale

@@ -89,25 +89,32 @@ pub fn list(conn: &Connection) -> Result<Vec<ContactView>, StoreError> {
 }
 
 /// The chat list: every contact with its latest message, the most recent conversation first.
+/// One statement, read in the order of its index, the latest message joined by key.
 pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreError> {
+    let message_columns = super::messages::COLUMNS
+        .split(", ")
+        .map(|c| format!("m.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, (SELECT max(id) FROM messages WHERE contact = c.wa_id) AS last_id
-         FROM contacts c ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
+        "SELECT c.wa_id, c.name, c.unread, c.last_inbound_at, {message_columns}
+         FROM contacts c
+         LEFT JOIN messages m ON m.id = c.last_message_id
+         ORDER BY c.last_message_at IS NULL, c.last_message_at DESC, c.wa_id"
     ))?;
-    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, Option<i64>>(4)?)))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (c, last_id) = row?;
-        let last_message = last_id
-            .map(|id| super::messages::get(conn, id))
-            .transpose()?;
-        out.push(crate::views::ChatSummary {
+    let rows = stmt.query_map([], |r| {
+        let c = from_row(r)?;
+        let last_message = match r.get_ref(4)? {
+            rusqlite::types::ValueRef::Null => None,
+            _ => Some(super::messages::from_row_at(r, 4)?),
+        };
+        Ok(crate::views::ChatSummary {
             wa_id: c.wa_id,
             name: c.name,
             unread: c.unread,
             last_inbound_at: c.last_inbound_at,
             last_message,
-        });
-    }
-    Ok(out)
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -59,31 +59,36 @@ impl StoredError {
 pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message";
 
 pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
-    let direction: String = r.get(3)?;
-    let status: String = r.get(6)?;
-    let error_title: Option<String> = r.get(9)?;
+    from_row_at(r, 0)
+}
+
+/// A message from [`COLUMNS`] starting at column `at` (after other columns in a join).
+pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageView> {
+    let direction: String = r.get(at + 3)?;
+    let status: String = r.get(at + 6)?;
+    let error_title: Option<String> = r.get(at + 9)?;
     let bad = |col: usize, what: String| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
     };
     Ok(MessageView {
-        id: r.get(0)?,
-        wamid: r.get(1)?,
-        contact: r.get(2)?,
+        id: r.get(at)?,
+        wamid: r.get(at + 1)?,
+        contact: r.get(at + 2)?,
         direction: match direction.as_str() {
             "in" => Direction::In,
             "out" => Direction::Out,
-            other => return Err(bad(3, format!("direction {other:?}"))),
+            other => return Err(bad(at + 3, format!("direction {other:?}"))),
         },
-        kind: r.get(4)?,
-        text: r.get(5)?,
+        kind: r.get(at + 4)?,
+        text: r.get(at + 5)?,
         status: MessageStatus::parse(&status)
-            .ok_or_else(|| bad(6, format!("status {status:?}")))?,
-        timestamp: r.get(7)?,
+            .ok_or_else(|| bad(at + 6, format!("status {status:?}")))?,
+        timestamp: r.get(at + 7)?,
         error: match error_title {
             Some(title) => Some(ErrorView {
-                code: r.get(8)?,
+                code: r.get(at + 8)?,
                 title,
-                details: r.get::<_, Option<String>>(10)?.or(r.get(11)?),
+                details: r.get::<_, Option<String>>(at + 10)?.or(r.get(at + 11)?),
             }),
             None => None,
         },

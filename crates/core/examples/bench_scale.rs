@@ -1,0 +1,157 @@
+//! The data-scale benchmark: 1,000,000 messages over 10,000 contacts (generated), then the time
+//! to load the chat list, to open a conversation (its latest 50 messages) and to search.
+//! Targets: 20 ms, 10 ms and 50 ms. Not part of the test command:
+//!
+//!     cargo run --release -p shopchat-core --example bench_scale
+//!     BENCH_CONTACTS=1000 BENCH_PER_CONTACT=100 cargo run --release -p shopchat-core --example bench_scale
+
+use std::time::{Duration, Instant};
+
+use rand::{Rng, RngExt, SeedableRng};
+use rusqlite::params;
+use shopchat_core::store::{Store, contacts, messages, search};
+
+const WORDS: &[&str] = &[
+    "order", "ready", "pickup", "delivery", "price", "stock", "blue", "red", "green", "mug",
+    "scarf", "shoes", "size", "return", "refund", "thanks", "hello", "tomorrow", "today",
+    "saturday", "opening", "hours", "address", "invoice", "payment", "card", "cash", "gift",
+    "wrap", "discount", "coupon", "late", "early", "parcel", "tracking", "number", "please",
+    "could", "would", "when", "where", "how", "much", "many", "yes", "no", "maybe", "great",
+    "perfect", "sorry",
+];
+
+fn sentence(rng: &mut impl Rng, i: usize) -> String {
+    let n = rng.random_range(4..12);
+    let mut words: Vec<&str> = (0..n)
+        .map(|_| WORDS[rng.random_range(0..WORDS.len())])
+        .collect();
+    // A rare word now and then, to search for something that is not everywhere.
+    if i.is_multiple_of(997) {
+        words.push("zanzibar");
+    }
+    words.join(" ")
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn stats(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort();
+    let p50 = samples[samples.len() / 2];
+    let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
+    (p50, p95)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let n_contacts = env_usize("BENCH_CONTACTS", 10_000);
+    let per_contact = env_usize("BENCH_PER_CONTACT", 100);
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!(
+        "data scale: {} messages over {n_contacts} contacts (generated in {})",
+        n_contacts * per_contact,
+        dir.path().display()
+    );
+    let store = Store::open(dir.path()).expect("open");
+    let started = Instant::now();
+    store
+        .writer()
+        .call(move |ctx| {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+            let mut contact = ctx.conn.prepare(
+                "INSERT INTO contacts (wa_id, name, unread, last_inbound_at, last_message_at, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4, 0, 0)",
+            )?;
+            let mut message = ctx.conn.prepare(
+                "INSERT INTO messages (wamid, contact, direction, type, text, raw, status, timestamp)
+                 VALUES (?1, ?2, ?3, 'text', ?4, '{}', ?5, ?6)",
+            )?;
+            let base = 1_700_000_000i64;
+            // Messages interleaved across contacts, as they arrive in real life.
+            for c in 0..n_contacts {
+                let last = base + (per_contact * n_contacts + c) as i64;
+                contact.execute(params![
+                    format!("1555{c:07}"),
+                    format!("Customer {c}"),
+                    (c % 3) as i64,
+                    last
+                ])?;
+            }
+            for i in 0..per_contact * n_contacts {
+                let c = i % n_contacts;
+                let inbound = i.is_multiple_of(2);
+                message.execute(params![
+                    format!("wamid.SCALE{i:09}"),
+                    format!("1555{c:07}"),
+                    if inbound { "in" } else { "out" },
+                    sentence(&mut rng, i),
+                    if inbound { "received" } else { "read" },
+                    base + i as i64
+                ])?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("generate");
+    println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+
+    let runs = 30;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let mut list = Vec::new();
+    let mut open = Vec::new();
+    let mut common = Vec::new();
+    let mut rare = Vec::new();
+    let mut prefix = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let chats = store.read(contacts::chats).await.expect("chats");
+        list.push(t.elapsed());
+        assert_eq!(chats.len(), n_contacts);
+
+        let who = format!("1555{:07}", rng.random_range(0..n_contacts));
+        let t = Instant::now();
+        let page = store
+            .read(move |c| messages::list_for_contact(c, &who, 50))
+            .await
+            .expect("conversation");
+        open.push(t.elapsed());
+        assert_eq!(page.len(), 50.min(per_contact));
+
+        for (query, into) in [
+            ("order ready", &mut common),
+            ("zanzibar", &mut rare),
+            ("deliv", &mut prefix),
+        ] {
+            let t = Instant::now();
+            let hits = store
+                .read(move |c| search::search(c, query, 50))
+                .await
+                .expect("search");
+            into.push(t.elapsed());
+            assert!(!hits.is_empty(), "{query}");
+        }
+    }
+    println!("{runs} runs each, p50 / p95 (target):");
+    let show = |what: &str, samples: Vec<Duration>, target: u64| {
+        let (p50, p95) = stats(samples);
+        println!(
+            "  {what:<44} {:>10} / {:>10}  ({target} ms)",
+            ms(p50),
+            ms(p95)
+        );
+    };
+    show("chat list (every contact + last message)", list, 20);
+    show("open a conversation (latest 50)", open, 10);
+    show("search \"order ready\" (common words, 50)", common, 50);
+    show("search \"zanzibar\" (rare word)", rare, 50);
+    show("search \"deliv\" (prefix, as you type)", prefix, 50);
+    store.close().await;
+}

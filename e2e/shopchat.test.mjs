@@ -275,6 +275,31 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
     await browser.saveScreenshot(shot);
     log(`screenshot: ${shot}`);
 
+    step = 'finding a message across chats';
+    // The seeded customer Chloé (15550100003) asked about Saturday; the search box finds her
+    // message from any chat and opens her conversation at it.
+    const search = await browser.$('[data-testid="chat-search"]');
+    await search.click();
+    await search.setValue('saturd');
+    const hit = await browser.$('[data-testid="message-hit"]');
+    await hit.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'no message found for "saturd"' });
+    const hitText = await textOf(hit);
+    assert.ok(/saturday/i.test(hitText), `the hit does not show the message: ${hitText}`);
+    const searchedAt = performance.now();
+    await hit.click();
+    await browser.$('[data-testid="conversation"][data-wa-id="15550100003"]').waitForDisplayed({
+      timeout: UI_MS,
+      timeoutMsg: 'the search hit did not open its conversation',
+    });
+    await browser.$('[data-found="true"]').waitForDisplayed({
+      timeout: UI_MS,
+      timeoutMsg: 'the found message is not marked in its conversation',
+    });
+    metrics.searchJumpMs = Math.round(performance.now() - searchedAt);
+    log(`search: "saturd" found Chloé's message; opened at it in ${metrics.searchJumpMs} ms`);
+    await search.click();
+    await browser.keys('Escape');
+
     step = 'measuring idle memory';
     await sleep(IDLE_MS);
     const proc = findAppProcess(driver.pid, app);

@@ -5,6 +5,7 @@ fn main() {
         "list_chats",
         "list_messages",
         "mark_read",
+        "search_messages",
         "send_text",
         "outbox_counts",
         "outbox_health",

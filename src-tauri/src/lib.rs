@@ -29,6 +29,7 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::chats::list_chats,
         commands::chats::list_messages,
         commands::chats::mark_read,
+        commands::chats::search_messages,
         commands::chats::send_text,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,

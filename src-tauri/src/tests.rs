@@ -244,6 +244,40 @@ fn an_engine_that_could_not_start_is_explained() {
 }
 
 #[test]
+fn messages_are_searched_across_chats() {
+    let h = harness();
+    h.invoke(
+        "sandbox_say",
+        json!({"from": "15550100002", "text": "Is the blue scarf back in stock?", "name": null}),
+    )
+    .unwrap();
+    // Any case, the last word as a prefix.
+    h.eventually("the search hit", |h| {
+        let hits = h
+            .invoke("search_messages", json!({"query": "SCARF bl", "limit": 10}))
+            .unwrap();
+        !hits.as_array().unwrap().is_empty()
+    });
+    let hits = h
+        .invoke("search_messages", json!({"query": "scarf", "limit": 10}))
+        .unwrap();
+    assert_eq!(hits[0]["message"]["contact"], "15550100002");
+    assert_eq!(
+        hits[0]["message"]["text"],
+        "Is the blue scarf back in stock?"
+    );
+    assert_eq!(
+        h.invoke("search_messages", json!({"query": "\"*\"", "limit": 10}))
+            .unwrap(),
+        json!([])
+    );
+    let err = h
+        .invoke("search_messages", json!({"query": "scarf", "limit": 0}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+}
+
+#[test]
 fn outbox_health_and_resume_are_wired() {
     let h = harness();
     assert_eq!(

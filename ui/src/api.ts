@@ -11,6 +11,7 @@ import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
 import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
+import type { SearchHit } from "./bindings/SearchHit";
 
 export type { ApiError, ApiErrorCode };
 
@@ -100,6 +101,11 @@ export function sendText(to: string, text: string, replyTo: string | null = null
 
 export function outboxCounts(): Promise<OutboxCounts> {
   return call<OutboxCounts>("outbox_counts");
+}
+
+/** Messages across all chats matching `query` (every word; the last as a prefix), newest first. */
+export function searchMessages(query: string, limit = 30): Promise<SearchHit[]> {
+  return call<SearchHit[]>("search_messages", { query, limit });
 }
 
 export function outboxHealth(): Promise<OutboxHealth> {

@@ -1,6 +1,6 @@
 //! Chats: the list, a conversation's messages, reading and sending.
 
-use shopchat_core::{ChatSummary, MessageView};
+use shopchat_core::{ChatSummary, MessageView, SearchHit};
 use tauri::State;
 
 use crate::error::{ApiError, ApiErrorCode};
@@ -31,6 +31,26 @@ pub async fn list_messages(
         .engine()?
         .messages_page(&contact, before_id, limit)
         .await?)
+}
+
+/// Search hits returned at the most.
+const MAX_HITS: u32 = 200;
+
+/// Messages across all chats whose text matches `query` (every word; the last as a prefix),
+/// newest first.
+#[tauri::command]
+pub async fn search_messages(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Result<Vec<SearchHit>, ApiError> {
+    if limit == 0 || limit > MAX_HITS {
+        return Err(ApiError::new(
+            ApiErrorCode::InvalidInput,
+            format!("a search returns 1 to {MAX_HITS} messages"),
+        ));
+    }
+    Ok(state.engine()?.search(&query, limit).await?)
 }
 
 #[tauri::command]

@@ -176,3 +176,36 @@ describe("ChatList", () => {
     expect(order()).toEqual([BEN, UMA, ANA]);
   });
 });
+
+describe("ChatList and message search", () => {
+  test("lists messages found across chats and opens one at its message", async () => {
+    const { MessageSearch } = await import("../stores/search.svelte");
+    const backend = fakeBackend({
+      search_messages: () => [
+        {
+          message: message({ id: 42, contact: BEN, text: "The blue scarf is back", timestamp: NOW_S - 120 }),
+          contact_name: "Ben",
+        },
+      ],
+    });
+    const store = new ChatsStore();
+    store.chats = rows();
+    store.status = "ready";
+    const search = new MessageSearch({ debounceMs: 1 });
+    const onjump = vi.fn();
+    render(ChatList, { chats: store, selected: null, onselect: vi.fn(), search, onjump });
+    store.query = "scarf";
+    search.update(store.query);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
+    const hits = screen.getByTestId("message-hits");
+    // No chat is called "scarf", but its message is found.
+    expect(screen.queryAllByTestId("chat-row")).toHaveLength(0);
+    const hit = within(hits).getByTestId("message-hit");
+    expect(hit).toHaveTextContent("Ben");
+    expect(hit.querySelector("mark")).toHaveTextContent("scarf");
+    await userEvent.setup().click(hit);
+    expect(onjump).toHaveBeenCalledWith(BEN, 42);
+    expect(backend.callsTo("search_messages")).toEqual([{ query: "scarf", limit: 30 }]);
+  });
+});

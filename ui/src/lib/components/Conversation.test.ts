@@ -219,3 +219,21 @@ describe("long histories", () => {
     stop();
   });
 });
+
+describe("Conversation at a search hit", () => {
+  test("the found message is shown and marked", async () => {
+    const all = history(40);
+    fakeBackend({ list_messages: () => all, mark_read: () => null });
+    const conversation = new ConversationStore({ isFocused: () => true });
+    render(Conversation, {
+      conversation,
+      chat: chat({ wa_id: ANA, name: "Ana Lima" }),
+      onsend: (text: string) => conversation.send(text),
+    });
+    await conversation.open(ANA, 5);
+    await settle();
+    const marked = document.querySelector('[data-found="true"]');
+    expect(marked).not.toBeNull();
+    expect(marked?.querySelector('[data-testid="message"]')).toHaveAttribute("data-id", "5");
+  });
+});

@@ -7,6 +7,8 @@ import type { LoadStatus } from "./types";
 
 /** How many messages one `list_messages` call asks for. */
 export const PAGE_SIZE = 100;
+/** Page size when paging back to a search hit. */
+export const FOCUS_PAGE_SIZE = 500;
 
 export interface ConversationOptions {
   pageSize?: number;
@@ -27,6 +29,8 @@ export class ConversationStore {
   error = $state<ApiError | null>(null);
   /** Whether older messages may exist beyond the first loaded one. */
   hasMore = $state(false);
+  /** A message to bring into view (a search hit), once it is loaded. */
+  focusId = $state<number | null>(null);
   loadingOlder = $state(false);
   olderError = $state<ApiError | null>(null);
 
@@ -42,11 +46,15 @@ export class ConversationStore {
     this.#isFocused = options.isFocused ?? windowIsFocused;
   }
 
-  /** Opens a chat: loads its latest page and marks it read. */
-  async open(contact: string): Promise<void> {
+  /**
+   * Opens a chat: loads its latest page and marks it read. With `focus` (a search hit), older
+   * pages are loaded until that message is in, and it is brought into view.
+   */
+  async open(contact: string, focus: number | null = null): Promise<void> {
     const generation = ++this.#generation;
     this.contact = contact;
     this.messages = [];
+    this.focusId = null;
     this.hasMore = false;
     this.loadingOlder = false;
     this.olderError = null;
@@ -60,6 +68,16 @@ export class ConversationStore {
       if (generation !== this.#generation) return;
       this.messages = prependPage([], page);
       this.hasMore = page.length >= this.pageSize;
+      if (focus !== null) {
+        // Pages of the largest size the engine serves, until the message is in.
+        while (this.hasMore && (this.messages[0]?.id ?? 0) > focus) {
+          const older = await api.listMessages(contact, this.messages[0]?.id ?? null, FOCUS_PAGE_SIZE);
+          if (generation !== this.#generation) return;
+          this.messages = prependPage(this.messages, older);
+          this.hasMore = older.length >= FOCUS_PAGE_SIZE;
+        }
+        if (this.messages.some((m) => m.id === focus)) this.focusId = focus;
+      }
       const replay = this.#replay ?? [];
       this.#replay = null;
       for (const apply of replay) apply();

@@ -230,3 +230,33 @@ describe("live updates", () => {
     expect(ids(store.messages)).toEqual([1, 2, 3]);
   });
 });
+
+describe("opening a chat at a search hit", () => {
+  test("pages back until the message is in, then asks for it to be shown", async () => {
+    const backend = pagedBackend(history(2000));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA, 300);
+    expect(store.messages.some((m) => m.id === 300)).toBe(true);
+    expect(store.focusId).toBe(300);
+    // The latest page, then pages of 500 back to the hit: 1901, 1401, 901, 401, then 1.
+    expect(backend.callsTo("list_messages").map((a) => a.limit)).toEqual([100, 500, 500, 500, 500]);
+    expect(last(store.messages)?.id).toBe(2000);
+    expect(store.status).toBe("ready");
+  });
+
+  test("a hit in the latest page needs no more pages", async () => {
+    const backend = pagedBackend(history(250));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA, 240);
+    expect(backend.callsTo("list_messages")).toHaveLength(1);
+    expect(store.focusId).toBe(240);
+  });
+
+  test("a hit that is gone is not focused", async () => {
+    pagedBackend(history(50));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA, 999_999);
+    expect(store.focusId).toBeNull();
+    expect(store.status).toBe("ready");
+  });
+});

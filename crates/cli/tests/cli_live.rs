@@ -81,16 +81,19 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     assert_eq!(runtime["mode"], "live");
     assert_eq!(runtime["pid"], server.pid());
 
+    let send_hello = || {
+        run(&[
+            "send",
+            "--data-dir",
+            path_str(d),
+            "--to",
+            CUSTOMER,
+            "--text",
+            "Hello",
+        ])
+    };
     // A customer who has not written yet: free-form messages are refused before any request.
-    let refused = run(&[
-        "send",
-        "--data-dir",
-        path_str(d),
-        "--to",
-        CUSTOMER,
-        "--text",
-        "Hello",
-    ]);
+    let refused = send_hello();
     let line = refused.one_line_error();
     assert!(line.starts_with("shopchat: outside_window: "), "{line}");
     assert!(line.contains("template"), "{line}");
@@ -116,15 +119,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     });
 
     // Send: the CLI queues, the running engine sends.
-    let out = run(&[
-        "send",
-        "--data-dir",
-        path_str(d),
-        "--to",
-        CUSTOMER,
-        "--text",
-        "Hello",
-    ]);
+    let out = send_hello();
     let id: i64 = out
         .ok()
         .trim()

@@ -374,21 +374,26 @@ async fn a_200_without_a_message_id_is_a_decode_error() {
     assert!(err.may_have_been_delivered());
 }
 
+/// Sends `hello()` to whatever listens (or not) on 127.0.0.1:`port`; the error it ends with.
+async fn send_to_port(port: u16) -> GraphError {
+    let client = GraphClient::new(config(
+        format!("http://127.0.0.1:{port}"),
+        Duration::from_secs(5),
+    ))
+    .unwrap();
+    client
+        .send_message(&phone_number_id(), &hello())
+        .await
+        .unwrap_err()
+}
+
 #[tokio::test]
 async fn a_closed_port_is_a_network_error() {
     let port = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };
-    let client = GraphClient::new(config(
-        format!("http://127.0.0.1:{port}"),
-        Duration::from_secs(5),
-    ))
-    .unwrap();
-    let err = client
-        .send_message(&phone_number_id(), &hello())
-        .await
-        .unwrap_err();
+    let err = send_to_port(port).await;
     assert_eq!(err.kind, ErrorKind::Network, "{err:?}");
     assert!(err.kind.is_retryable());
     assert!(!err.may_have_been_delivered());
@@ -418,15 +423,7 @@ async fn a_connection_cut_after_the_request_is_interrupted_and_uncertain() {
             drop(socket);
         }
     });
-    let client = GraphClient::new(config(
-        format!("http://127.0.0.1:{port}"),
-        Duration::from_secs(5),
-    ))
-    .unwrap();
-    let err = client
-        .send_message(&phone_number_id(), &hello())
-        .await
-        .unwrap_err();
+    let err = send_to_port(port).await;
     assert_eq!(err.kind, ErrorKind::Interrupted, "{err:?}");
     assert!(err.may_have_been_delivered());
     assert_no_token(&err);

@@ -358,6 +358,48 @@ async fn server_errors_are_retried_and_the_message_is_sent_once() {
 }
 
 #[tokio::test]
+async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(accepted("wamid.X"))
+        .expect(0)
+        .mount(&graph)
+        .await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        // Meta's `sent` webhook (with our callback data) came in, then the app died before the
+        // send's own answer was recorded.
+        let store = shopchat_core::Store::open(dir.path()).expect("store");
+        store
+            .writer()
+            .call(|ctx| {
+                ctx.conn.execute_batch(
+                    "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('15550123456', 0, 0);
+                     INSERT INTO messages (id, contact, direction, type, text, raw, status, timestamp)
+                         VALUES (7, '15550123456', 'out', 'text', 'hi', '{}', 'sending', 1700000000);
+                     INSERT INTO outbox (message_id, contact, payload, state, attempts, next_attempt_at, created_at, updated_at)
+                         VALUES (7, '15550123456', '{}', 'in_flight', 1, 0, 0, 0);
+                     INSERT INTO message_statuses (wamid, status, timestamp, raw, callback_data)
+                         VALUES ('wamid.CAME', 'sent', 1700000001, '{}', 'shopchat:7');",
+                )?;
+                Ok(())
+            })
+            .await
+            .expect("setup");
+        store.close().await;
+    }
+    let t = TestEngine::start_in(dir, Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    let m = t.messages(CUSTOMER).await;
+    assert_eq!(m[0].status, MessageStatus::Sent, "{m:?}");
+    assert_eq!(m[0].wamid.as_deref(), Some("wamid.CAME"));
+    assert_eq!(m[0].error, None);
+    assert_eq!(t.engine.outbox_counts().await.expect("counts").unknown, 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    t.stop().await;
+    graph.verify().await;
+}
+
+#[tokio::test]
 async fn a_message_in_flight_at_a_crash_becomes_unknown_and_is_not_resent() {
     let graph = MockServer::start().await;
     Mock::given(method("POST"))

@@ -88,6 +88,15 @@ pub(crate) fn reconcile_uncertain(
     Ok(true)
 }
 
+/// An `unknown` send whose status webhook already came (it carried our callback data): settle
+/// it from that. Returns whether it was settled (its status event is then published).
+pub(crate) fn settle_if_reported(ctx: &mut WriteCtx<'_>, id: i64) -> Result<bool, StoreError> {
+    match statuses::wamid_for_callback(ctx.conn, &callback_for(id))? {
+        Some(wamid) => reconcile_uncertain(ctx, id, &wamid),
+        None => Ok(false),
+    }
+}
+
 /// Publishes a contact's current state.
 pub(crate) fn emit_contact(ctx: &mut WriteCtx<'_>, wa_id: &str) -> Result<(), StoreError> {
     if let Some(contact) = contacts::get(ctx.conn, wa_id)? {

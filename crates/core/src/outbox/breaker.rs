@@ -58,6 +58,8 @@ struct State {
 /// What the worker should do before claiming the next row.
 pub(crate) enum Gate {
     Open,
+    /// The cooldown is over: one send at a time until one succeeds (half-open).
+    Trial,
     /// Wait for [`Breaker::resume`] (or a state change).
     Paused,
     /// Wait this long, then try one send.
@@ -108,7 +110,7 @@ impl Breaker {
             OutboxHealth::CoolingDown { until, .. } => {
                 let left = (*until - now_secs()).max(0) as u64;
                 if left == 0 {
-                    Gate::Open
+                    Gate::Trial
                 } else {
                     Gate::Wait(Duration::from_secs(left))
                 }
@@ -203,6 +205,12 @@ mod tests {
         let h = b.server_failed("500".into()).unwrap();
         assert!(matches!(h, OutboxHealth::CoolingDown { .. }));
         assert!(matches!(b.gate(), Gate::Wait(d) if d > Duration::from_secs(25)));
+        // Once the cooldown is over: one trial at a time.
+        b.state().health = OutboxHealth::CoolingDown {
+            reason: "500".into(),
+            until: now_secs(),
+        };
+        assert!(matches!(b.gate(), Gate::Trial));
         // Half-open: the trial send fails again, and the circuit stays open.
         assert!(b.server_failed("500".into()).is_some());
         assert_eq!(b.succeeded(), Some(OutboxHealth::Running));

@@ -20,9 +20,11 @@ use crate::delivery;
 use crate::events::DomainEvent;
 use crate::store::messages::{self, StoredError};
 use crate::store::outbox::{self, Claimed};
-use crate::store::statuses;
 use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs};
 use crate::views::MessageStatus;
+
+/// Tries to record a send's result before giving up (about 30 s in all).
+const RECORD_TRIES: u32 = 8;
 
 /// The longest `Retry-After` honoured.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
@@ -76,6 +78,15 @@ impl Worker {
             // Paused or cooling down: nothing is claimed (and nothing queued is dropped).
             let gate_wait = match this.breaker.gate() {
                 Gate::Open => None,
+                // Half-open: a single trial send, so an outage costs one request, not sixteen.
+                Gate::Trial if !in_flight.is_empty() => {
+                    tokio::select! {
+                        _ = in_flight.join_next() => {}
+                        _ = stop.cancelled() => break,
+                    }
+                    continue;
+                }
+                Gate::Trial => None,
                 Gate::Paused => Some(Duration::from_secs(3600)),
                 Gate::Wait(wait) => Some(wait),
             };
@@ -173,7 +184,12 @@ impl Worker {
         let change = match &result {
             Ok(_) => self.breaker.succeeded(),
             Err(e) if e.kind == ErrorKind::Auth => self.breaker.auth_failed(e.to_string()),
-            Err(e) if matches!(e.kind, ErrorKind::Server | ErrorKind::Network) => {
+            // Meta not answering (or answering garbage) is a failing service too: without this,
+            // an outage would turn the whole queue into `unknown` sends.
+            Err(e)
+                if matches!(e.kind, ErrorKind::Server | ErrorKind::Network)
+                    || e.may_have_been_delivered() =>
+            {
                 self.breaker.server_failed(e.to_string())
             }
             Err(_) => {
@@ -201,16 +217,30 @@ impl Worker {
         }
     }
 
+    /// Records a send's result, trying again for a while if the database refuses (a full disk
+    /// that clears, a busy moment): a row left in flight holds up its customer's later messages.
     async fn record(&self, id: i64, attempts: u32, result: Result<String, GraphError>) {
-        let settings = self.settings.clone();
-        let outcome = self
-            .store
-            .writer()
-            .call(move |ctx| record(ctx, id, attempts, result, &settings))
-            .await;
-        if let Err(e) = outcome {
-            // The row stays in flight; the next start marks it `unknown` rather than resend it.
-            error!(message = id, error = %e, "outbox: could not record a send's result");
+        let mut delay = Duration::from_millis(100);
+        for attempt in 1..=RECORD_TRIES {
+            let settings = self.settings.clone();
+            let result = result.clone();
+            let outcome = self
+                .store
+                .writer()
+                .call(move |ctx| record(ctx, id, attempts, result, &settings))
+                .await;
+            match outcome {
+                Ok(()) => return,
+                Err(e) if attempt < RECORD_TRIES => {
+                    warn!(message = id, error = %e, "outbox: could not record a send's result; trying again");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => {
+                    // The row stays in flight; the next start marks it `unknown`, never resends it.
+                    error!(message = id, error = %e, "outbox: could not record a send's result");
+                }
+            }
         }
     }
 }
@@ -286,12 +316,7 @@ fn record(
                 Some(&error),
             )?;
             // A status webhook may already have told us which wamid it got.
-            let callback = delivery::callback_for(id);
-            let reconciled = match statuses::wamid_for_callback(ctx.conn, &callback)? {
-                Some(wamid) => delivery::reconcile_uncertain(ctx, id, &wamid)?,
-                None => false,
-            };
-            if !reconciled {
+            if !delivery::settle_if_reported(ctx, id)? {
                 delivery::emit_status(ctx, id)?;
             }
         }

@@ -69,11 +69,21 @@ pub fn defer(conn: &Connection, message_id: i64, at: i64) -> Result<(), StoreErr
     Ok(())
 }
 
-/// When the next pending row is due (unix ms), if any.
+/// When the next row [`claim_next`] could take is due (unix ms), if any: rows waiting behind
+/// their customer's earlier messages do not count.
 pub fn next_due(conn: &Connection) -> Result<Option<i64>, StoreError> {
     Ok(conn
-        .prepare_cached("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'")?
-        .query_row([], |r| r.get(0))?)
+        .prepare_cached(
+            "SELECT o.next_attempt_at FROM outbox o
+             WHERE o.state = 'pending'
+               AND NOT EXISTS (
+                   SELECT 1 FROM outbox e
+                   WHERE e.contact = o.contact AND e.message_id < o.message_id
+                     AND e.state IN ('pending', 'in_flight'))
+             ORDER BY o.next_attempt_at LIMIT 1",
+        )?
+        .query_row([], |r| r.get(0))
+        .optional()?)
 }
 
 pub fn finish(

@@ -29,7 +29,15 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>) {
                         .await;
                     }
                 }
-                Err(RecvError::Lagged(n)) => warn!(missed = n, "the window missed events"),
+                Err(RecvError::Lagged(missed)) => {
+                    // Events were dropped under load: the window reloads rather than show stale
+                    // chats and ticks.
+                    warn!(missed, "the window missed events; asking it to reload");
+                    let event = DomainEvent::Resync { missed };
+                    if let Err(e) = app.emit(event.channel(), &event) {
+                        warn!(error = %e, "could not ask the window to reload");
+                    }
+                }
                 Err(RecvError::Closed) => return,
             }
         }

@@ -134,6 +134,7 @@ export type MessageQueued = Extract<DomainEvent, { type: "message_queued" }>;
 export type MessageStatusChanged = Extract<DomainEvent, { type: "message_status" }>;
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
 export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
+export type Resync = Extract<DomainEvent, { type: "resync" }>;
 
 /** Each channel and the payload it carries. */
 export interface EventMap {
@@ -142,6 +143,7 @@ export interface EventMap {
   "message://status": MessageStatusChanged;
   "contact://updated": ContactUpdated;
   "outbox://health": OutboxHealthChanged;
+  "app://resync": Resync;
 }
 
 export type Channel = keyof EventMap;
@@ -152,6 +154,7 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "message://status": "message_status",
   "contact://updated": "contact_updated",
   "outbox://health": "outbox_health",
+  "app://resync": "resync",
 };
 
 export type Unsubscribe = () => void;

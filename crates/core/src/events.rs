@@ -26,6 +26,8 @@ pub enum DomainEvent {
     ContactUpdated { contact: ContactView },
     /// The outbox paused (token refused, servers failing) or resumed.
     OutboxHealth { health: OutboxHealth },
+    /// A listener fell behind and missed `missed` events (a flood): reload what is shown.
+    Resync { missed: u64 },
 }
 
 impl DomainEvent {
@@ -37,6 +39,7 @@ impl DomainEvent {
             Self::MessageStatus { .. } => "message://status",
             Self::ContactUpdated { .. } => "contact://updated",
             Self::OutboxHealth { .. } => "outbox://health",
+            Self::Resync { .. } => "app://resync",
         }
     }
 }

@@ -5,4 +5,4 @@ import type { MessageStatus } from "./MessageStatus";
 import type { MessageView } from "./MessageView";
 import type { OutboxHealth } from "./OutboxHealth";
 
-export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "contact_updated", contact: ContactView, } | { "type": "outbox_health", health: OutboxHealth, };
+export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "contact_updated", contact: ContactView, } | { "type": "outbox_health", health: OutboxHealth, } | { "type": "resync", missed: number, };

@@ -146,6 +146,8 @@ export class ChatsStore {
       "message://queued": (e) => this.applyMessage(e.message),
       "message://status": (e) => this.applyStatus(e),
       "contact://updated": (e) => this.applyContact(e.contact),
+      // Events were missed: start again from the engine's state.
+      "app://resync": () => void this.load(),
     });
   }
 }

@@ -130,3 +130,19 @@ describe("ChatsStore", () => {
     stop();
   });
 });
+
+describe("after missed events", () => {
+  test("app://resync reloads the chats from the engine", async () => {
+    let answer = [chat({ wa_id: "15550100001", name: "Ana" })];
+    const backend = fakeBackend({ list_chats: () => answer });
+    const store = new ChatsStore();
+    const stop = store.connect();
+    await store.load();
+    answer = [chat({ wa_id: "15550100001", name: "Ana" }), chat({ wa_id: "15550100002", name: "Ben" })];
+    await backend.emit("app://resync", { type: "resync", missed: 120 });
+    await settle();
+    expect(backend.callsTo("list_chats")).toHaveLength(2);
+    expect(store.chats.map((c) => c.wa_id)).toEqual(["15550100001", "15550100002"]);
+    stop();
+  });
+});

@@ -189,6 +189,8 @@ export class ConversationStore {
       "message://received": (e) => this.applyReceived(e.message),
       "message://queued": (e) => this.applyMessage(e.message),
       "message://status": (e) => this.applyStatus(e),
+      // Events were missed: reload the open chat.
+      "app://resync": () => void this.retry(),
     });
     const onFocus = (): void => this.windowFocused();
     window.addEventListener("focus", onFocus);

@@ -260,3 +260,18 @@ describe("opening a chat at a search hit", () => {
     expect(store.status).toBe("ready");
   });
 });
+
+describe("after missed events", () => {
+  test("app://resync reloads the open chat", async () => {
+    const backend = pagedBackend(history(30));
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    await backend.emit("app://resync", { type: "resync", missed: 5 });
+    await settle();
+    expect(backend.callsTo("list_messages")).toHaveLength(2);
+    expect(store.status).toBe("ready");
+    expect(store.messages).toHaveLength(30);
+    stop();
+  });
+});

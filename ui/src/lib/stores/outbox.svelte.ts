@@ -85,6 +85,10 @@ export class OutboxStore {
       "outbox://health": (event) => {
         this.health = event.health;
       },
+      "app://resync": () => {
+        void this.refresh();
+        void this.loadHealth();
+      },
     });
   }
 }

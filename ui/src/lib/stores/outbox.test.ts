@@ -113,3 +113,19 @@ describe("outbox health", () => {
     stop();
   });
 });
+
+describe("after missed events", () => {
+  test("app://resync refetches the counts and the health", async () => {
+    const backend = fakeBackend({
+      outbox_counts: () => ({ pending: 0, in_flight: 0, failed: 0, unknown: 0 }),
+      outbox_health: () => ({ state: "running" }),
+    });
+    const store = new OutboxStore();
+    const stop = store.connect();
+    await backend.emit("app://resync", { type: "resync", missed: 3 });
+    await settle();
+    expect(backend.callsTo("outbox_counts")).toHaveLength(1);
+    expect(backend.callsTo("outbox_health")).toHaveLength(1);
+    stop();
+  });
+});

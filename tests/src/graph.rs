@@ -45,10 +45,3 @@ pub fn status_body(wamid: &str, status: &str) -> serde_json::Value {
         None,
     )
 }
-
-/// A status as Meta sends it for a message the outbox sent with callback data.
-pub fn status_with_callback(wamid: &str, status: &str, message_id: i64) -> serde_json::Value {
-    let mut body = status_body(wamid, status);
-    payloads::set_callback_data(&mut body, &format!("shopchat:{message_id}"));
-    body
-}

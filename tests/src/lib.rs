@@ -137,6 +137,18 @@ impl TestEngine {
         .await
     }
 
+    /// The callback data the outbox sends with message `id`.
+    pub fn callback(&self, id: i64) -> String {
+        shopchat_core::callback_for(self.engine.store().install_id(), id)
+    }
+
+    /// A status as Meta sends it for message `id`, which the outbox sent with callback data.
+    pub fn status_with_callback(&self, wamid: &str, status: &str, id: i64) -> Value {
+        let mut body = status_body(wamid, status);
+        shopchat_core::sandbox::payloads::set_callback_data(&mut body, &self.callback(id));
+        body
+    }
+
     /// Queues a text for `to` directly, as a template or a broadcast would (no window check).
     pub async fn queue(&self, to: &str, text: &str) -> i64 {
         let message = shopchat_core::text_message(to, text, None).expect("a valid message");

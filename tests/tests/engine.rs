@@ -59,7 +59,7 @@ async fn a_send_puts_the_documented_request_on_the_wire_and_follows_its_statuses
             "type": "text",
             "text": {"body": "Your order is ready", "preview_url": false},
             // The send is message 2 (after the customer's): ties its statuses to it.
-            "biz_opaque_callback_data": "shopchat:2",
+            "biz_opaque_callback_data": t.callback(2),
         })))
         .respond_with(accepted("wamid.OUT1"))
         .expect(1)

@@ -184,7 +184,7 @@ async fn under_random_faults_every_message_is_sent_exactly_once_with_backoff_res
     {
         let log = graph.log.lock().expect("log");
         for id in &ids {
-            let key = format!("shopchat:{id}");
+            let key = t.callback(*id);
             assert_eq!(
                 log.taken.get(&key),
                 Some(&1),

@@ -47,7 +47,7 @@ async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
     // Then Meta's status webhook for it arrives, carrying the callback data the send set: the
     // message was delivered after all, and is no longer in doubt.
     assert_eq!(
-        t.post(&status_with_callback("wamid.LATE", "delivered", m.id))
+        t.post(&t.status_with_callback("wamid.LATE", "delivered", m.id))
             .await,
         200
     );
@@ -89,7 +89,7 @@ async fn a_status_that_beats_a_lost_answer_settles_the_send_at_once() {
     )
     .await;
     assert_eq!(
-        t.post(&status_with_callback("wamid.EARLY", "sent", queued.id))
+        t.post(&t.status_with_callback("wamid.EARLY", "sent", queued.id))
             .await,
         200
     );
@@ -370,17 +370,21 @@ async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() 
         // Meta's `sent` webhook (with our callback data) came in, then the app died before the
         // send's own answer was recorded.
         let store = shopchat_core::Store::open(dir.path()).expect("store");
+        let callback = shopchat_core::callback_for(store.install_id(), 7);
         store
             .writer()
-            .call(|ctx| {
+            .call(move |ctx| {
                 ctx.conn.execute_batch(
                     "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('15550123456', 0, 0);
                      INSERT INTO messages (id, contact, direction, type, text, raw, status, timestamp)
                          VALUES (7, '15550123456', 'out', 'text', 'hi', '{}', 'sending', 1700000000);
                      INSERT INTO outbox (message_id, contact, payload, state, attempts, next_attempt_at, created_at, updated_at)
-                         VALUES (7, '15550123456', '{}', 'in_flight', 1, 0, 0, 0);
-                     INSERT INTO message_statuses (wamid, status, timestamp, raw, callback_data)
-                         VALUES ('wamid.CAME', 'sent', 1700000001, '{}', 'shopchat:7');",
+                         VALUES (7, '15550123456', '{}', 'in_flight', 1, 0, 0, 0);",
+                )?;
+                ctx.conn.execute(
+                    "INSERT INTO message_statuses (wamid, status, timestamp, raw, callback_data)
+                     VALUES ('wamid.CAME', 'sent', 1700000001, '{}', ?1)",
+                    [callback],
                 )?;
                 Ok(())
             })

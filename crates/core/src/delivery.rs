@@ -51,14 +51,18 @@ pub(crate) fn apply_recorded(
     Ok(())
 }
 
-/// The `biz_opaque_callback_data` the outbox sends with message `id`.
-pub(crate) fn callback_for(id: i64) -> String {
-    format!("shopchat:{id}")
+/// The `biz_opaque_callback_data` the outbox sends with message `id` of the database `install`.
+pub fn callback_for(install: &str, id: i64) -> String {
+    format!("shopchat:{install}:{id}")
 }
 
-/// The message id in callback data the outbox set, if it is ours.
-pub(crate) fn message_for_callback(data: &str) -> Option<i64> {
-    data.strip_prefix("shopchat:")?.parse().ok()
+/// The message id in callback data the outbox of this database (`install`) set, if it is ours.
+pub(crate) fn message_for_callback(install: &str, data: &str) -> Option<i64> {
+    data.strip_prefix("shopchat:")?
+        .strip_prefix(install)?
+        .strip_prefix(':')?
+        .parse()
+        .ok()
 }
 
 /// A send marked `unknown` (its answer was lost) turns out to have reached Meta as `wamid`:
@@ -91,7 +95,8 @@ pub(crate) fn reconcile_uncertain(
 /// An `unknown` send whose status webhook already came (it carried our callback data): settle
 /// it from that. Returns whether it was settled (its status event is then published).
 pub(crate) fn settle_if_reported(ctx: &mut WriteCtx<'_>, id: i64) -> Result<bool, StoreError> {
-    match statuses::wamid_for_callback(ctx.conn, &callback_for(id))? {
+    let install = crate::store::install_id(ctx.conn)?;
+    match statuses::wamid_for_callback(ctx.conn, &callback_for(&install, id))? {
         Some(wamid) => reconcile_uncertain(ctx, id, &wamid),
         None => Ok(false),
     }
@@ -103,4 +108,20 @@ pub(crate) fn emit_contact(ctx: &mut WriteCtx<'_>, wa_id: &str) -> Result<(), St
         ctx.emit(DomainEvent::ContactUpdated { contact });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn callback_data_names_this_database_and_the_message() {
+        let data = callback_for("a1b2c3", 42);
+        assert_eq!(data, "shopchat:a1b2c3:42");
+        assert_eq!(message_for_callback("a1b2c3", &data), Some(42));
+        // Another database's message 42 (a reset, a restore) is not ours.
+        assert_eq!(message_for_callback("ffffff", &data), None);
+        assert_eq!(message_for_callback("a1b2c3", "shopchat:42"), None);
+        assert_eq!(message_for_callback("a1b2c3", "someone-else"), None);
+    }
 }

@@ -20,6 +20,7 @@ pub mod store;
 pub mod views;
 
 pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, SandboxSettings};
+pub use delivery::callback_for;
 pub use engine::{Engine, EngineError, RuntimeInfo, queue_text, text_message};
 pub use events::DomainEvent;
 pub use outbox::breaker::OutboxHealth;

@@ -153,13 +153,12 @@ fn apply_status(ctx: &mut WriteCtx<'_>, s: &Status, raw: &str) -> Result<(), Sto
     };
     if let Some((id, _)) = messages::find_by_wamid(ctx.conn, wamid)? {
         delivery::advance(ctx, id, next, s.timestamp, error.as_ref())?;
-    } else if let Some(id) = s
-        .biz_opaque_callback_data
-        .as_deref()
-        .and_then(delivery::message_for_callback)
-    {
-        // A send whose answer was lost: the status says which wamid it got.
-        delivery::reconcile_uncertain(ctx, id, wamid)?;
+    } else if let Some(data) = s.biz_opaque_callback_data.as_deref() {
+        let install = crate::store::install_id(ctx.conn)?;
+        if let Some(id) = delivery::message_for_callback(&install, data) {
+            // A send whose answer was lost: the status says which wamid it got.
+            delivery::reconcile_uncertain(ctx, id, wamid)?;
+        }
     }
     // Otherwise the send's answer has not been recorded yet; the outbox applies it then.
     Ok(())

@@ -171,7 +171,8 @@ impl Worker {
             }
         };
         // Echoed in status webhooks: ties them to this row even if the answer is lost.
-        let message = message.with_callback_data(delivery::callback_for(id));
+        let message =
+            message.with_callback_data(delivery::callback_for(self.store.install_id(), id));
         let request = self.graph.send_message(&self.phone_number_id, &message);
         let result = tokio::select! {
             r = request => r,

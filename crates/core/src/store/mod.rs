@@ -74,6 +74,7 @@ struct Inner {
     events: broadcast::Sender<DomainEvent>,
     thread: Mutex<Option<WriterThread>>,
     checkpointer: Mutex<Option<checkpoint::Checkpointer>>,
+    install_id: String,
 }
 
 impl Store {
@@ -83,6 +84,7 @@ impl Store {
         let path = dir.join(DB_FILE);
         let mut conn = open_connection(&path, false)?;
         migrate::migrate(&mut conn)?;
+        let install_id = install_id(&conn)?;
         conn.execute_batch(&format!(
             "PRAGMA wal_autocheckpoint = {}",
             checkpoint::WRITER_AUTOCHECKPOINT_PAGES
@@ -98,6 +100,7 @@ impl Store {
                 events,
                 thread: Mutex::new(Some(thread)),
                 checkpointer: Mutex::new(Some(checkpointer)),
+                install_id,
             }),
         })
     }
@@ -121,6 +124,11 @@ impl Store {
         if let Ok(mut readers) = self.inner.readers.lock() {
             readers.clear();
         }
+    }
+
+    /// This database's random id: see [`install_id`].
+    pub fn install_id(&self) -> &str {
+        &self.inner.install_id
     }
 
     pub fn path(&self) -> &Path {
@@ -212,6 +220,15 @@ fn open_connection(path: &Path, read_only: bool) -> Result<Connection, StoreErro
     }
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
+}
+
+/// This database's random id (migration 0006), part of the callback data each send carries.
+pub fn install_id(conn: &Connection) -> Result<String, StoreError> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT value FROM meta WHERE key = 'install_id'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::Corrupt("the database has no install id".into()))
 }
 
 /// Now, in unix milliseconds.

@@ -2,7 +2,7 @@
 //! `GET /healthz`. Nothing else is served.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Query, State};
@@ -14,6 +14,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde_json::json;
 use subtle::ConstantTimeEq;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tracing::{error, warn};
 
 use crate::inbox::Inbox;
@@ -35,7 +36,13 @@ struct StateInner {
     verify_token: SecretString,
     mode: &'static str,
     started: Instant,
+    body_timeout: Duration,
 }
+
+/// How long a client may take to send a webhook's body: a slow or stalled sender is cut off
+/// (400, "data was not received within the designated timeout") instead of holding a connection
+/// and a task open.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl WebhookState {
     pub fn new(
@@ -53,17 +60,28 @@ impl WebhookState {
                 verify_token,
                 mode,
                 started: Instant::now(),
+                body_timeout: BODY_TIMEOUT,
             }),
         }
+    }
+
+    /// A different body timeout (tests).
+    pub fn with_body_timeout(mut self, timeout: Duration) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.body_timeout = timeout;
+        }
+        self
     }
 }
 
 /// The router the server (and, later, the tunnel) serves.
 pub fn router(state: WebhookState) -> Router {
+    let body_timeout = state.inner.body_timeout;
     Router::new()
         .route("/webhook", get(verify).post(receive))
         .route("/healthz", get(healthz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(body_timeout))
         .with_state(state)
 }
 

@@ -196,3 +196,43 @@ async fn healthz_and_nothing_else() {
     let resp = s.http.get(format!("{}/admin", s.url)).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_stalled_body_is_cut_off_and_nothing_stored() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let app = router(
+        WebhookState::new(
+            store.clone(),
+            Inbox::new(),
+            SECRET.to_owned().into(),
+            VERIFY.to_owned().into(),
+            "live",
+        )
+        .with_body_timeout(std::time::Duration::from_millis(300)),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    // Promise 100 bytes, send 10, then stall.
+    let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+    socket
+        .write_all(
+            b"POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Hub-Signature-256: sha256=00\r\nContent-Length: 100\r\n\r\n{\"object\":",
+        )
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut answer = vec![0u8; 1024];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(5), socket.read(&mut answer))
+        .await
+        .expect("an answer before 5 s")
+        .unwrap();
+    let head = String::from_utf8_lossy(&answer[..n]);
+    // axum answers a body that cannot be read with 400 and the reason.
+    assert!(head.starts_with("HTTP/1.1 400"), "{head}");
+    assert!(head.contains("timeout"), "{head}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
+    assert_eq!(store.read(journal::counts).await.unwrap().0, 0);
+}

@@ -1,7 +1,7 @@
 //! A wiremock Graph API's answers, and status webhooks as Meta sends them.
 
 use serde_json::json;
-use shopchat_core::config::Mode;
+use shopchat_core::config::{Mode, OutboxSettings};
 use shopchat_core::sandbox::payloads;
 use wiremock::{MockServer, ResponseTemplate};
 
@@ -29,8 +29,13 @@ pub fn graph_error(status: u16, code: i64, message: &str, details: &str) -> Resp
 /// A wiremock Graph API and a live engine pointed at it.
 pub async fn live() -> (MockServer, TestEngine) {
     let graph = MockServer::start().await;
-    let engine = TestEngine::start(Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    let engine = engine_for(&graph, fast_outbox()).await;
     (graph, engine)
+}
+
+/// A live engine pointed at `graph`, with these outbox settings.
+pub async fn engine_for(graph: &MockServer, outbox: OutboxSettings) -> TestEngine {
+    TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await
 }
 
 /// A status webhook for a message to [`CUSTOMER`].

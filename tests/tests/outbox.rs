@@ -24,7 +24,7 @@ async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
         request_timeout: Duration::from_millis(300),
         ..fast_outbox()
     };
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let t = engine_for(&graph, outbox).await;
     t.customer_writes(CUSTOMER, "Hi").await;
     t.engine
         .send_text(CUSTOMER, "did it go?", None)
@@ -78,7 +78,7 @@ async fn a_status_that_beats_a_lost_answer_settles_the_send_at_once() {
         request_timeout: Duration::from_millis(800),
         ..fast_outbox()
     };
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let t = engine_for(&graph, outbox).await;
     t.customer_writes(CUSTOMER, "Hi").await;
     let queued = t.engine.send_text(CUSTOMER, "racing", None).await.unwrap();
     // Meta has the request (and reports it sent) while its answer is still on the way.
@@ -137,7 +137,7 @@ async fn a_refused_token_pauses_the_outbox_and_loses_nothing() {
             .mount(&graph)
             .await;
     }
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    let t = engine_for(&graph, fast_outbox()).await;
     let mut events = t.engine.subscribe();
     t.customer_writes(CUSTOMER, "Hi").await;
     let first = t.engine.send_text(CUSTOMER, "one", None).await.unwrap();
@@ -228,7 +228,7 @@ async fn repeated_server_errors_open_the_circuit_for_a_while() {
         max_attempts: 20,
         ..fast_outbox()
     };
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let t = engine_for(&graph, outbox).await;
     let mut events = t.engine.subscribe();
     t.customer_writes(CUSTOMER, "Hi").await;
     let queued = t
@@ -280,7 +280,7 @@ async fn free_form_messages_need_the_24_hour_window() {
         .expect(0)
         .mount(&graph)
         .await;
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    let t = engine_for(&graph, fast_outbox()).await;
     // A customer who wrote 25 hours ago.
     let old = shopchat_core::store::now_secs() - 25 * 3600;
     let body = payloads::inbound_text(
@@ -357,8 +357,10 @@ async fn server_errors_are_retried_and_the_message_is_sent_once() {
     graph.verify().await;
 }
 
-#[tokio::test]
-async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() {
+/// What a crash mid-request leaves behind: message 7 claimed and in flight, no answer recorded
+/// (and, with `status_came`, Meta's `sent` webhook for it, with our callback data, already in).
+/// Starts an engine on it against a Graph API that must not be called.
+async fn restart_after_a_crash_mid_send(status_came: Option<&str>) -> (MockServer, TestEngine) {
     let graph = MockServer::start().await;
     Mock::given(method("POST"))
         .respond_with(accepted("wamid.X"))
@@ -366,33 +368,38 @@ async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() 
         .mount(&graph)
         .await;
     let dir = tempfile::tempdir().expect("temp dir");
-    {
-        // Meta's `sent` webhook (with our callback data) came in, then the app died before the
-        // send's own answer was recorded.
-        let store = shopchat_core::Store::open(dir.path()).expect("store");
-        let callback = shopchat_core::callback_for(store.install_id(), 7);
-        store
-            .writer()
-            .call(move |ctx| {
-                ctx.conn.execute_batch(
-                    "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('15550123456', 0, 0);
-                     INSERT INTO messages (id, contact, direction, type, text, raw, status, timestamp)
-                         VALUES (7, '15550123456', 'out', 'text', 'hi', '{}', 'sending', 1700000000);
-                     INSERT INTO outbox (message_id, contact, payload, state, attempts, next_attempt_at, created_at, updated_at)
-                         VALUES (7, '15550123456', '{}', 'in_flight', 1, 0, 0, 0);",
-                )?;
+    let store = shopchat_core::Store::open(dir.path()).expect("store");
+    let callback = shopchat_core::callback_for(store.install_id(), 7);
+    let status_came = status_came.map(str::to_owned);
+    store
+        .writer()
+        .call(move |ctx| {
+            ctx.conn.execute_batch(
+                "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('15550123456', 0, 0);
+                 INSERT INTO messages (id, contact, direction, type, text, raw, status, timestamp)
+                     VALUES (7, '15550123456', 'out', 'text', 'hi', '{}', 'sending', 1700000000);
+                 INSERT INTO outbox (message_id, contact, payload, state, attempts, next_attempt_at, created_at, updated_at)
+                     VALUES (7, '15550123456', '{}', 'in_flight', 1, 0, 0, 0);",
+            )?;
+            if let Some(wamid) = status_came {
                 ctx.conn.execute(
                     "INSERT INTO message_statuses (wamid, status, timestamp, raw, callback_data)
-                     VALUES ('wamid.CAME', 'sent', 1700000001, '{}', ?1)",
-                    [callback],
+                     VALUES (?1, 'sent', 1700000001, '{}', ?2)",
+                    [wamid, callback],
                 )?;
-                Ok(())
-            })
-            .await
-            .expect("setup");
-        store.close().await;
-    }
+            }
+            Ok(())
+        })
+        .await
+        .expect("setup");
+    store.close().await;
     let t = TestEngine::start_in(dir, Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    (graph, t)
+}
+
+#[tokio::test]
+async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() {
+    let (graph, t) = restart_after_a_crash_mid_send(Some("wamid.CAME")).await;
     let m = t.messages(CUSTOMER).await;
     assert_eq!(m[0].status, MessageStatus::Sent, "{m:?}");
     assert_eq!(m[0].wamid.as_deref(), Some("wamid.CAME"));
@@ -405,33 +412,7 @@ async fn a_message_in_flight_at_a_crash_whose_status_came_is_settled_at_start() 
 
 #[tokio::test]
 async fn a_message_in_flight_at_a_crash_becomes_unknown_and_is_not_resent() {
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(accepted("wamid.X"))
-        .expect(0)
-        .mount(&graph)
-        .await;
-    let dir = tempfile::tempdir().unwrap();
-    {
-        // What a crash mid-request leaves behind: a claimed row, no answer recorded.
-        let store = shopchat_core::Store::open(dir.path()).unwrap();
-        store
-            .writer()
-            .call(|ctx| {
-                ctx.conn.execute_batch(
-                    "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('15550123456', 0, 0);
-                     INSERT INTO messages (id, contact, direction, type, text, raw, status, timestamp)
-                         VALUES (7, '15550123456', 'out', 'text', 'hi', '{}', 'sending', 1700000000);
-                     INSERT INTO outbox (message_id, payload, state, attempts, next_attempt_at, created_at, updated_at)
-                         VALUES (7, '{}', 'in_flight', 1, 0, 0, 0);",
-                )?;
-                Ok(())
-            })
-            .await
-            .unwrap();
-        store.close().await;
-    }
-    let t = TestEngine::start_in(dir, Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
+    let (graph, t) = restart_after_a_crash_mid_send(None).await;
     let m = t.messages(CUSTOMER).await;
     assert_eq!(m[0].status, MessageStatus::Unknown);
     assert!(
@@ -472,7 +453,7 @@ async fn sends_stay_within_the_number_rate_and_each_customers_pacing() {
         }),
         ..fast_outbox()
     };
-    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let t = engine_for(&graph, outbox).await;
     let started = std::time::Instant::now();
     // 30 customers, one message each, at 10 a second.
     let mut ids = Vec::new();

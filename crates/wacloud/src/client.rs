@@ -38,12 +38,14 @@ pub struct GraphConfig {
     pub base_url: String,
     /// `v24.0`.
     pub api_version: String,
+    /// The access token sent as `Authorization: Bearer`; never logged.
     pub access_token: SecretString,
-    /// The whole request, connect included.
+    /// The whole request, connect included (media transfers get more time, by their size).
     pub timeout: Duration,
 }
 
 impl GraphConfig {
+    /// The default address and version, a 30-second timeout, and `access_token`.
     pub fn new(access_token: SecretString) -> Self {
         Self {
             base_url: DEFAULT_GRAPH_URL.to_owned(),
@@ -61,9 +63,17 @@ pub struct GraphClient {
     /// `{base_url}/{api_version}`, without a trailing slash.
     root: String,
     token: SecretString,
+    /// The configured request timeout.
+    timeout: Duration,
 }
 
+/// How fast a media transfer is at least expected to go: a transfer gets the configured timeout
+/// plus one second per this many bytes (64 KiB/s, a slow mobile link), so a 100 MB document is
+/// not cut off after 30 seconds but a stalled one still ends.
+const SLOWEST_TRANSFER_BYTES_PER_SEC: u64 = 64 * 1024;
+
 impl GraphClient {
+    /// A client for `config`; refuses a base URL that is not http(s) and a malformed version.
     pub fn new(config: GraphConfig) -> Result<Self, GraphError> {
         let base = url::Url::parse(&config.base_url).map_err(|e| {
             GraphError::local(
@@ -97,11 +107,12 @@ impl GraphClient {
             http,
             root: format!("{}/{version}", base.as_str().trim_end_matches('/')),
             token: config.access_token,
+            timeout: config.timeout,
         })
     }
 
     /// `{base}/{version}/{path}`.
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}/{}", self.root, path.trim_start_matches('/'))
     }
 
@@ -129,7 +140,75 @@ impl GraphClient {
         Ok(response)
     }
 
-    async fn execute<T: DeserializeOwned>(
+    /// The underlying HTTP client (for requests the Graph API paths do not cover, such as a
+    /// media download URL).
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// The timeout for moving `bytes` bytes of media (see [`SLOWEST_TRANSFER_BYTES_PER_SEC`]).
+    pub(crate) fn transfer_timeout(&self, bytes: u64) -> Duration {
+        self.timeout + Duration::from_secs(bytes / SLOWEST_TRANSFER_BYTES_PER_SEC)
+    }
+
+    /// Whether `url` is on the configured Graph API origin (scheme, host and port): the only
+    /// plain-http address the access token may be sent to (a local fake in tests and the sandbox).
+    pub(crate) fn is_graph_origin(&self, url: &url::Url) -> bool {
+        url::Url::parse(&self.root).is_ok_and(|root| root.origin() == url.origin())
+    }
+
+    /// The access token, for the `Authorization: Bearer` header.
+    pub(crate) fn token(&self) -> &str {
+        self.token.expose_secret()
+    }
+
+    /// `GET {root}/{path}` with the token, the answer decoded as `T`.
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, GraphError> {
+        let request = self
+            .http
+            .get(self.url(path))
+            .query(query)
+            .bearer_auth(self.token.expose_secret());
+        self.execute(request).await
+    }
+
+    /// `POST {root}/{path}` with the token and a JSON body (none when `body` is `None`).
+    pub(crate) async fn post_json<B: serde::Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, GraphError> {
+        let mut request = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(self.token.expose_secret());
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.execute(request).await
+    }
+
+    /// `DELETE {root}/{path}` with the token and query parameters.
+    pub(crate) async fn delete_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, GraphError> {
+        let request = self
+            .http
+            .delete(self.url(path))
+            .query(query)
+            .bearer_auth(self.token.expose_secret());
+        self.execute(request).await
+    }
+
+    /// Sends `request` and decodes a success as `T`; an error status becomes a typed
+    /// [`GraphError`].
+    pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<T, GraphError> {
@@ -175,7 +254,7 @@ impl GraphClient {
 }
 
 /// `Retry-After` in seconds (the HTTP-date form is not used by the Graph API).
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     headers
         .get(RETRY_AFTER)?
         .to_str()
@@ -184,4 +263,26 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         .parse::<u64>()
         .ok()
         .map(Duration::from_secs)
+}
+
+/// The `{"success": true}` answer of calls that change something and return nothing else.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct Success {
+    success: bool,
+}
+
+impl Success {
+    /// `Ok` when Meta said `true`; a [`ErrorKind::Other`] error naming `what` otherwise.
+    pub(crate) fn into_result(self, what: &str) -> Result<(), GraphError> {
+        if self.success {
+            Ok(())
+        } else {
+            let mut err = GraphError::local(
+                ErrorKind::Other,
+                format!("the Graph API answered success=false to {what}"),
+            );
+            err.http_status = Some(200);
+            Err(err)
+        }
+    }
 }

@@ -49,6 +49,12 @@ pub enum ErrorKind {
     Interrupted,
     /// The answer could not be understood.
     Decode,
+    /// The file breaks the Cloud API's media limits (a type Meta does not accept for that kind of
+    /// media, or a file too large), found before any request: convert or shrink the file.
+    MediaLimit,
+    /// A downloaded file does not match what Meta declared for it (byte count or SHA-256): the
+    /// download broke off or was damaged; fetching it again can succeed.
+    Integrity,
     /// Any other error Meta returns.
     Other,
 }
@@ -58,7 +64,12 @@ impl ErrorKind {
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
-            Self::RateLimited | Self::Server | Self::Network | Self::Timeout | Self::Interrupted
+            Self::RateLimited
+                | Self::Server
+                | Self::Network
+                | Self::Timeout
+                | Self::Interrupted
+                | Self::Integrity
         )
     }
 
@@ -88,17 +99,21 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{}", self.describe())]
 pub struct GraphError {
+    /// What happened, as far as the app is concerned.
     pub kind: ErrorKind,
     /// The HTTP status, when an answer came.
     pub http_status: Option<u16>,
     /// Meta's numeric error code.
     pub code: Option<i64>,
+    /// Meta's `error_subcode`, which refines `code`.
     pub subcode: Option<i64>,
     /// Meta's error type (e.g. `OAuthException`), used as the title when no better one exists.
     pub title: String,
+    /// Meta's `message`, or what went wrong locally.
     pub message: String,
     /// `error_data.details`, the most specific explanation Meta gives.
     pub details: Option<String>,
+    /// Meta's trace id, to quote when asking Meta for support.
     pub fbtrace_id: Option<String>,
     /// How long the server asked us to wait (`Retry-After`), in seconds.
     pub retry_after_secs: Option<u64>,
@@ -171,6 +186,14 @@ impl GraphError {
                 }
             }
         }
+    }
+
+    /// The error a body holds when it is a Graph error envelope (`{"error":{...}}`), whatever
+    /// the HTTP status said; `None` for any other body. A media download that answers 200 with
+    /// such a body instead of the file is refused with the error it carries.
+    pub(crate) fn from_error_body(status: u16, body: &[u8]) -> Option<Self> {
+        serde_json::from_slice::<Envelope>(body).ok()?;
+        Some(Self::from_response(status, None, body))
     }
 
     /// An error with no answer from the server (network, timeout, undecodable answer).
@@ -266,6 +289,8 @@ fn default_title(kind: ErrorKind) -> &'static str {
         ErrorKind::Timeout => "Request timed out",
         ErrorKind::Interrupted => "Connection lost mid-request",
         ErrorKind::Decode => "Unexpected answer",
+        ErrorKind::MediaLimit => "File not accepted",
+        ErrorKind::Integrity => "Damaged download",
         ErrorKind::Other => "WhatsApp error",
     }
 }
@@ -351,6 +376,36 @@ mod tests {
         assert!(!uncertain(ErrorKind::Network, None));
         assert!(!uncertain(ErrorKind::Server, Some(503)));
         assert!(!GraphError::from_response(500, None, b"").may_have_been_delivered());
+    }
+
+    #[test]
+    fn local_kinds_say_whether_a_retry_helps() {
+        assert!(!ErrorKind::MediaLimit.is_retryable());
+        assert!(ErrorKind::Integrity.is_retryable());
+        assert!(ErrorKind::Network.is_retryable());
+        assert!(ErrorKind::Timeout.is_retryable());
+        assert!(!ErrorKind::Decode.is_retryable());
+        assert_eq!(
+            GraphError::local(ErrorKind::MediaLimit, "too big").to_string(),
+            "File not accepted: too big"
+        );
+        assert_eq!(
+            serde_json::to_value(ErrorKind::MediaLimit).unwrap(),
+            serde_json::json!("media_limit")
+        );
+        assert_eq!(
+            GraphError::from_response(403, None, b"").kind,
+            ErrorKind::Auth
+        );
+    }
+
+    #[test]
+    fn an_error_envelope_is_recognised_in_any_body() {
+        let e = GraphError::from_error_body(200, &graph_body(131052)).unwrap();
+        assert_eq!(e.kind, ErrorKind::Media);
+        assert_eq!(e.http_status, Some(200));
+        assert!(GraphError::from_error_body(200, b"\x89PNG\r\n").is_none());
+        assert!(GraphError::from_error_body(200, br#"{"name":"a JSON file"}"#).is_none());
     }
 
     #[test]

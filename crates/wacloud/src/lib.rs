@@ -5,18 +5,27 @@
 //! * [`send`]: the payloads the client puts on the wire.
 //! * [`client`]: the Graph API client ([`GraphClient`]).
 //! * [`error`]: every Graph error as a typed [`GraphError`] with an [`ErrorKind`] the app acts on.
+//! * [`media`]: media limits, upload with progress, checked download.
+//! * [`templates`]: message templates (parse, what a send needs, list/create/delete).
+//! * [`account`]: the phone number, business profile and webhook subscription.
 //! * [`ids`]: validated identifiers ([`WaId`], [`Wamid`], [`PhoneNumberId`]).
 //!
 //! This crate knows nothing of storage or of any user interface.
 
+pub mod account;
 pub mod client;
 pub mod error;
 pub mod ids;
+pub mod media;
 pub mod send;
 pub mod signature;
+pub mod templates;
 pub mod webhook;
 
+pub use account::WabaId;
 pub use client::{DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, GraphClient, GraphConfig};
 pub use error::{ErrorKind, GraphError};
 pub use ids::{IdError, PhoneNumberId, WaId, Wamid};
+pub use media::{MediaError, MediaId};
+pub use send::MediaKind;
 pub use signature::{SignatureError, sign, verify};

@@ -4,6 +4,8 @@
 //! Parsing is layered so one odd part never hides the rest: a [`Notification`] keeps each change's
 //! value as raw JSON; a `messages` change parses into [`MessagesValue`], which keeps each message and
 //! status raw too, to be parsed one by one with [`InboundMessage::parse`] and [`Status::parse`].
+//! [`Change::parse_value`] types the value of every documented field (template, account, phone
+//! number, security, history, ... updates) as a [`ChangeValue`], and keeps anything else raw.
 //!
 //! ```
 //! use wacloud::webhook::{Notification, InboundMessage};
@@ -17,9 +19,26 @@
 //! assert_eq!(msg.text(), Some("Hi"));
 //! ```
 
+mod cards;
+mod change_value;
+mod commerce;
+mod content;
+mod fields_account;
+mod fields_sync;
+mod fields_template;
+mod kind;
+mod lenient;
 mod message;
 mod status;
 
+pub use cards::*;
+pub use change_value::*;
+pub use commerce::*;
+pub use content::*;
+pub use fields_account::*;
+pub use fields_sync::*;
+pub use fields_template::*;
+pub use kind::*;
 pub use message::*;
 pub use status::*;
 
@@ -31,12 +50,15 @@ use crate::ids::WaId;
 /// A whole webhook body.
 #[derive(Debug, Deserialize)]
 pub struct Notification {
+    /// `whatsapp_business_account`.
     pub object: String,
+    /// One entry per account with changes.
     #[serde(default)]
     pub entry: Vec<Entry>,
 }
 
 impl Notification {
+    /// Parses a webhook body (check its signature on these same bytes first).
     pub fn parse(body: &[u8]) -> Result<Self, serde_json::Error> {
         serde_json::from_slice(body)
     }
@@ -47,6 +69,10 @@ impl Notification {
 pub struct Entry {
     /// The WhatsApp Business Account id.
     pub id: String,
+    /// When Meta sent the changes, in unix seconds (fields other than `messages`).
+    #[serde(default, deserialize_with = "lenient::opt_i64")]
+    pub time: Option<i64>,
+    /// What changed.
     #[serde(default)]
     pub changes: Vec<Change>,
 }
@@ -54,7 +80,9 @@ pub struct Entry {
 /// One change: `field` says what `value` holds.
 #[derive(Debug, Deserialize)]
 pub struct Change {
+    /// `messages`, `message_template_status_update`, `account_update`, ...
     pub field: String,
+    /// The value, raw: type it with [`Change::parse_value`] or [`Change::messages_value`].
     pub value: Box<RawValue>,
 }
 
@@ -64,11 +92,18 @@ impl Change {
     pub fn messages_value(&self) -> Option<Result<MessagesValue, serde_json::Error>> {
         (self.field == "messages").then(|| serde_json::from_str(self.value.get()))
     }
+
+    /// The value typed by its field; never fails: an unknown field, or a value that does not
+    /// have the documented shape, is [`ChangeValue::Other`].
+    pub fn parse_value(&self) -> ChangeValue {
+        ChangeValue::parse(self)
+    }
 }
 
 /// The value of a `messages` change.
 #[derive(Debug, Deserialize)]
 pub struct MessagesValue {
+    /// `whatsapp`.
     #[serde(default)]
     pub messaging_product: Option<String>,
     pub metadata: Metadata,
@@ -81,6 +116,7 @@ pub struct MessagesValue {
     /// Each status, raw: parse with [`Status::parse`].
     #[serde(default)]
     pub statuses: Vec<Box<RawValue>>,
+    /// System-, app- or account-level errors.
     #[serde(default)]
     pub errors: Vec<ApiErrorObject>,
 }
@@ -98,45 +134,66 @@ impl MessagesValue {
 /// Which business number the change is for. Route by `phone_number_id`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Metadata {
+    /// The business number as shown to customers.
     #[serde(default)]
     pub display_phone_number: String,
+    /// The Graph id of the business number.
     pub phone_number_id: String,
 }
 
 /// The customer a message came from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Contact {
+    /// The customer's WhatsApp id (phone number).
     pub wa_id: WaId,
+    /// The customer's WhatsApp profile.
     #[serde(default)]
     pub profile: Option<Profile>,
     /// A business-scoped user id (newer payloads).
     #[serde(default)]
     pub user_id: Option<String>,
+    /// The parent business-scoped user id, when parent ids are enabled.
+    #[serde(default)]
+    pub parent_user_id: Option<String>,
+    /// Set when the identity change check is enabled.
+    #[serde(default)]
+    pub identity_key_hash: Option<String>,
 }
 
 impl Contact {
+    /// The customer's profile name.
     pub fn name(&self) -> Option<&str> {
         self.profile.as_ref().and_then(|p| p.name.as_deref())
     }
 }
 
+/// `profile` on a contact.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Profile {
+    /// The name the customer set in WhatsApp.
     #[serde(default)]
     pub name: Option<String>,
+    /// The customer's WhatsApp username, when they have one.
+    #[serde(default)]
+    pub username: Option<String>,
 }
 
 /// An error object as webhooks carry it (`errors[]` of a value, a message or a status).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ApiErrorObject {
+    /// The Graph error code (`131047`); 0 when missing.
     #[serde(default)]
     pub code: i64,
+    /// A short title.
     #[serde(default)]
     pub title: Option<String>,
+    /// The message.
     #[serde(default)]
     pub message: Option<String>,
+    /// `error_data.details`: see [`ApiErrorObject::details`].
     #[serde(default)]
     pub error_data: Option<ApiErrorData>,
+    /// Meta's page about the code.
     #[serde(default)]
     pub href: Option<String>,
     /// Older payloads put the details here instead of in `error_data`.
@@ -145,6 +202,7 @@ pub struct ApiErrorObject {
 }
 
 impl ApiErrorObject {
+    /// The details, from `error_data.details` or the older top-level `details`.
     pub fn details(&self) -> Option<&str> {
         self.error_data
             .as_ref()
@@ -153,8 +211,10 @@ impl ApiErrorObject {
     }
 }
 
+/// `error_data` of an error object.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ApiErrorData {
+    /// What went wrong, in a sentence.
     #[serde(default)]
     pub details: Option<String>,
 }

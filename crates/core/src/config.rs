@@ -23,6 +23,7 @@ pub mod env {
     pub const API_VERSION: &str = "WHATSAPP_API_VERSION";
     pub const GRAPH_URL: &str = "WHATSAPP_GRAPH_URL";
     pub const OUTBOX_RATE: &str = "SHOPCHAT_OUTBOX_RATE";
+    pub const NGROK_AUTHTOKEN: &str = "NGROK_AUTHTOKEN";
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +34,9 @@ pub enum ConfigError {
     Invalid { name: &'static str, reason: String },
     #[error("no data directory: set SHOPCHAT_DATA_DIR or pass --data-dir")]
     NoDataDir,
+    /// The OS keystore could not be read.
+    #[error(transparent)]
+    Secrets(#[from] crate::secrets::SecretsError),
 }
 
 /// Everything the engine needs to start.
@@ -101,6 +105,56 @@ pub struct LiveSettings {
 }
 
 impl LiveSettings {
+    /// Each value from the `WHATSAPP_*` variables through `get` when set, else the secrets from
+    /// `keystore` and the rest from `settings` (the desktop app's and `shopchat`'s shared
+    /// settings file). Names every credential that is missing from all of them.
+    pub fn resolve(
+        get: impl Fn(&str) -> Option<String>,
+        keystore: Option<&crate::secrets::Keystore>,
+        settings: &crate::settings::Settings,
+    ) -> Result<Self, ConfigError> {
+        use crate::secrets::SecretName;
+        let mut secrets = Vec::new();
+        for name in [
+            SecretName::AccessToken,
+            SecretName::AppSecret,
+            SecretName::VerifyToken,
+        ] {
+            let var = name
+                .env_var()
+                .expect("WhatsApp credentials have a variable");
+            let from_env = get(var).filter(|v| !v.trim().is_empty());
+            let value = match (from_env, keystore) {
+                (Some(v), _) => Some(v),
+                (None, Some(k)) => k.get(name)?.map(|s| s.expose().to_owned()),
+                (None, None) => None,
+            };
+            secrets.push((var, value));
+        }
+        let fallback = |name: &str, setting: Option<&String>| {
+            get(name)
+                .filter(|v| !v.trim().is_empty())
+                .or_else(|| setting.cloned())
+        };
+        let phone = fallback(env::PHONE_NUMBER_ID, settings.phone_number_id.as_ref());
+        let waba = fallback(
+            env::BUSINESS_ACCOUNT_ID,
+            settings.business_account_id.as_ref(),
+        );
+        let version = fallback(env::API_VERSION, Some(&settings.api_version));
+        Self::from_env(|name| {
+            if let Some((_, value)) = secrets.iter().find(|(var, _)| *var == name) {
+                return value.clone();
+            }
+            match name {
+                env::PHONE_NUMBER_ID => phone.clone(),
+                env::BUSINESS_ACCOUNT_ID => waba.clone(),
+                env::API_VERSION => version.clone(),
+                other => get(other),
+            }
+        })
+    }
+
     /// Reads the `WHATSAPP_*` variables through `get`; names every missing credential.
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| {
@@ -351,6 +405,9 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod resolve_tests;
 
 #[cfg(test)]
 mod outbox_rate_tests {

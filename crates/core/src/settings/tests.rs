@@ -1,0 +1,118 @@
+use serde_json::json;
+
+use super::*;
+
+#[test]
+fn a_missing_file_gives_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Settings::load(&Settings::file(dir.path())).unwrap();
+    assert_eq!(s, Settings::default());
+    assert_eq!(s.api_version, "v24.0");
+    assert_eq!(s.listen_port, 8787);
+    assert_eq!(s.outbox_rate, Some(80));
+    assert!(s.repoint_callback);
+    assert_eq!(s.tunnel, TunnelChoice::None);
+    assert_eq!(s.listen_addr().to_string(), "127.0.0.1:8787");
+}
+
+#[test]
+fn the_file_is_a_plain_json_object_and_foreign_keys_survive_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    // What the GUI's store may already hold.
+    std::fs::write(&path, r#"{"window": {"width": 900}, "listen_port": 9000}"#).unwrap();
+    let mut s = Settings::load(&path).unwrap();
+    assert_eq!(s.listen_port, 9000);
+    s.phone_number_id = Some("1122334455".into());
+    s.tunnel = TunnelChoice::Ngrok;
+    s.ngrok_domain = Some("shop.ngrok.app".into());
+    s.outbox_rate = None;
+    s.save(&path).unwrap();
+
+    let raw: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["window"], json!({"width": 900}));
+    assert_eq!(raw["phone_number_id"], json!("1122334455"));
+    assert_eq!(raw["tunnel"], json!("ngrok"));
+    assert_eq!(raw["outbox_rate"], Value::Null);
+    assert_eq!(raw["repoint_callback"], json!(true));
+    assert_eq!(Settings::load(&path).unwrap(), s);
+    assert!(!path.with_extension("json.tmp").exists());
+}
+
+#[test]
+fn a_partial_file_fills_in_defaults_and_null_rate_means_no_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    std::fs::write(
+        &path,
+        r#"{"business_name": "Mugs & Co", "outbox_rate": null}"#,
+    )
+    .unwrap();
+    let s = Settings::load(&path).unwrap();
+    assert_eq!(s.business_name.as_deref(), Some("Mugs & Co"));
+    assert_eq!(s.outbox_rate, None);
+    assert_eq!(s.api_version, "v24.0");
+}
+
+#[test]
+fn invalid_values_are_each_named() {
+    let s = Settings {
+        phone_number_id: Some("12ab".into()),
+        app_id: Some(String::new()),
+        api_version: "24".into(),
+        listen_port: 0,
+        ngrok_domain: Some("https://shop.ngrok.app".into()),
+        outbox_rate: Some(5000),
+        ..Settings::default()
+    };
+    let err = s.validate().unwrap_err().to_string();
+    for key in [
+        "phone_number_id",
+        "app_id",
+        "api_version",
+        "listen_port",
+        "ngrok_domain",
+        "outbox_rate",
+    ] {
+        assert!(err.contains(key), "{key} not named in {err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    assert!(s.save(&path).is_err());
+    assert!(!path.exists(), "invalid settings were written");
+}
+
+#[test]
+fn a_malformed_file_is_an_error_not_silently_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    std::fs::write(&path, "[1, 2]").unwrap();
+    assert!(matches!(
+        Settings::load(&path),
+        Err(SettingsError::Malformed { .. })
+    ));
+    std::fs::write(&path, r#"{"listen_port": "eighty"}"#).unwrap();
+    assert!(matches!(
+        Settings::load(&path),
+        Err(SettingsError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn versions_and_domains_are_checked() {
+    assert!(valid_api_version("v24.0"));
+    assert!(valid_api_version("v9.12"));
+    for bad in ["v24", "24.0", "v24.0.1", "vx.0", "v.0"] {
+        assert!(!valid_api_version(bad), "{bad}");
+    }
+    assert!(valid_domain("shop-1.ngrok.app"));
+    for bad in [
+        "shop",
+        "-a.ngrok.app",
+        "a..b",
+        "a b.app",
+        "shop.ngrok.app/x",
+    ] {
+        assert!(!valid_domain(bad), "{bad}");
+    }
+}

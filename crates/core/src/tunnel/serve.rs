@@ -1,0 +1,98 @@
+//! What a tunnel serves: the webhook router, limited to the public paths, one HTTP/1.1
+//! connection at a time from the tunnel's stream.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::IntoResponse;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio_util::sync::CancellationToken;
+use tracing::debug;
+
+/// How long a client may take to send a request's headers through the tunnel.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The paths served through the tunnel; everything else answers 404 there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicPaths {
+    exact: Vec<String>,
+    prefixes: Vec<String>,
+}
+
+impl Default for PublicPaths {
+    /// `/webhook` and `/healthz`.
+    fn default() -> Self {
+        Self {
+            exact: vec!["/webhook".into(), "/healthz".into()],
+            prefixes: Vec::new(),
+        }
+    }
+}
+
+impl PublicPaths {
+    /// Also serves every path below `prefix` (the public account-link pages, say `/link/`).
+    pub fn with_prefix(mut self, prefix: impl Into<String>) -> Self {
+        let mut prefix = prefix.into();
+        if !prefix.ends_with('/') {
+            prefix.push('/');
+        }
+        self.prefixes.push(prefix);
+        self
+    }
+
+    /// Whether `path` is served through the tunnel.
+    pub fn allows(&self, path: &str) -> bool {
+        self.exact.iter().any(|p| p == path)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| path.starts_with(p.as_str()) && !path.contains(".."))
+    }
+}
+
+/// `router`, answering 404 for any path that is not public.
+pub(super) fn public_only(router: Router, paths: PublicPaths) -> Router {
+    let paths = Arc::new(paths);
+    router.layer(middleware::from_fn(move |req: Request, next: Next| {
+        let allowed = paths.allows(req.uri().path());
+        async move {
+            if allowed {
+                next.run(req).await
+            } else {
+                StatusCode::NOT_FOUND.into_response()
+            }
+        }
+    }))
+}
+
+/// Serves one connection that came through the tunnel, as if `remote` had connected directly
+/// (handlers that extract `ConnectInfo<SocketAddr>` see the client's address), until it ends or
+/// the tunnel is closed (`closed`): a kept-alive connection does not outlive its tunnel.
+pub(super) async fn serve_connection<I>(
+    io: I,
+    router: Router,
+    remote: SocketAddr,
+    closed: CancellationToken,
+) where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let app = router.layer(axum::Extension(ConnectInfo(remote)));
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .serve_connection(TokioIo::new(io), TowerToHyperService::new(app));
+    let served = tokio::select! {
+        _ = closed.cancelled() => return,
+        served = connection => served,
+    };
+    if let Err(e) = served {
+        debug!(error = %e, "tunnel: a connection ended with an error");
+    }
+}

@@ -54,7 +54,12 @@ fn typescript_bindings_are_up_to_date() {
     export::<MessageView>(dir.path());
     export::<OutboxCounts>(dir.path());
     export::<SearchHit>(dir.path());
+    export::<crate::views::TemplateView>(dir.path());
+    export::<crate::views::MediaLimitView>(dir.path());
+    export::<crate::views::AttachmentMeta>(dir.path());
     export::<DomainEvent>(dir.path());
     export::<crate::outbox::breaker::OutboxHealth>(dir.path());
+    export::<crate::settings::Settings>(dir.path());
+    export::<crate::tunnel::TunnelState>(dir.path());
     check_against_committed(dir.path());
 }

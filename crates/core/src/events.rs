@@ -22,6 +22,18 @@ pub enum DomainEvent {
         status: MessageStatus,
         error: Option<ErrorView>,
     },
+    /// A message's file, reactions or quote changed (a download finished, a reaction came):
+    /// replace the shown message with this one.
+    MessageUpdated { message: MessageView },
+    /// Bytes of an attachment uploaded so far, for a progress bar.
+    UploadProgress {
+        id: i64,
+        contact: String,
+        sent: u64,
+        total: u64,
+    },
+    /// The message templates were synced from Meta.
+    TemplatesSynced { count: u32 },
     /// A contact was created or changed (name, unread count, last message).
     ContactUpdated { contact: ContactView },
     /// The outbox paused (token refused, servers failing) or resumed.
@@ -37,6 +49,9 @@ impl DomainEvent {
             Self::MessageReceived { .. } => "message://received",
             Self::MessageQueued { .. } => "message://queued",
             Self::MessageStatus { .. } => "message://status",
+            Self::MessageUpdated { .. } => "message://updated",
+            Self::UploadProgress { .. } => "message://upload",
+            Self::TemplatesSynced { .. } => "templates://synced",
             Self::ContactUpdated { .. } => "contact://updated",
             Self::OutboxHealth { .. } => "outbox://health",
             Self::Resync { .. } => "app://resync",

@@ -8,15 +8,21 @@
 //! [`Engine::start`] runs it all; the [`sandbox`] stands in for Meta when there are no credentials.
 
 pub mod bindings;
+pub mod compose;
 pub mod config;
 mod delivery;
 pub mod engine;
 pub mod events;
 pub mod inbox;
+pub mod media;
 pub mod outbox;
 pub mod sandbox;
+pub mod secrets;
 pub mod server;
+pub mod settings;
 pub mod store;
+pub mod templates;
+pub mod tunnel;
 pub mod views;
 
 pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, SandboxSettings};

@@ -13,11 +13,17 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 use wacloud::send::{Content, OutgoingMessage};
+
+mod files_and_templates;
+
+pub use files_and_templates::{MediaFile, media_limits};
 use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId, Wamid};
 
+use crate::compose::{self, SendRequest};
 use crate::config::{Config, Mode};
 use crate::events::DomainEvent;
 use crate::inbox::Inbox;
+use crate::media::{DownloadSignal, Downloader};
 use crate::outbox::breaker::{Breaker, OutboxHealth};
 use crate::outbox::worker::{OutboxSignal, Worker};
 use crate::outbox::{self, SendError};
@@ -51,6 +57,12 @@ pub enum EngineError {
     Send(#[from] SendError),
     #[error("this only works in the sandbox")]
     NotSandbox,
+    #[error(
+        "no WhatsApp Business Account id is set (WHATSAPP_BUSINESS_ACCOUNT_ID, or the settings)"
+    )]
+    NoBusinessAccount,
+    #[error(transparent)]
+    Templates(#[from] crate::templates::TemplateError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -89,6 +101,12 @@ pub struct Engine {
     /// Held while the engine runs: one engine per store dir.
     lock: Mutex<Option<File>>,
     http: reqwest::Client,
+    graph: GraphClient,
+    /// The WhatsApp Business Account id (templates, webhook subscription), when known.
+    waba_id: Option<String>,
+    media_dir: PathBuf,
+    downloads: DownloadSignal,
+    phone_number_id: PhoneNumberId,
 }
 
 /// What the engine wires together, whichever the mode.
@@ -97,6 +115,7 @@ struct Wiring {
     app_secret: SecretString,
     verify_token: SecretString,
     phone_number_id: PhoneNumberId,
+    waba_id: Option<String>,
 }
 
 impl Engine {
@@ -132,6 +151,7 @@ impl Engine {
                     app_secret: live.app_secret.clone(),
                     verify_token: live.verify_token.clone(),
                     phone_number_id: live.phone_number_id.clone(),
+                    waba_id: live.business_account_id.clone(),
                 },
                 None,
             ),
@@ -148,6 +168,7 @@ impl Engine {
                         verify_token: sandbox::SANDBOX_VERIFY_TOKEN.to_owned().into(),
                         phone_number_id: PhoneNumberId::parse(sandbox::SANDBOX_PHONE_NUMBER_ID)
                             .map_err(|e| std::io::Error::other(e.to_string()))?,
+                        waba_id: Some(sandbox::SANDBOX_WABA_ID.to_owned()),
                     },
                     Some(fake),
                 )
@@ -185,10 +206,22 @@ impl Engine {
         tasks.push(tokio::spawn(inbox.run(store.clone(), stop.clone())));
         let signal = OutboxSignal::default();
         let breaker = Breaker::new(config.outbox.cooldown);
+        let media_dir = crate::media::files::media_dir(&store_dir);
+        let downloads = DownloadSignal::default();
+        tasks.push(tokio::spawn(
+            Downloader {
+                store: store.clone(),
+                graph: graph.clone(),
+                media_dir: media_dir.clone(),
+                signal: downloads.clone(),
+            }
+            .run(stop.clone()),
+        ));
         let worker = Worker {
+            media_dir: media_dir.clone(),
             store: store.clone(),
-            graph,
-            phone_number_id: wiring.phone_number_id,
+            graph: graph.clone(),
+            phone_number_id: wiring.phone_number_id.clone(),
             settings: config.outbox.clone(),
             signal: signal.clone(),
             breaker: breaker.clone(),
@@ -231,6 +264,11 @@ impl Engine {
             fake_graph,
             lock: Mutex::new(Some(lock)),
             http: reqwest::Client::new(),
+            graph,
+            waba_id: wiring.waba_id,
+            media_dir,
+            downloads,
+            phone_number_id: wiring.phone_number_id,
         })
     }
 
@@ -266,6 +304,13 @@ impl Engine {
         reply_to: Option<&str>,
     ) -> Result<MessageView, EngineError> {
         let view = queue_text(&self.store, to, body, reply_to).await?;
+        self.signal.notify();
+        Ok(view)
+    }
+
+    /// Queues any kind of message (see [`crate::compose`]) and wakes the outbox.
+    pub async fn send(&self, request: SendRequest) -> Result<MessageView, EngineError> {
+        let view = compose::queue(&self.store, &self.media_dir, request).await?;
         self.signal.notify();
         Ok(view)
     }
@@ -307,18 +352,35 @@ impl Engine {
             .await?)
     }
 
-    /// The owner has read the chat: its unread count goes to zero.
+    /// The owner has read the chat: its unread count goes to zero, and the customer sees their
+    /// latest message read (blue ticks), as in WhatsApp itself.
     pub async fn mark_read(&self, contact: &str) -> Result<(), EngineError> {
-        let contact = contact.to_owned();
-        self.store
+        let who = contact.to_owned();
+        let latest = self
+            .store
             .writer()
             .call(move |ctx| {
-                if contacts::mark_read(ctx.conn, &contact)? {
-                    crate::delivery::emit_contact(ctx, &contact)?;
+                let unread = contacts::mark_read(ctx.conn, &who)?;
+                if unread {
+                    crate::delivery::emit_contact(ctx, &who)?;
                 }
-                Ok(())
+                // Only when there was something unread: a read receipt per visit is noise.
+                Ok::<_, StoreError>(if unread {
+                    messages::latest_inbound_wamid(ctx.conn, &who)?
+                } else {
+                    None
+                })
             })
             .await?;
+        if let Some(wamid) = latest.and_then(|w| Wamid::parse(&w).ok()) {
+            // Best effort, off the caller's path: a receipt that fails loses nothing.
+            let (graph, number) = (self.graph.clone(), self.phone_number_id.clone());
+            tokio::spawn(async move {
+                if let Err(e) = graph.mark_read(&number, &wamid, false).await {
+                    tracing::debug!(error = %e, "the read receipt was not sent");
+                }
+            });
+        }
         Ok(())
     }
 

@@ -6,8 +6,8 @@ use crate::delivery::{self, emit_contact};
 use crate::events::DomainEvent;
 use crate::store::journal::Outcome;
 use crate::store::messages::{self, NewInbound, StoredError};
-use crate::store::{StoreError, WriteCtx, contacts, statuses};
-use crate::views::MessageStatus;
+use crate::store::{StoreError, WriteCtx, contacts, media, now_ms, reactions, statuses};
+use crate::views::{Direction, MediaKindView, MessageStatus};
 
 /// Applies one parsed event; returns the outcome and, where something was skipped, why. Only a
 /// database failure is an error (and fails the whole job, which is then tried again).
@@ -110,13 +110,14 @@ fn apply_message(
     let contact = m.from.as_str();
     // The contact may be missing from `contacts[]`; make sure it exists.
     contacts::upsert(ctx.conn, contact, None, None)?;
+    let reaction = m.reaction.as_ref().filter(|_| m.kind == "reaction");
     let inserted = messages::insert_inbound(
         ctx.conn,
         &NewInbound {
             wamid: m.id.as_str(),
             contact,
             kind: &m.kind,
-            text: m.text(),
+            text: if reaction.is_some() { None } else { m.text() },
             raw,
             timestamp: m.timestamp,
             reply_to: m.reply_to().map(|w| w.as_str()),
@@ -127,6 +128,46 @@ fn apply_message(
         // Delivered before: at least once means sometimes twice.
         return Ok(());
     };
+    if let Some(r) = reaction {
+        // Shown on the message it reacts to. A reaction does not open the 24-hour window
+        // differently from any message, so the contact's last inbound time still moves.
+        let emoji = r.emoji.as_deref().unwrap_or("");
+        let target = r.message_id.as_str();
+        contacts::note_inbound(ctx.conn, contact, m.timestamp)?;
+        if reactions::record(ctx.conn, target, Direction::In, emoji, m.timestamp)?
+            && let Some(target_id) = reactions::target_id(ctx.conn, target)?
+        {
+            let message = messages::get(ctx.conn, target_id)?;
+            ctx.emit(DomainEvent::MessageUpdated { message });
+        }
+        return Ok(());
+    }
+    if let Some(file) = m.media()
+        && let Some(kind) = MediaKindView::parse(&m.kind)
+    {
+        // A name from the network is made safe before it is shown or used.
+        let filename = file.filename.as_deref().map(|n| {
+            crate::media::files::safe_filename(
+                Some(n),
+                file.mime_type.as_deref().unwrap_or(""),
+                kind.as_str(),
+            )
+        });
+        media::insert_inbound(
+            ctx.conn,
+            id,
+            &media::NewInboundMedia {
+                kind,
+                media_id: &file.id,
+                mime_type: file.mime_type.as_deref(),
+                sha256: file.sha256.as_deref(),
+                filename: filename.as_deref(),
+                voice: file.voice.unwrap_or(false),
+                animated: file.animated.unwrap_or(false),
+            },
+            now_ms(),
+        )?;
+    }
     contacts::note_inbound(ctx.conn, contact, m.timestamp)?;
     let message = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageReceived { message });

@@ -2,6 +2,7 @@
 
 pub mod breaker;
 mod limits;
+mod upload;
 pub mod worker;
 
 use wacloud::send::OutgoingMessage;
@@ -76,7 +77,11 @@ pub fn enqueue(
         ctx.conn,
         to,
         message.content.type_name(),
-        message.content.display_text(),
+        match &message.content {
+            wacloud::send::Content::Reaction { .. } => None,
+            other => other.display_text(),
+        }
+        .as_deref(),
         &payload,
         now,
         message.context.as_ref().map(|c| c.message_id.as_str()),
@@ -99,6 +104,11 @@ pub fn validate(message: &OutgoingMessage) -> Result<(), SendError> {
 /// At start-up: rows left in flight by a crash become `unknown`, to be resent by a person, never
 /// silently (the request may have reached Meta).
 pub fn recover_in_flight(ctx: &mut WriteCtx<'_>) -> Result<usize, StoreError> {
+    // A file message still uploading its file never reached the send: it is simply queued again.
+    let uploading = outbox::requeue_uploading(ctx.conn)?;
+    for id in &uploading {
+        messages::set_status(ctx.conn, *id, MessageStatus::Queued, now_secs(), None)?;
+    }
     let ids = outbox::take_in_flight(ctx.conn)?;
     let error = StoredError {
         title: "Send interrupted".into(),

@@ -49,6 +49,8 @@ pub struct Worker {
     pub settings: OutboxSettings,
     pub signal: OutboxSignal,
     pub breaker: Breaker,
+    /// Where attached files wait for their upload.
+    pub media_dir: std::path::PathBuf,
 }
 
 impl Worker {
@@ -159,7 +161,31 @@ impl Worker {
 
     async fn send(&self, job: Claimed, stop: &CancellationToken) {
         let id = job.message_id;
-        let message: OutgoingMessage = match serde_json::from_str(&job.payload) {
+        // A file message uploads its file first (once; the id is kept with the row).
+        let payload = super::upload::prepare(
+            &self.store,
+            &self.graph,
+            &self.phone_number_id,
+            &self.media_dir,
+            id,
+            &job.contact,
+            job.payload,
+        );
+        let payload = tokio::select! {
+            p = payload => p,
+            _ = async { stop.cancelled().await; tokio::time::sleep(SHUTDOWN_GRACE).await } => {
+                warn!(message = id, "outbox: shutting down with an upload in flight");
+                return;
+            }
+        };
+        let payload = match payload {
+            Ok(p) => p,
+            Err(e) => {
+                self.record(id, job.attempts, Err(e)).await;
+                return;
+            }
+        };
+        let message: OutgoingMessage = match serde_json::from_str(&payload) {
             Ok(m) => m,
             Err(e) => {
                 let err = GraphError::local(

@@ -8,14 +8,18 @@
 
 mod fake_graph;
 pub mod payloads;
+#[cfg(test)]
+mod tests;
 
 use std::time::Duration;
 
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 use tracing::warn;
+use wacloud::MediaKind;
+use wacloud::media::MediaError;
 
-pub use fake_graph::FakeGraph;
+pub use fake_graph::{FakeGraph, StoredMedia};
 
 use crate::store::{Store, StoreError};
 
@@ -106,10 +110,122 @@ pub async fn say(
     payloads::post_signed(http, webhook_url, SANDBOX_APP_SECRET.as_bytes(), &body).await
 }
 
+/// Why a simulated customer's file could not be sent.
+#[derive(Debug, thiserror::Error)]
+pub enum SayMediaError {
+    /// Not one of `image`, `video`, `audio`, `document`, `sticker`.
+    #[error("{0:?} is not a kind of media: use image, video, audio, document or sticker")]
+    UnknownKind(String),
+    /// A caption on audio or a sticker, or a file name on anything but a document.
+    #[error("{0}")]
+    Invalid(String),
+    /// The file breaks the Cloud API's limits for its kind.
+    #[error(transparent)]
+    Media(#[from] MediaError),
+    /// The webhook could not be posted.
+    #[error("the webhook could not be posted: {0}")]
+    Http(#[from] reqwest::Error),
+}
+
+/// Posts an inbound media message from `from` to the engine at `webhook_url`, signed as Meta
+/// would: the file goes into the fake Graph API (so the engine downloads it from there, as from
+/// Meta), and the webhook carries its media object `{id, mime_type, sha256, caption?,
+/// filename?}`. `kind` is `image`, `video`, `audio`, `document` or `sticker`; an `audio/ogg`
+/// file is sent as a voice note.
+#[allow(clippy::too_many_arguments)]
+pub async fn say_media(
+    http: &reqwest::Client,
+    webhook_url: &str,
+    fake: &FakeGraph,
+    from: &str,
+    name: Option<&str>,
+    kind: &str,
+    bytes: Vec<u8>,
+    mime: &str,
+    filename: Option<&str>,
+    caption: Option<&str>,
+) -> Result<reqwest::StatusCode, SayMediaError> {
+    let media_kind = MediaKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| SayMediaError::UnknownKind(kind.to_owned()))?;
+    if caption.is_some() && !media_kind.allows_caption() {
+        return Err(SayMediaError::Invalid(format!(
+            "a {kind} cannot have a caption"
+        )));
+    }
+    if filename.is_some() && media_kind != MediaKind::Document {
+        return Err(SayMediaError::Invalid(format!(
+            "only a document has a file name (this is a {kind})"
+        )));
+    }
+    let animated = media_kind == MediaKind::Sticker && webp_is_animated(&bytes);
+    let stored = fake.store_media(media_kind, bytes, mime)?;
+    let name = name
+        .or_else(|| customer(from).map(|c| c.name))
+        .unwrap_or("Sandbox customer");
+    let wamid = payloads::new_wamid();
+    let sender = payloads::Inbound {
+        waba_id: SANDBOX_WABA_ID,
+        phone_number_id: SANDBOX_PHONE_NUMBER_ID,
+        from,
+        name,
+        wamid: &wamid,
+        timestamp: crate::store::now_secs(),
+    };
+    let sha256 = stored.sha256_base64();
+    let media = payloads::InboundMedia {
+        id: &stored.id,
+        mime_type: &stored.mime_type,
+        sha256: &sha256,
+        caption,
+        filename,
+        voice: stored.mime_type == "audio/ogg",
+        animated,
+    };
+    let body = payloads::inbound_media(&sender, kind, &media);
+    Ok(payloads::post_signed(http, webhook_url, SANDBOX_APP_SECRET.as_bytes(), &body).await?)
+}
+
+/// Whether a WebP file is animated: an extended (`VP8X`) header with the animation flag.
+fn webp_is_animated(bytes: &[u8]) -> bool {
+    bytes.len() >= 21
+        && &bytes[0..4] == b"RIFF"
+        && &bytes[8..12] == b"WEBP"
+        && &bytes[12..16] == b"VP8X"
+        && bytes[20] & 0x02 != 0
+}
+
+/// The seeded photo message: Ana shows which mug she means (the fake always holds the photo, so
+/// the engine can fetch it whenever it runs).
+fn seeded_photo(from: &str, name: &str, timestamp: i64) -> Value {
+    let sha256 = payloads::base64(&{
+        use sha2::Digest;
+        sha2::Sha256::digest(fake_graph::SAMPLE_PNG)
+    });
+    let wamid = format!("wamid.SANDBOX.SEED.{from}.PHOTO");
+    let sender = payloads::Inbound {
+        waba_id: SANDBOX_WABA_ID,
+        phone_number_id: SANDBOX_PHONE_NUMBER_ID,
+        from,
+        name,
+        wamid: &wamid,
+        timestamp,
+    };
+    let media = payloads::InboundMedia {
+        id: fake_graph::SAMPLE_MEDIA_ID,
+        mime_type: "image/png",
+        sha256: &sha256,
+        caption: Some("This one, in blue 💙"),
+        ..payloads::InboundMedia::default()
+    };
+    payloads::inbound_media(&sender, "image", &media)
+}
+
 const SEEDED_KEY: &str = "sandbox_seeded";
 
 /// Once per sandbox database: the seeded customers write their first messages, through the real
-/// signed-webhook path.
+/// signed-webhook path; the first also sends a photo, so a thumbnail shows from the start.
 pub(crate) async fn seed(store: Store, webhook_url: String, stop: CancellationToken) {
     let seeded = store
         .read(|c| {
@@ -143,6 +259,13 @@ pub(crate) async fn seed(store: Store, webhook_url: String, stop: CancellationTo
         if let Err(e) = post_with_retry(&http, &webhook_url, &body).await {
             warn!(error = %e, "sandbox: could not seed a customer message");
             return;
+        }
+        if i == 0 {
+            let photo = seeded_photo(c.wa_id, c.name, now - 60 * (30 - 10 * i as i64) + 60);
+            if let Err(e) = post_with_retry(&http, &webhook_url, &photo).await {
+                warn!(error = %e, "sandbox: could not seed a customer's photo");
+                return;
+            }
         }
     }
     let marked = store

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::StoreError;
-use crate::views::{Direction, ErrorView, MessageStatus, MessageView};
+use crate::views::{Direction, ErrorView, MessageStatus, MessageView, QuoteView};
 
 /// An error as stored on a message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,7 +56,10 @@ impl StoredError {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message";
+pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message, raw, reply_to";
+
+/// How many columns [`COLUMNS`] names.
+pub(crate) const COLUMN_COUNT: usize = 14;
 
 pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
     from_row_at(r, 0)
@@ -67,6 +70,14 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
     let direction: String = r.get(at + 3)?;
     let status: String = r.get(at + 6)?;
     let error_title: Option<String> = r.get(at + 9)?;
+    let kind: String = r.get(at + 4)?;
+    let raw: Option<String> = r.get(at + 12)?;
+    let reply_to: Option<String> = r.get(at + 13)?;
+    // Plain texts (most messages) are shown from their columns; only the rest is parsed.
+    let parsed = raw
+        .as_deref()
+        .filter(|raw| kind != "text" || raw.contains("forwarded"))
+        .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw).ok());
     let bad = |col: usize, what: String| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
     };
@@ -79,7 +90,11 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
             "out" => Direction::Out,
             other => return Err(bad(at + 3, format!("direction {other:?}"))),
         },
-        kind: r.get(at + 4)?,
+        content: parsed
+            .as_ref()
+            .and_then(|raw| super::content::content_of(&kind, raw)),
+        forwarded: parsed.as_ref().is_some_and(super::content::forwarded),
+        kind,
         text: r.get(at + 5)?,
         status: MessageStatus::parse(&status)
             .ok_or_else(|| bad(at + 6, format!("status {status:?}")))?,
@@ -92,6 +107,15 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
             }),
             None => None,
         },
+        media: None,
+        reply_to: reply_to.map(|wamid| QuoteView {
+            wamid,
+            id: None,
+            direction: None,
+            kind: None,
+            text: None,
+        }),
+        reactions: Vec::new(),
     })
 }
 
@@ -142,11 +166,15 @@ pub fn insert_outbound(
         .query_row(params![contact, kind, text, raw, timestamp, reply_to], |r| r.get(0))?)
 }
 
+/// One message, with its file, quote and reactions.
 pub fn get(conn: &Connection, id: i64) -> Result<MessageView, StoreError> {
-    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM messages WHERE id = ?1"))?
+    let mut m = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM messages WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("message {id}")))
+        .ok_or_else(|| StoreError::NotFound(format!("message {id}")))?;
+    super::enrich::enrich(conn, std::slice::from_mut(&mut m))?;
+    Ok(m)
 }
 
 /// The latest `limit` messages with a contact, oldest first.
@@ -156,10 +184,28 @@ pub fn list_for_contact(
     limit: u32,
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id"
+        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction'
+         ORDER BY id DESC LIMIT ?2) ORDER BY id"
     ))?;
     let rows = stmt.query_map(params![contact, limit], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
+    super::enrich::enrich(conn, &mut list)?;
+    Ok(list)
+}
+
+/// The wamid of a contact's latest message to the shop (reactions aside).
+pub fn latest_inbound_wamid(
+    conn: &Connection,
+    contact: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT wamid FROM messages WHERE contact = ?1 AND direction = 'in' AND type != 'reaction'
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([contact], |r| r.get(0))
+        .optional()?
+        .flatten())
 }
 
 /// The id and status of the message with this wamid.
@@ -247,12 +293,23 @@ pub fn page_for_contact(
     limit: u32,
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3)
+        "SELECT * FROM (SELECT {COLUMNS} FROM messages
+             WHERE contact = ?1 AND id < ?2 AND type != 'reaction' ORDER BY id DESC LIMIT ?3)
          ORDER BY id"
     ))?;
     let rows = stmt.query_map(
         params![contact, before_id.unwrap_or(i64::MAX), limit],
         from_row,
     )?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
+    super::enrich::enrich(conn, &mut list)?;
+    Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_count_matches_the_columns() {
+        assert_eq!(super::COLUMNS.split(", ").count(), super::COLUMN_COUNT);
+    }
 }

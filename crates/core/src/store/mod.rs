@@ -5,12 +5,18 @@ mod checkpoint;
 mod migrate;
 mod writer;
 
+mod content;
+
 pub mod contacts;
+pub mod enrich;
 pub mod journal;
+pub mod media;
 pub mod messages;
 pub mod outbox;
+pub mod reactions;
 pub mod search;
 pub mod statuses;
+pub mod templates;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -125,6 +125,19 @@ pub fn requeue(conn: &Connection, message_id: i64, error: &str) -> Result<(), St
     Ok(())
 }
 
+/// Rows left in flight by a crash while their file was still being uploaded: the send itself
+/// never started, so they go back in the queue.
+pub fn requeue_uploading(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?1, updated_at = ?1
+         WHERE state = 'in_flight' AND message_id IN (
+             SELECT message_id FROM media WHERE media_id IS NULL AND path IS NOT NULL)
+         RETURNING message_id",
+    )?;
+    let rows = stmt.query_map([now_ms()], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Rows left in flight by a crash: the request may or may not have reached Meta.
 pub fn take_in_flight(conn: &Connection) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(
@@ -152,4 +165,11 @@ pub fn counts(conn: &Connection) -> Result<crate::views::OutboxCounts, StoreErro
             })
         },
     )?)
+}
+
+/// Replaces a row's payload (a file message once its file is uploaded).
+pub fn set_payload(conn: &Connection, message_id: i64, payload: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE outbox SET payload = ?2, updated_at = ?3 WHERE message_id = ?1")?
+        .execute(rusqlite::params![message_id, payload, super::now_ms()])?;
+    Ok(())
 }

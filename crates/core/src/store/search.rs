@@ -42,7 +42,7 @@ pub fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<SearchHi
     let rows = stmt.query_map(params![query, limit], |r| {
         Ok(SearchHit {
             message: from_row(r)?,
-            contact_name: r.get(12)?,
+            contact_name: r.get(super::messages::COLUMN_COUNT)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

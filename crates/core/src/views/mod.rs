@@ -1,5 +1,9 @@
 //! What the engine hands out: contacts and messages as the CLI and the GUI show them.
 
+mod content;
+
+pub use content::*;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -106,13 +110,13 @@ pub struct ContactView {
 }
 
 /// A message found by full-text search, with its contact's name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
     pub message: MessageView,
     pub contact_name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MessageView {
     pub id: i64,
     pub wamid: Option<String>,
@@ -127,6 +131,16 @@ pub struct MessageView {
     /// Unix seconds.
     pub timestamp: i64,
     pub error: Option<ErrorView>,
+    /// The file of an image, video, audio, document or sticker message.
+    pub media: Option<MediaView>,
+    /// What the message holds beyond text (a location, cards, buttons, a template, ...).
+    pub content: Option<ContentView>,
+    /// The message this one replies to.
+    pub reply_to: Option<QuoteView>,
+    /// The customer's and the shop's reactions on this message.
+    pub reactions: Vec<ReactionView>,
+    /// Forwarded by the customer.
+    pub forwarded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -146,7 +160,7 @@ impl Direction {
 }
 
 /// A row of the chat list: the contact and the latest message either way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChatSummary {
     pub wa_id: String,
     pub name: Option<String>,

@@ -1,0 +1,6 @@
+//! Media files: where they live on disk, the inbound downloader, and attaching files to send.
+
+pub mod download;
+pub mod files;
+
+pub use download::{DownloadSignal, Downloader};

@@ -1,0 +1,203 @@
+//! Message templates: synced from Meta (`GET /{waba-id}/message_templates`, every page), kept in
+//! the database, shown in the template picker, and checked before a template message is queued
+//! (approved, and the parameters the approved body expects: a mismatch is Meta's error 132000).
+
+use wacloud::GraphClient;
+use wacloud::WabaId;
+use wacloud::send::TemplateMessage;
+use wacloud::templates::{HeaderParameter, Template, TemplateParameters};
+
+use crate::store::templates::{self, StoredTemplate};
+use crate::store::{Store, StoreError, now_ms};
+use crate::views::TemplateView;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("the templates could not be fetched from WhatsApp: {0}")]
+    Graph(#[from] wacloud::GraphError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the WhatsApp Business Account id {0:?} is not valid: {1}")]
+    BadAccount(String, String),
+}
+
+/// Fetches every template of the business account and replaces the stored ones; returns how
+/// many there are.
+pub async fn sync(
+    graph: &GraphClient,
+    waba_id: &str,
+    store: &Store,
+) -> Result<usize, TemplateError> {
+    let waba = WabaId::parse(waba_id)
+        .map_err(|e| TemplateError::BadAccount(waba_id.to_owned(), e.to_string()))?;
+    let fetched = graph.list_templates(&waba).await?;
+    let now = now_ms();
+    let rows: Vec<StoredTemplate> = fetched
+        .iter()
+        .map(|t| StoredTemplate {
+            name: t.name.clone(),
+            language: t.language.clone(),
+            id: t.id.clone(),
+            status: t.status.as_str().to_owned(),
+            category: t.category.as_ref().map(|c| c.as_str().to_owned()),
+            raw: serde_json::to_string(t).unwrap_or_else(|_| "{}".to_owned()),
+            synced_at: now,
+        })
+        .collect();
+    let count = rows.len();
+    store
+        .writer()
+        .call(move |ctx| templates::replace_all(ctx.conn, &rows))
+        .await?;
+    Ok(count)
+}
+
+fn parsed(stored: &StoredTemplate) -> Option<Template> {
+    serde_json::from_str(&stored.raw).ok()
+}
+
+/// A stored template as the picker shows it.
+pub fn view(stored: &StoredTemplate) -> TemplateView {
+    let t = parsed(stored);
+    TemplateView {
+        name: stored.name.clone(),
+        language: stored.language.clone(),
+        status: stored.status.clone(),
+        category: stored.category.clone(),
+        header_format: t.as_ref().and_then(header_format),
+        body: t
+            .as_ref()
+            .and_then(|t| t.body())
+            .and_then(|b| b.text.clone()),
+        parameters: t.map(|t| all_parameter_names(&t)).unwrap_or_default(),
+    }
+}
+
+/// `1`, `2`, ... or the names.
+fn parameter_names(p: &TemplateParameters) -> Vec<String> {
+    match p {
+        TemplateParameters::Positional(n) => (1..=*n).map(|i| i.to_string()).collect(),
+        TemplateParameters::Named(names) => names.clone(),
+    }
+}
+
+/// What the owner fills in, in order: a text header's variable (`header`, or its name), then
+/// the body's.
+fn all_parameter_names(t: &Template) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Some(HeaderParameter::Text { name }) = t.header_parameter() {
+        names.push(name.unwrap_or_else(|| "header".to_owned()));
+    }
+    names.extend(parameter_names(&t.body_parameters()));
+    names
+}
+
+/// The header's format when the header needs a parameter.
+fn header_format(t: &Template) -> Option<String> {
+    Some(
+        match t.header_parameter()? {
+            HeaderParameter::Text { .. } => "TEXT",
+            HeaderParameter::Image => "IMAGE",
+            HeaderParameter::Video => "VIDEO",
+            HeaderParameter::Document => "DOCUMENT",
+            HeaderParameter::Location => "LOCATION",
+            HeaderParameter::Other { format } => return Some(format),
+        }
+        .to_owned(),
+    )
+}
+
+/// The message for `stored` with the owner's `parameters`: in order for positional templates,
+/// `name=value` (or in order) for named ones. Refuses what Meta would refuse.
+pub fn message_for(
+    stored: &StoredTemplate,
+    parameters: &[String],
+) -> Result<TemplateMessage, String> {
+    if stored.status != "APPROVED" {
+        return Err(format!(
+            "the template {:?} ({}) is {}: only approved templates can be sent",
+            stored.name, stored.language, stored.status
+        ));
+    }
+    let t = parsed(stored).ok_or_else(|| {
+        format!(
+            "the synced copy of {:?} could not be read; sync the templates again",
+            stored.name
+        )
+    })?;
+    let header_text = match t.header_parameter() {
+        None => None,
+        Some(HeaderParameter::Text { name }) => Some(name),
+        Some(_) => {
+            return Err(format!(
+                "the template {:?} has a {} header that needs a file; this version sends templates whose header is text or fixed",
+                stored.name,
+                header_format(&t).unwrap_or_default().to_lowercase()
+            ));
+        }
+    };
+    if !t.buttons_needing_parameters().is_empty() {
+        return Err(format!(
+            "the template {:?} has buttons that need values (a URL suffix or a coupon code); this version sends templates whose buttons are fixed",
+            stored.name
+        ));
+    }
+    let all = all_parameter_names(&t);
+    if parameters.len() != all.len() {
+        return Err(format!(
+            "the template {:?} takes {} parameter{} ({}); {} given",
+            stored.name,
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            all.iter()
+                .map(|p| format!("{{{{{p}}}}}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            parameters.len()
+        ));
+    }
+    // `name=value` or just the value, in the template's order.
+    let value_of = |name: &str, given: &str| -> Result<String, String> {
+        let value = match given.split_once('=') {
+            Some((k, v)) if all.iter().any(|e| e == k.trim()) => {
+                if k.trim() != name {
+                    return Err(format!(
+                        "give the parameters in the template's order: {}",
+                        all.join(", ")
+                    ));
+                }
+                v
+            }
+            _ => given,
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(format!("the parameter {{{{{name}}}}} cannot be empty"));
+        }
+        Ok(value.to_owned())
+    };
+    let mut message = TemplateMessage::new(&stored.name, &stored.language);
+    let mut given = parameters.iter().zip(&all);
+    if let Some(name) = header_text {
+        let (value, label) = given.next().expect("counted above");
+        let value = value_of(label, value)?;
+        message = match name {
+            Some(n) => message.named_header_text(n, value),
+            None => message.header_text(value),
+        };
+    }
+    let body_params = t.body_parameters();
+    let named = matches!(body_params, TemplateParameters::Named(_));
+    let mut body = Vec::new();
+    for (value, name) in given {
+        body.push((name.clone(), value_of(name, value)?));
+    }
+    if named {
+        for (name, value) in body {
+            message = message.named_body_param(name, value);
+        }
+    } else if !body.is_empty() {
+        message = message.body_params(body.into_iter().map(|(_, v)| v));
+    }
+    Ok(message)
+}

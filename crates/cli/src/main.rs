@@ -1,12 +1,15 @@
 //! `shopchat`: the Shopchat engine without a window.
 
+mod credentials;
 mod output;
+mod send_args;
+mod templates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
+use shopchat_core::config::{self, Config, Mode, SandboxSettings};
 use shopchat_core::outbox::SendError;
 use shopchat_core::store::DB_FILE;
 use shopchat_core::store::{Store, contacts, messages, search};
@@ -33,6 +36,8 @@ struct Common {
     sandbox: bool,
 }
 
+// Parsed once per run: the size of the largest variant (`send`'s arguments) costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Run the webhook server and the outbox until Ctrl-C or SIGTERM.
@@ -63,17 +68,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Queue a text message; a running `shopchat serve` sends it.
+    /// Queue a message (text, buttons, a file, a location, a reaction or a template); a running
+    /// `shopchat serve` sends it. Prints the new message's id.
     Send {
         #[command(flatten)]
         common: Common,
-        #[arg(long, value_name = "WA_ID")]
-        to: String,
-        #[arg(long)]
-        text: String,
-        /// Reply to this message (its wamid).
-        #[arg(long, value_name = "WAMID")]
-        reply_to: Option<String>,
+        #[command(flatten)]
+        what: send_args::SendArgs,
+    },
+    /// The message templates: fetch them from WhatsApp, or list the synced ones.
+    Templates {
+        #[command(subcommand)]
+        command: templates::TemplatesCommand,
     },
     /// Find messages across all chats (every word must match; the last one as a prefix), newest first.
     Search {
@@ -91,6 +97,11 @@ enum Command {
     Sandbox {
         #[command(subcommand)]
         command: SandboxCommand,
+    },
+    /// Store, list or clear the credentials in the OS keystore (shared with the desktop app).
+    Credentials {
+        #[command(subcommand)]
+        command: credentials::CredentialsCommand,
     },
 }
 
@@ -147,6 +158,13 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn store_dir_of(common: &Common) -> Result<PathBuf, String> {
+    Ok(config::store_dir(
+        &data_dir(common.data_dir.clone())?,
+        common.sandbox,
+    ))
 }
 
 async fn open_store(common: &Common) -> Result<Store, String> {
@@ -210,22 +228,20 @@ async fn run(command: Command) -> Result<(), String> {
             store.close().await;
             output::messages(&list?, json)
         }
-        Command::Send {
-            common,
-            to,
-            text,
-            reply_to,
-        } => {
-            // Checked before anything is opened or created.
-            let message =
-                text_message(&to, &text, reply_to.as_deref()).map_err(|e| e.to_string())?;
+        Command::Send { common, what } => {
+            // Checked as far as possible before anything is opened or created.
+            if let Some(text) = &what.text
+                && what.buttons.is_none()
+            {
+                text_message(&what.to, text, what.reply_to.as_deref())
+                    .map_err(|e| e.to_string())?;
+            }
+            let request = what.into_request()?;
             let store = open_store(&common).await?;
-            let queued = store
-                .writer()
-                .call(move |ctx| shopchat_core::outbox::enqueue_free_form(ctx, &message))
-                .await;
+            let media_dir = shopchat_core::media::files::media_dir(&store_dir_of(&common)?);
+            let queued = shopchat_core::compose::queue(&store, &media_dir, request).await;
             store.close().await;
-            let message = queued.map_err(|e| e.to_string())?.map_err(|e| match e {
+            let message = queued.map_err(|e| match e {
                 // Scripts can tell this refusal apart: its code comes first.
                 SendError::OutsideWindow { .. } => format!("outside_window: {e}"),
                 other => other.to_string(),
@@ -233,6 +249,8 @@ async fn run(command: Command) -> Result<(), String> {
             println!("{}", message.id);
             Ok(())
         }
+        Command::Templates { command } => templates::run(command).await,
+        Command::Credentials { command } => credentials::run(command),
         Command::Sandbox {
             command:
                 SandboxCommand::Say {
@@ -258,7 +276,7 @@ async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
     let mode = if common.sandbox {
         Mode::Sandbox(SandboxSettings::default())
     } else {
-        Mode::Live(LiveSettings::from_env(env_var).map_err(|e| e.to_string())?)
+        Mode::Live(credentials::live_settings(env_var, &data_dir)?)
     };
     let mut config = Config::new(data_dir, listen, mode);
     config.outbox = config

@@ -272,6 +272,11 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
         "status",
         "timestamp",
         "error",
+        "media",
+        "content",
+        "reply_to",
+        "reactions",
+        "forwarded",
     ]);
     for m in &list {
         assert_eq!(keys(m), message_keys, "{m}");

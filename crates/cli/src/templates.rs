@@ -1,0 +1,132 @@
+//! `shopchat templates sync|list`.
+
+use clap::Subcommand;
+use shopchat_core::config::{LiveSettings, SandboxSettings};
+use shopchat_core::sandbox::{self, FakeGraph};
+use shopchat_core::store::templates as stored;
+use shopchat_core::views::TemplateView;
+use tokio_util::sync::CancellationToken;
+use wacloud::{GraphClient, GraphConfig};
+
+use crate::{Common, env_var, open_existing_store, open_store};
+
+#[derive(Subcommand)]
+pub enum TemplatesCommand {
+    /// Fetch every template from WhatsApp (the sandbox's own in the sandbox) and keep them.
+    Sync {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The synced templates, by name and language.
+    List {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(command: TemplatesCommand) -> Result<(), String> {
+    match command {
+        TemplatesCommand::Sync { common, json } => {
+            let stop = CancellationToken::new();
+            let _stop_fake = stop.clone().drop_guard();
+            let (graph, waba, _fake) = if common.sandbox {
+                // The sandbox's templates live in its fake Graph API: run one for the sync.
+                let fake = FakeGraph::start(SandboxSettings::default(), stop.child_token())
+                    .await
+                    .map_err(|e| format!("the sandbox Graph API could not start: {e}"))?;
+                let graph = GraphClient::new(GraphConfig {
+                    base_url: fake.url(),
+                    ..GraphConfig::new(sandbox::SANDBOX_ACCESS_TOKEN.to_owned().into())
+                })
+                .map_err(|e| e.to_string())?;
+                (graph, sandbox::SANDBOX_WABA_ID.to_owned(), Some(fake))
+            } else {
+                let live = LiveSettings::from_env(env_var).map_err(|e| e.to_string())?;
+                let waba = live.business_account_id.clone().ok_or(
+                    "set WHATSAPP_BUSINESS_ACCOUNT_ID (the WhatsApp Business Account id) to sync templates",
+                )?;
+                let graph = GraphClient::new(GraphConfig {
+                    base_url: live.graph_url.clone(),
+                    api_version: live.api_version.clone(),
+                    ..GraphConfig::new(live.access_token.clone())
+                })
+                .map_err(|e| e.to_string())?;
+                (graph, waba, None)
+            };
+            let store = open_store(&common).await?;
+            let synced = shopchat_core::templates::sync(&graph, &waba, &store).await;
+            let list = store.read(stored::list).await;
+            store.close().await;
+            let count = synced.map_err(|e| e.to_string())?;
+            let list = list.map_err(|e| e.to_string())?;
+            if !json {
+                eprintln!("{count} templates synced");
+            }
+            print(
+                &list
+                    .iter()
+                    .map(shopchat_core::templates::view)
+                    .collect::<Vec<_>>(),
+                json,
+            )
+        }
+        TemplatesCommand::List { common, json } => {
+            let Some(store) = open_existing_store(&common).await? else {
+                return print(&[], json);
+            };
+            let list = store.read(stored::list).await;
+            store.close().await;
+            let list = list.map_err(|e| e.to_string())?;
+            print(
+                &list
+                    .iter()
+                    .map(shopchat_core::templates::view)
+                    .collect::<Vec<_>>(),
+                json,
+            )
+        }
+    }
+}
+
+fn print(list: &[TemplateView], json: bool) -> Result<(), String> {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(list).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+    if list.is_empty() {
+        println!("No templates synced yet: run `shopchat templates sync`.");
+        return Ok(());
+    }
+    for t in list {
+        let params = if t.parameters.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  params: {}",
+                t.parameters
+                    .iter()
+                    .map(|p| format!("{{{{{p}}}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        };
+        println!(
+            "{:<28} {:<8} {:<9} {:<15}{params}",
+            t.name,
+            t.language,
+            t.status,
+            t.category.as_deref().unwrap_or("-")
+        );
+        if let Some(body) = &t.body {
+            println!("    {}", body.replace('\n', "\n    "));
+        }
+    }
+    Ok(())
+}

@@ -270,10 +270,50 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
     metrics.readMs = Math.round(performance.now() - sentAt);
     metrics.statuses = seen;
 
+    step = 'reacting to the customer\'s message';
+    {
+      const theirs = await findBubble(browser, { direction: 'in', text: inboundText });
+      await theirs.moveTo();
+      const react = await theirs.parentElement().$('[data-testid="action-react"]');
+      assert.ok(await react.isExisting(), 'no React button on the customer\'s message');
+      // Shown on hover; if the driver's hover does not reach the page, a script click does.
+      const shown = await react.waitForDisplayed({ timeout: 3_000 }).then(() => true, () => false);
+      if (shown) await react.click();
+      else await browser.execute((el) => el.click(), react);
+      await browser.$('[data-testid="reaction-picker"] button[aria-label="React with 👍"]').click();
+      await browser.waitUntil(
+        quietly(async () => {
+          const badges = await browser.$$('[data-testid="reaction"][data-direction="out"]');
+          for (const b of badges) if ((await textOf(b)).includes('👍')) return true;
+          return false;
+        }),
+        { timeout: UI_MS, interval: 100, timeoutMsg: 'the shop\'s 👍 is not shown on the customer\'s message' },
+      );
+      log('reaction: 👍 shown on the customer\'s message');
+    }
+
     step = 'saving the screenshot';
     const shot = join(outDir, 'shopchat.png');
     await browser.saveScreenshot(shot);
     log(`screenshot: ${shot}`);
+
+    step = 'seeing the photo a customer sent';
+    // The seeded customer Ana (15550100001) sent a photo: downloaded from the sandbox's Graph
+    // API, kept by hash, served to the window by the shopchat-media scheme under the CSP.
+    await browser.$('[data-testid="chat-row"][data-wa-id="15550100001"]').click();
+    await browser.$('[data-testid="conversation"][data-wa-id="15550100001"]').waitForDisplayed({
+      timeout: UI_MS,
+      timeoutMsg: 'Ana\'s conversation did not open',
+    });
+    await browser.waitUntil(
+      quietly(async () => {
+        const img = await browser.$('[data-testid="media-image"] img');
+        if (!(await img.isExisting())) return false;
+        return browser.execute((el) => el.complete && el.naturalWidth > 0, img);
+      }),
+      { timeout: INBOUND_MS, interval: 100, timeoutMsg: 'Ana\'s photo is not shown as a loaded thumbnail' },
+    );
+    log('media: Ana\'s photo is shown, loaded through shopchat-media://');
 
     step = 'finding a message across chats';
     // The seeded customer Chloé (15550100003) asked about Saturday; the search box finds her

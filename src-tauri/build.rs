@@ -12,6 +12,16 @@ fn main() {
         "resume_outbox",
         "sandbox_customers",
         "sandbox_say",
+        "send_reaction",
+        "send_attachment",
+        "media_limits",
+        "retry_media",
+        "open_media",
+        "save_media",
+        "open_url",
+        "list_templates",
+        "sync_templates",
+        "send_template",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

@@ -31,6 +31,16 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::chats::mark_read,
         commands::chats::search_messages,
         commands::chats::send_text,
+        commands::media::send_attachment,
+        commands::media::send_reaction,
+        commands::media::media_limits,
+        commands::media::retry_media,
+        commands::media::open_media,
+        commands::media::save_media,
+        commands::media::open_url,
+        commands::templates::list_templates,
+        commands::templates::sync_templates,
+        commands::templates::send_template,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,
     ]
@@ -83,6 +93,9 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .setup(|app| {
             start_engine(app.handle());
             Ok(())
@@ -99,6 +112,8 @@ pub fn run() {
         }
     });
 }
+
+mod media_protocol;
 
 #[cfg(test)]
 mod tests;

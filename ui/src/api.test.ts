@@ -28,9 +28,24 @@ describe("commands", () => {
     ],
     [
       "sendText (reply)",
-      () => api.sendText("15550100001", "ok", "wamid.9"),
+      () => api.sendText("15550100001", "ok", 9),
       "send_text",
-      { to: "15550100001", text: "ok", replyTo: "wamid.9" },
+      { to: "15550100001", text: "ok", replyTo: 9 },
+    ],
+    ["sendReaction", () => api.sendReaction(9, "👍"), "send_reaction", { messageId: 9, emoji: "👍" }],
+    ["sendReaction (remove)", () => api.sendReaction(9, ""), "send_reaction", { messageId: 9, emoji: "" }],
+    ["mediaLimits", () => api.mediaLimits(), "media_limits", {}],
+    ["retryMedia", () => api.retryMedia(5), "retry_media", { messageId: 5 }],
+    ["openMedia", () => api.openMedia(5), "open_media", { messageId: 5 }],
+    ["saveMedia", () => api.saveMedia(5), "save_media", { messageId: 5 }],
+    ["openUrl", () => api.openUrl("https://maps.example/?q=1,2"), "open_url", { url: "https://maps.example/?q=1,2" }],
+    ["listTemplates", () => api.listTemplates(), "list_templates", {}],
+    ["syncTemplates", () => api.syncTemplates(), "sync_templates", {}],
+    [
+      "sendTemplate",
+      () => api.sendTemplate("15550100001", "order_ready", "en_US", ["Ana", "#12"]),
+      "send_template",
+      { to: "15550100001", name: "order_ready", language: "en_US", parameters: ["Ana", "#12"] },
     ],
     ["outboxCounts", () => api.outboxCounts(), "outbox_counts", {}],
     ["sandboxCustomers", () => api.sandboxCustomers(), "sandbox_customers", {}],
@@ -51,7 +66,31 @@ describe("commands", () => {
   test.each(cases)("%s invokes %s with its args", async (_label, run, command, args) => {
     const backend = fakeBackend({ [command]: () => "answer" });
     await run();
-    expect(backend.calls).toEqual([{ cmd: command, args }]);
+    expect(backend.calls.map((c) => ({ cmd: c.cmd, args: c.args }))).toEqual([{ cmd: command, args }]);
+  });
+
+  test("sendAttachment sends the bytes as the body and the meta as a URI-encoded JSON header", async () => {
+    const backend = fakeBackend({ send_attachment: () => "answer" });
+    const bytes = new Uint8Array([1, 2, 3]);
+    const meta = {
+      contact: "15550100001",
+      filename: "Prix été.pdf",
+      mime_type: "application/pdf",
+      caption: "Voilà",
+      kind: "document",
+      reply_to: 7,
+    } as const;
+    await api.sendAttachment(bytes, meta);
+    const [call] = backend.fullCallsTo("send_attachment");
+    expect(call?.body).toEqual(bytes);
+    const header = call?.headers["x-shopchat-meta"] ?? "";
+    expect(header).not.toMatch(/[^\x20-\x7e]/);
+    expect(JSON.parse(decodeURIComponent(header))).toEqual(meta);
+  });
+
+  test("mediaUrl points at the shopchat-media scheme", () => {
+    fakeBackend();
+    expect(api.mediaUrl(42)).toBe("shopchat-media://localhost/42");
   });
 
   test("returns what Rust answers", async () => {

@@ -1,17 +1,20 @@
 // The one module that talks to Rust: a typed function per command, typed event listeners,
 // and the ApiError normaliser, so components never see raw `invoke` strings or raw errors.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { ApiError } from "./bindings/ApiError";
 import type { ApiErrorCode } from "./bindings/ApiErrorCode";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AttachmentMeta } from "./bindings/AttachmentMeta";
 import type { ChatSummary } from "./bindings/ChatSummary";
 import type { DomainEvent } from "./bindings/DomainEvent";
+import type { MediaLimitView } from "./bindings/MediaLimitView";
 import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
 import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { TemplateView } from "./bindings/TemplateView";
 
 export type { ApiError, ApiErrorCode };
 
@@ -62,9 +65,9 @@ export function toApiError(value: unknown): ApiError {
 }
 
 /** Calls a command; a rejection is always a normalised `ApiError`. */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, options);
   } catch (error) {
     throw toApiError(error);
   }
@@ -94,9 +97,72 @@ export async function markRead(contact: string): Promise<void> {
   await call<null>("mark_read", { contact });
 }
 
-/** Queues a text; resolves with the stored message (status `queued`). */
-export function sendText(to: string, text: string, replyTo: string | null = null): Promise<MessageView> {
+/** Queues a text (a reply to the message with id `replyTo`, if any); resolves with it (status `queued`). */
+export function sendText(to: string, text: string, replyTo: number | null = null): Promise<MessageView> {
   return call<MessageView>("send_text", { to, text, replyTo });
+}
+
+/** Reacts to a message as the shop (`""` removes the shop's reaction); resolves with that message, updated. */
+export function sendReaction(messageId: number, emoji: string): Promise<MessageView> {
+  return call<MessageView>("send_reaction", { messageId, emoji });
+}
+
+/** The header that carries an attachment's `AttachmentMeta` beside its raw bytes. */
+export const ATTACHMENT_META_HEADER = "x-shopchat-meta";
+
+/**
+ * Queues a file: the bytes travel as the raw request body, the meta as a URI-encoded JSON header.
+ * Resolves with the queued message (its `media.state` is `uploading`; `message://upload` follows).
+ */
+export function sendAttachment(bytes: Uint8Array, meta: AttachmentMeta): Promise<MessageView> {
+  return call<MessageView>("send_attachment", bytes, {
+    headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
+  });
+}
+
+/** What the Cloud API accepts per media kind (MIME types, largest size), to check files before sending. */
+export function mediaLimits(): Promise<MediaLimitView[]> {
+  return call<MediaLimitView[]>("media_limits");
+}
+
+/** Tries a failed media download again (a `message://updated` event follows). */
+export async function retryMedia(messageId: number): Promise<void> {
+  await call<null>("retry_media", { messageId });
+}
+
+/** Opens a message's file with the system's default app. */
+export async function openMedia(messageId: number): Promise<void> {
+  await call<null>("open_media", { messageId });
+}
+
+/** Asks where to save a message's file (a native dialog); the chosen path, or null when cancelled. */
+export function saveMedia(messageId: number): Promise<string | null> {
+  return call<string | null>("save_media", { messageId });
+}
+
+/** The URL the webview loads a message's file from (only once its `media.state` is `ready`). */
+export function mediaUrl(messageId: number): string {
+  return convertFileSrc(String(messageId), "shopchat-media");
+}
+
+/** Opens a web address (a map link, an ad) in the system's browser. */
+export async function openUrl(url: string): Promise<void> {
+  await call<null>("open_url", { url });
+}
+
+/** The message templates stored here (synced from Meta). */
+export function listTemplates(): Promise<TemplateView[]> {
+  return call<TemplateView[]>("list_templates");
+}
+
+/** Fetches the templates from Meta again; resolves with the stored list. */
+export function syncTemplates(): Promise<TemplateView[]> {
+  return call<TemplateView[]>("sync_templates");
+}
+
+/** Queues an approved template with its body parameters in order; resolves with the queued message. */
+export function sendTemplate(to: string, name: string, language: string, parameters: string[]): Promise<MessageView> {
+  return call<MessageView>("send_template", { to, name, language, parameters });
 }
 
 export function outboxCounts(): Promise<OutboxCounts> {
@@ -132,6 +198,9 @@ export async function sandboxSay(from: string, text: string, name: string | null
 export type MessageReceived = Extract<DomainEvent, { type: "message_received" }>;
 export type MessageQueued = Extract<DomainEvent, { type: "message_queued" }>;
 export type MessageStatusChanged = Extract<DomainEvent, { type: "message_status" }>;
+export type MessageUpdated = Extract<DomainEvent, { type: "message_updated" }>;
+export type UploadProgress = Extract<DomainEvent, { type: "upload_progress" }>;
+export type TemplatesSynced = Extract<DomainEvent, { type: "templates_synced" }>;
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
 export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
 export type Resync = Extract<DomainEvent, { type: "resync" }>;
@@ -141,6 +210,9 @@ export interface EventMap {
   "message://received": MessageReceived;
   "message://queued": MessageQueued;
   "message://status": MessageStatusChanged;
+  "message://updated": MessageUpdated;
+  "message://upload": UploadProgress;
+  "templates://synced": TemplatesSynced;
   "contact://updated": ContactUpdated;
   "outbox://health": OutboxHealthChanged;
   "app://resync": Resync;
@@ -152,6 +224,9 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "message://received": "message_received",
   "message://queued": "message_queued",
   "message://status": "message_status",
+  "message://updated": "message_updated",
+  "message://upload": "upload_progress",
+  "templates://synced": "templates_synced",
   "contact://updated": "contact_updated",
   "outbox://health": "outbox_health",
   "app://resync": "resync",

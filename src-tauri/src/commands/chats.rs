@@ -1,5 +1,6 @@
 //! Chats: the list, a conversation's messages, reading and sending.
 
+use shopchat_core::compose::{Compose, MessageRef, SendRequest};
 use shopchat_core::{ChatSummary, MessageView, SearchHit};
 use tauri::State;
 
@@ -58,15 +59,23 @@ pub async fn mark_read(state: State<'_, AppState>, contact: String) -> Result<()
     Ok(state.engine()?.mark_read(&contact).await?)
 }
 
+/// Queues a text, replying to the message with id `reply_to` when given.
 #[tauri::command]
 pub async fn send_text(
     state: State<'_, AppState>,
     to: String,
     text: String,
-    reply_to: Option<String>,
+    reply_to: Option<i64>,
 ) -> Result<MessageView, ApiError> {
     Ok(state
         .engine()?
-        .send_text(&to, &text, reply_to.as_deref())
+        .send(SendRequest {
+            to,
+            reply_to: reply_to.map(MessageRef::Id),
+            what: Compose::Text {
+                body: text,
+                preview_url: false,
+            },
+        })
         .await?)
 }

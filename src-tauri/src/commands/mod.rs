@@ -2,4 +2,6 @@
 
 pub mod app;
 pub mod chats;
+pub mod media;
 pub mod sandbox;
+pub mod templates;

@@ -96,6 +96,16 @@ describe("messageSummary", () => {
     expect(messageSummary({ type: "audio", text: null })).toBe("[audio]");
     expect(messageSummary({ type: "text", text: null })).toBe("");
   });
+
+  test("media and other content read as a few words", () => {
+    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: null, state: "ready", error: null, voice: false, animated: false } as const;
+    expect(messageSummary({ type: "image", text: "the blue one", media })).toBe("📷 Photo the blue one");
+    expect(messageSummary({ type: "audio", text: null, media: { ...media, kind: "audio", voice: true } })).toBe("🎵 Voice message");
+    expect(messageSummary({ type: "document", text: null, media: { ...media, kind: "document", filename: "Prices.pdf" } })).toBe("📄 Prices.pdf");
+    const location = { kind: "location", latitude: 1, longitude: 2, name: "Market", address: null, map_url: "x" } as const;
+    expect(messageSummary({ type: "location", text: null, content: location })).toBe("📍 Market");
+    expect(messageSummary({ type: "button", text: "Yes", content: { kind: "interactive_reply", id: null, title: "Yes", description: null } })).toBe("↩ Yes");
+  });
 });
 
 describe("the 24-hour window", () => {

@@ -1,6 +1,8 @@
 // Display helpers: times, day labels, phone numbers, initials, previews. Pure functions; the
 // `locale` and `now` parameters exist so tests are deterministic (the app uses the defaults).
+import type { MediaKindView } from "../bindings/MediaKindView";
 import type { MessageView } from "../bindings/MessageView";
+import { kindName } from "./media";
 
 type Locale = string | undefined;
 
@@ -144,10 +146,56 @@ export function hashIndex(text: string, buckets: number): number {
   return hash % buckets;
 }
 
-/** What a message says, in one line: its text, or a placeholder like `[image] caption`. */
-export function messageSummary(message: Pick<MessageView, "type" | "text">): string {
+/** What a message holds beyond its text, in a few words ("Photo", "📍 Market Square", "↩ Yes"); null for plain text. */
+export function contentSummary(message: Partial<Pick<MessageView, "media" | "content">>): string | null {
+  const { media, content } = message;
+  if (media) {
+    const name = kindName(media.kind, media.voice);
+    return media.kind === "document" && media.filename ? `📄 ${media.filename}` : `${MEDIA_ICON[media.kind]} ${name}`;
+  }
+  if (!content) return null;
+  switch (content.kind) {
+    case "location":
+      return `📍 ${content.name ?? "Location"}`;
+    case "contacts":
+      return `👤 ${content.cards.map((c) => c.name).join(", ") || "Contact"}`;
+    case "interactive":
+      return content.body;
+    case "interactive_reply":
+      return `↩ ${content.title}`;
+    case "template":
+      return `📄 Template ${content.name}`;
+    case "order":
+      return `🛒 Order: ${content.items} ${content.items === 1 ? "item" : "items"}`;
+    case "referral":
+      return content.headline ? `From an ad: ${content.headline}` : "From an ad";
+    case "system":
+      return content.body;
+    case "unsupported":
+      return content.reason;
+  }
+}
+
+const MEDIA_ICON: Record<MediaKindView, string> = {
+  image: "📷",
+  video: "🎥",
+  audio: "🎵",
+  document: "📄",
+  sticker: "💟",
+};
+
+/**
+ * What a message says, in one line: its text; for media or other content a few words and the
+ * caption ("📷 Photo the blue one"); for a type the app does not know, `[image] caption`.
+ */
+export function messageSummary(message: Pick<MessageView, "type" | "text"> & Partial<Pick<MessageView, "media" | "content">>): string {
   const text = message.text?.trim() ?? "";
-  if (message.type === "text") return text;
+  if (message.type === "text" && !message.content) return text;
+  const described = contentSummary(message);
+  if (described !== null) {
+    const showText = message.media || message.content?.kind === "referral";
+    return showText && text ? `${described} ${text}` : described;
+  }
   return text ? `[${message.type}] ${text}` : `[${message.type}]`;
 }
 

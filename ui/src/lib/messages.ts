@@ -69,3 +69,12 @@ export function applyStatus(messages: readonly MessageView[], event: MessageStat
   copy[at] = withStatus(messages[at]!, event);
   return copy;
 }
+
+/** Replaces a loaded message with a newer copy of it (`message://updated`); unknown ones are ignored. */
+export function replaceMessage(messages: readonly MessageView[], message: MessageView): MessageView[] {
+  const at = findIndexById(messages, message.id);
+  if (at < 0) return messages as MessageView[];
+  const copy = messages.slice();
+  copy[at] = message;
+  return copy;
+}

@@ -1,6 +1,7 @@
 // Builders for the DTOs the Rust side sends.
 import type { ChatSummary } from "../bindings/ChatSummary";
 import type { ContactView } from "../bindings/ContactView";
+import type { MediaView } from "../bindings/MediaView";
 import type { MessageView } from "../bindings/MessageView";
 
 /** 2025-03-05 14:05:00 UTC, a Wednesday. Tests run with TZ=UTC. */
@@ -24,6 +25,11 @@ export function message(fields: Partial<MessageView> = {}): MessageView {
     status: direction === "in" ? "received" : "sent",
     timestamp: NOW_S,
     error: null,
+    media: null,
+    content: null,
+    reply_to: null,
+    reactions: [],
+    forwarded: false,
     ...fields,
   };
 }
@@ -61,4 +67,19 @@ export function history(count: number, firstId = 1, contactId = "15550100001"): 
 /** The last element (the app targets ES2021, without `Array.prototype.at`). */
 export function last<T>(list: readonly T[]): T | undefined {
   return list[list.length - 1];
+}
+
+/** A message's file, ready to show unless `fields` say otherwise. */
+export function media(fields: Partial<MediaView> = {}): MediaView {
+  return {
+    kind: "image",
+    mime_type: "image/jpeg",
+    filename: "photo.jpg",
+    size: 123_456,
+    state: "ready",
+    error: null,
+    voice: false,
+    animated: false,
+    ...fields,
+  };
 }

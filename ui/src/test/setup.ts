@@ -1,6 +1,7 @@
 // Vitest setup: jest-dom matchers, and the browser APIs jsdom lacks that the UI uses.
 import "@testing-library/jest-dom/vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
+import { cleanup } from "@testing-library/svelte";
 import { afterEach, beforeEach } from "vitest";
 import { clock } from "../lib/stores/clock.svelte";
 import { NOW } from "./fixtures";
@@ -89,11 +90,26 @@ Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: Scroll
   if (typeof top === "number") this.scrollTop = top;
 };
 
+// jsdom has <dialog> but not its modal API: open and close it as a browser would (without the top layer).
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.show = HTMLDialogElement.prototype.showModal;
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute("open")) return;
+    this.removeAttribute("open");
+    this.dispatchEvent(new Event("close"));
+  };
+}
+
 beforeEach(() => {
   // Labels and the 24-hour window are computed against the fixtures' fixed "now".
   clock.now = NOW;
 });
 
 afterEach(() => {
+  // Unmount first: components that listen to events unlisten through the mocks.
+  cleanup();
   clearMocks();
 });

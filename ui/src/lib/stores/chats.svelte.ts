@@ -121,6 +121,15 @@ export class ChatsStore {
     });
   }
 
+  /** A newer copy of a message (its file or reactions changed): the preview follows if it is the latest. */
+  applyUpdated(message: MessageView): void {
+    this.#apply(() => {
+      const chat = this.find(message.contact);
+      if (!chat || chat.last_message?.id !== message.id) return;
+      this.#update(message.contact, (c) => ({ ...c, last_message: message }));
+    });
+  }
+
   /** A contact was created or changed (name, unread). */
   applyContact(contact: ContactView): void {
     this.#apply(() =>
@@ -145,6 +154,7 @@ export class ChatsStore {
       "message://received": (e) => this.applyMessage(e.message),
       "message://queued": (e) => this.applyMessage(e.message),
       "message://status": (e) => this.applyStatus(e),
+      "message://updated": (e) => this.applyUpdated(e.message),
       "contact://updated": (e) => this.applyContact(e.contact),
       // Events were missed: start again from the engine's state.
       "app://resync": () => void this.load(),

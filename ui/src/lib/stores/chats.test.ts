@@ -131,6 +131,21 @@ describe("ChatsStore", () => {
   });
 });
 
+describe("message://updated", () => {
+  test("replaces the preview when it is the chat's latest message, and only then", async () => {
+    const backend = fakeBackend({ list_chats: () => rows() });
+    const store = new ChatsStore();
+    const stop = store.connect();
+    await store.load();
+    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: 1, state: "ready", error: null, voice: false, animated: false } as const;
+    await backend.emit("message://updated", { type: "message_updated", message: message({ id: 1, contact: ANA, type: "image", media }) });
+    expect(store.find(ANA)?.last_message?.media?.state).toBe("ready");
+    await backend.emit("message://updated", { type: "message_updated", message: message({ id: 99, contact: BEN }) });
+    expect(store.find(BEN)?.last_message?.id).toBe(3);
+    stop();
+  });
+});
+
 describe("after missed events", () => {
   test("app://resync reloads the chats from the engine", async () => {
     let answer = [chat({ wa_id: "15550100001", name: "Ana" })];

@@ -1,8 +1,10 @@
 // The open conversation: its latest page of messages, older pages on demand, events applied live.
 import * as api from "../../api";
-import type { ApiError, MessageStatusChanged, Unsubscribe } from "../../api";
+import type { ApiError, MessageStatusChanged, Unsubscribe, UploadProgress } from "../../api";
+import type { MediaKindView } from "../../bindings/MediaKindView";
 import type { MessageView } from "../../bindings/MessageView";
-import { applyStatus, prependPage, upsertMessage } from "../messages";
+import type { TemplateView } from "../../bindings/TemplateView";
+import { applyStatus, prependPage, replaceMessage, upsertMessage } from "../messages";
 import type { LoadStatus } from "./types";
 
 /** How many messages one `list_messages` call asks for. */
@@ -14,6 +16,17 @@ export interface ConversationOptions {
   pageSize?: number;
   /** Whether the owner can see the window (then an incoming message is read at once). */
   isFocused?: () => boolean;
+}
+
+/** Bytes of an attachment uploaded so far. */
+export interface Upload {
+  sent: number;
+  total: number;
+}
+
+/** A request to bring a message into view; a new object each time, so the same message can be asked for twice. */
+export interface FocusRequest {
+  id: number;
 }
 
 function windowIsFocused(): boolean {
@@ -29,8 +42,12 @@ export class ConversationStore {
   error = $state<ApiError | null>(null);
   /** Whether older messages may exist beyond the first loaded one. */
   hasMore = $state(false);
-  /** A message to bring into view (a search hit), once it is loaded. */
-  focusId = $state<number | null>(null);
+  /** A message to bring into view (a search hit, a quoted message), once it is loaded. */
+  focus = $state.raw<FocusRequest | null>(null);
+  /** The message the next text or file answers (the composer's "Replying to" bar). */
+  replyingTo = $state.raw<MessageView | null>(null);
+  /** Upload progress of outgoing attachments, by message id, until their file is ready or failed. */
+  uploads = $state.raw<ReadonlyMap<number, Upload>>(new Map());
   loadingOlder = $state(false);
   olderError = $state<ApiError | null>(null);
 
@@ -54,7 +71,8 @@ export class ConversationStore {
     const generation = ++this.#generation;
     this.contact = contact;
     this.messages = [];
-    this.focusId = null;
+    this.focus = null;
+    this.replyingTo = null;
     this.hasMore = false;
     this.loadingOlder = false;
     this.olderError = null;
@@ -69,14 +87,8 @@ export class ConversationStore {
       this.messages = prependPage([], page);
       this.hasMore = page.length >= this.pageSize;
       if (focus !== null) {
-        // Pages of the largest size the engine serves, until the message is in.
-        while (this.hasMore && (this.messages[0]?.id ?? 0) > focus) {
-          const older = await api.listMessages(contact, this.messages[0]?.id ?? null, FOCUS_PAGE_SIZE);
-          if (generation !== this.#generation) return;
-          this.messages = prependPage(this.messages, older);
-          this.hasMore = older.length >= FOCUS_PAGE_SIZE;
-        }
-        if (this.messages.some((m) => m.id === focus)) this.focusId = focus;
+        if (!(await this.#loadBackTo(contact, focus, generation))) return;
+        if (this.messages.some((m) => m.id === focus)) this.focus = { id: focus };
       }
       const replay = this.#replay ?? [];
       this.#replay = null;
@@ -88,6 +100,36 @@ export class ConversationStore {
       this.error = api.toApiError(error);
       this.status = "error";
     }
+  }
+
+  /** The id of the message to bring into view, if any. */
+  get focusId(): number | null {
+    return this.focus?.id ?? null;
+  }
+
+  /** Pages back (the largest pages the engine serves) until `id` is loaded; false when another chat was opened meanwhile. */
+  async #loadBackTo(contact: string, id: number, generation: number): Promise<boolean> {
+    while (this.hasMore && (this.messages[0]?.id ?? 0) > id) {
+      const older = await api.listMessages(contact, this.messages[0]?.id ?? null, FOCUS_PAGE_SIZE);
+      if (generation !== this.#generation) return false;
+      this.messages = prependPage(this.messages, older);
+      this.hasMore = older.length >= FOCUS_PAGE_SIZE;
+    }
+    return true;
+  }
+
+  /** Brings a message of the open chat into view (a quote was clicked), loading older pages if needed. */
+  async jumpTo(id: number): Promise<void> {
+    const contact = this.contact;
+    if (!contact || this.status !== "ready") return;
+    const generation = this.#generation;
+    try {
+      if (!(await this.#loadBackTo(contact, id, generation))) return;
+    } catch (error) {
+      this.olderError = api.toApiError(error);
+      return;
+    }
+    if (this.messages.some((m) => m.id === id)) this.focus = { id };
   }
 
   /** Loads the open chat again (after an error). */
@@ -104,6 +146,7 @@ export class ConversationStore {
     this.hasMore = false;
     this.loadingOlder = false;
     this.olderError = null;
+    this.replyingTo = null;
     this.#replay = null;
   }
 
@@ -132,12 +175,66 @@ export class ConversationStore {
     }
   }
 
-  /** Sends a text to the open chat; rejects with an `ApiError`. Resolves with the queued message. */
-  async send(text: string): Promise<MessageView> {
+  #openContact(): string {
     const contact = this.contact;
     if (!contact) throw { code: "invalid_input", message: "Open a chat first." } satisfies ApiError;
-    const message = await api.sendText(contact, text, null);
+    return contact;
+  }
+
+  /** The next text or file answers this message. */
+  reply(message: MessageView): void {
+    if (message.contact === this.contact) this.replyingTo = message;
+  }
+
+  cancelReply(): void {
+    this.replyingTo = null;
+  }
+
+  /** Shows a message the engine sent back, and ends the reply it answered. */
+  #sent(message: MessageView, replyTo: MessageView | null): MessageView {
+    if (replyTo && this.replyingTo === replyTo) this.replyingTo = null;
     this.applyMessage(message);
+    return message;
+  }
+
+  /**
+   * Sends a text to the open chat (as a reply to `replyingTo`, if set); rejects with an `ApiError`.
+   * Resolves with the queued message.
+   */
+  async send(text: string): Promise<MessageView> {
+    const contact = this.#openContact();
+    const replyTo = this.replyingTo;
+    const message = await api.sendText(contact, text, replyTo?.id ?? null);
+    return this.#sent(message, replyTo);
+  }
+
+  /** Sends a file (already checked against the limits) as `kind`, with an optional caption. */
+  async sendAttachment(file: File, kind: MediaKindView, mimeType: string, caption: string | null): Promise<MessageView> {
+    const contact = this.#openContact();
+    const replyTo = this.replyingTo;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const message = await api.sendAttachment(bytes, {
+      contact,
+      filename: file.name,
+      mime_type: mimeType,
+      caption: caption?.trim() || null,
+      kind,
+      reply_to: replyTo?.id ?? null,
+    });
+    return this.#sent(message, replyTo);
+  }
+
+  /** Sends an approved template with its body parameters, in order. */
+  async sendTemplate(template: TemplateView, parameters: string[]): Promise<MessageView> {
+    const contact = this.#openContact();
+    const message = await api.sendTemplate(contact, template.name, template.language, parameters);
+    return this.#sent(message, null);
+  }
+
+  /** Reacts to a message as the shop (`""` removes the reaction). Resolves with the message, updated. */
+  async react(messageId: number, emoji: string): Promise<MessageView> {
+    const message = await api.sendReaction(messageId, emoji);
+    this.applyUpdated(message);
     return message;
   }
 
@@ -169,6 +266,28 @@ export class ConversationStore {
     });
   }
 
+  /** A newer copy of a loaded message (its file, reactions or quote changed). */
+  applyUpdated(message: MessageView): void {
+    if (message.contact !== this.contact) return;
+    this.#apply(() => {
+      this.messages = replaceMessage(this.messages, message);
+      if (this.replyingTo?.id === message.id) this.replyingTo = message;
+    });
+    if (message.media?.state !== "uploading" && this.uploads.has(message.id)) {
+      const uploads = new Map(this.uploads);
+      uploads.delete(message.id);
+      this.uploads = uploads;
+    }
+  }
+
+  /** Bytes of an attachment sent so far. */
+  applyUpload(event: UploadProgress): void {
+    if (event.contact !== this.contact) return;
+    const uploads = new Map(this.uploads);
+    uploads.set(event.id, { sent: event.sent, total: event.total });
+    this.uploads = uploads;
+  }
+
   /** The window came back to the front: read what arrived meanwhile. */
   windowFocused(): void {
     if (this.#unseen && this.contact) {
@@ -189,6 +308,8 @@ export class ConversationStore {
       "message://received": (e) => this.applyReceived(e.message),
       "message://queued": (e) => this.applyMessage(e.message),
       "message://status": (e) => this.applyStatus(e),
+      "message://updated": (e) => this.applyUpdated(e.message),
+      "message://upload": (e) => this.applyUpload(e),
       // Events were missed: reload the open chat.
       "app://resync": () => void this.retry(),
     });

@@ -275,3 +275,80 @@ describe("after missed events", () => {
     stop();
   });
 });
+
+describe("replies, reactions, files and updates", () => {
+  test("a reply is sent with the replied message's id and ends the reply; opening another chat drops it", async () => {
+    const backend = pagedBackend(history(5));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA);
+    store.reply(store.messages[1]!);
+    expect(store.replyingTo?.id).toBe(2);
+    await store.send("Yes");
+    expect(backend.callsTo("send_text")).toEqual([{ to: ANA, text: "Yes", replyTo: 2 }]);
+    expect(store.replyingTo).toBeNull();
+
+    store.reply(store.messages[0]!);
+    await store.open("15550100002");
+    expect(store.replyingTo).toBeNull();
+  });
+
+  test("message://updated replaces a loaded message and ignores others", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    const updated = { ...store.messages[0]!, reactions: [{ emoji: "👍", direction: "in" as const }] };
+    await backend.emit("message://updated", { type: "message_updated", message: updated });
+    expect(store.messages[0]?.reactions).toEqual([{ emoji: "👍", direction: "in" }]);
+    await backend.emit("message://updated", { type: "message_updated", message: message({ id: 77, contact: ANA }) });
+    expect(ids(store.messages)).toEqual([1, 2, 3]);
+    stop();
+  });
+
+  test("upload progress is kept per message until its file is ready or failed", async () => {
+    const uploading = message({
+      id: 4,
+      contact: ANA,
+      direction: "out",
+      status: "queued",
+      type: "document",
+      media: { kind: "document", mime_type: "application/pdf", filename: "a.pdf", size: 10, state: "uploading", error: null, voice: false, animated: false },
+    });
+    const backend = pagedBackend([...history(3), uploading]);
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    await backend.emit("message://upload", { type: "upload_progress", id: 4, contact: ANA, sent: 5, total: 10 });
+    await backend.emit("message://upload", { type: "upload_progress", id: 4, contact: "15550100002", sent: 9, total: 10 });
+    expect(store.uploads.get(4)).toEqual({ sent: 5, total: 10 });
+    await backend.emit("message://updated", {
+      type: "message_updated",
+      message: { ...uploading, media: { ...uploading.media!, state: "failed", error: "Too large" } },
+    });
+    expect(store.uploads.has(4)).toBe(false);
+    expect(store.messages[3]?.media?.state).toBe("failed");
+    stop();
+  });
+
+  test("react sends the reaction and shows the updated message", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA);
+    await store.react(2, "❤️");
+    expect(backend.callsTo("send_reaction")).toEqual([{ messageId: 2, emoji: "❤️" }]);
+    expect(store.messages[1]?.reactions).toEqual([{ emoji: "❤️", direction: "out" }]);
+  });
+
+  test("jumpTo pages back until the message is loaded, then focuses it (again on a second click)", async () => {
+    pagedBackend(history(250));
+    const store = new ConversationStore({ isFocused: () => true });
+    await store.open(ANA);
+    await store.jumpTo(20);
+    expect(store.messages[0]!.id).toBeLessThanOrEqual(20);
+    const first = store.focus;
+    expect(first).toEqual({ id: 20 });
+    await store.jumpTo(20);
+    expect(store.focus).toEqual({ id: 20 });
+    expect(store.focus).not.toBe(first);
+  });
+});

@@ -1,0 +1,110 @@
+// Files: which media kind a file is sent as, whether the Cloud API takes it (checked before
+// any upload), and how sizes and file types read. Pure functions.
+import { filesize } from "filesize";
+import mime from "mime/lite";
+import type { MediaKindView } from "../bindings/MediaKindView";
+import type { MediaLimitView } from "../bindings/MediaLimitView";
+
+/** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB`, `500 B`. */
+export function formatBytes(bytes: number): string {
+  return filesize(bytes, { base: 2, standard: "jedec", round: 1 });
+}
+
+/** The file's MIME type: the browser's guess, else one from its extension, else a generic one. */
+export function fileMimeType(file: { name: string; type: string }): string {
+  const type = file.type.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type || mime.getType(file.name) || "application/octet-stream";
+}
+
+/** The kind a file of this MIME type is sent as; anything WhatsApp does not play or show inline is a document. */
+export function kindForMime(mimeType: string): MediaKindView {
+  if (mimeType === "image/jpeg" || mimeType === "image/png") return "image";
+  if (mimeType === "image/webp") return "sticker";
+  if (mimeType === "video/mp4" || mimeType === "video/3gpp") return "video";
+  if (mimeType.startsWith("audio/")) return "audio";
+  return "document";
+}
+
+const KIND_PLURAL: Record<MediaKindView, string> = {
+  image: "Images",
+  video: "Videos",
+  audio: "Audio files",
+  document: "Documents",
+  sticker: "Stickers",
+};
+
+const KIND_NAME: Record<MediaKindView, string> = {
+  image: "Photo",
+  video: "Video",
+  audio: "Audio",
+  document: "Document",
+  sticker: "Sticker",
+};
+
+/** "Photo", "Video", "Audio", "Document", "Sticker" (a voice note: "Voice message"). */
+export function kindName(kind: MediaKindView, voice = false): string {
+  return kind === "audio" && voice ? "Voice message" : KIND_NAME[kind];
+}
+
+export type AttachmentCheck =
+  | { ok: true; kind: MediaKindView; mimeType: string }
+  | { ok: false; kind: MediaKindView; mimeType: string; message: string; asDocument: boolean };
+
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether the Cloud API takes this file as `kind` (by default, the kind its MIME type suggests).
+ * A refusal names the limit ("Videos can be at most 16 MB; this file is 17.2 MB.") and says
+ * whether the file could go as a document instead.
+ */
+export function checkAttachment(
+  file: { name: string; size: number; type: string },
+  limits: readonly MediaLimitView[],
+  kind?: MediaKindView,
+): AttachmentCheck {
+  const mimeType = fileMimeType(file);
+  const as = kind ?? kindForMime(mimeType);
+  const fitsAsDocument = (): boolean => {
+    const document = limits.find((l) => l.kind === "document");
+    return as !== "document" && (!document || file.size <= document.max_bytes);
+  };
+  if (file.size === 0) return { ok: false, kind: as, mimeType, message: "This file is empty.", asDocument: false };
+  const limit = limits.find((l) => l.kind === as);
+  if (!limit) return { ok: true, kind: as, mimeType };
+  if (limit.mime_types.length > 0 && !limit.mime_types.includes(mimeType)) {
+    const message = `${KIND_PLURAL[as]} must be ${orList(limit.mime_types)}; this file is ${mimeType}.`;
+    return { ok: false, kind: as, mimeType, message, asDocument: fitsAsDocument() };
+  }
+  if (file.size > limit.max_bytes) {
+    const message = `${KIND_PLURAL[as]} can be at most ${formatBytes(limit.max_bytes)}; this file is ${formatBytes(file.size)}.`;
+    return { ok: false, kind: as, mimeType, message, asDocument: fitsAsDocument() };
+  }
+  return { ok: true, kind: as, mimeType };
+}
+
+/** A short label for a document's type, from its name or MIME type: `PDF`, `DOCX`, `ZIP`, `FILE`. */
+export function fileBadge(filename: string | null, mimeType: string | null): string {
+  const extension = filename?.match(/\.([a-z0-9]{1,5})$/i)?.[1];
+  const fromMime = mimeType ? mime.getExtension(mimeType) : null;
+  return (extension ?? fromMime ?? "file").toUpperCase();
+}
+
+export type FileFamily = "pdf" | "text" | "sheet" | "slides" | "archive" | "image" | "audio" | "video" | "other";
+
+/** The family of a document, for its icon's colour. */
+export function fileFamily(filename: string | null, mimeType: string | null): FileFamily {
+  const badge = fileBadge(filename, mimeType);
+  const type = mimeType ?? "";
+  if (badge === "PDF" || type === "application/pdf") return "pdf";
+  if (["XLS", "XLSX", "CSV", "ODS"].includes(badge) || type.includes("spreadsheet")) return "sheet";
+  if (["PPT", "PPTX", "ODP", "KEY"].includes(badge) || type.includes("presentation")) return "slides";
+  if (["ZIP", "RAR", "7Z", "GZ", "TAR"].includes(badge) || type.includes("zip")) return "archive";
+  if (["DOC", "DOCX", "ODT", "RTF", "TXT", "MD"].includes(badge) || type.startsWith("text/")) return "text";
+  if (type.startsWith("image/")) return "image";
+  if (type.startsWith("audio/")) return "audio";
+  if (type.startsWith("video/")) return "video";
+  return "other";
+}

@@ -58,6 +58,14 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::views::MediaLimitView>(dir.path());
     export::<crate::views::AttachmentMeta>(dir.path());
     export::<DomainEvent>(dir.path());
+    export::<crate::live::Diagnostics>(dir.path());
+    export::<crate::live::ConnectionCheck>(dir.path());
+    export::<crate::live::ConnectionProblem>(dir.path());
+    export::<crate::live::PointedAt>(dir.path());
+    export::<crate::live::ConnectionResult>(dir.path());
+    export::<crate::live::GoLive>(dir.path());
+    export::<crate::live::GoLiveOutcome>(dir.path());
+    export::<crate::live::SetupState>(dir.path());
     export::<crate::outbox::breaker::OutboxHealth>(dir.path());
     export::<crate::settings::Settings>(dir.path());
     export::<crate::tunnel::TunnelState>(dir.path());

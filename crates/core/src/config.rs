@@ -48,7 +48,13 @@ pub struct Config {
     pub listen: SocketAddr,
     pub mode: Mode,
     pub outbox: OutboxSettings,
+    /// How often to refresh the message templates from Meta (their approval status); `None`
+    /// only when asked.
+    pub template_poll: Option<Duration>,
 }
+
+/// How often the app and `shopchat serve` refresh the templates.
+pub const TEMPLATE_POLL_INTERVAL: Duration = Duration::from_secs(15 * 60);
 
 impl Config {
     pub fn new(data_dir: PathBuf, listen: SocketAddr, mode: Mode) -> Self {
@@ -57,6 +63,7 @@ impl Config {
             listen,
             mode,
             outbox: OutboxSettings::default(),
+            template_poll: None,
         }
     }
 

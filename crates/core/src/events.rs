@@ -40,6 +40,8 @@ pub enum DomainEvent {
     OutboxHealth { health: OutboxHealth },
     /// A listener fell behind and missed `missed` events (a flood): reload what is shown.
     Resync { missed: u64 },
+    /// The tunnel (the public address) connected, went offline, or Meta was re-pointed.
+    Tunnel { state: crate::tunnel::TunnelState },
 }
 
 impl DomainEvent {
@@ -55,6 +57,7 @@ impl DomainEvent {
             Self::ContactUpdated { .. } => "contact://updated",
             Self::OutboxHealth { .. } => "outbox://health",
             Self::Resync { .. } => "app://resync",
+            Self::Tunnel { .. } => "tunnel://state",
         }
     }
 }

@@ -14,6 +14,7 @@ mod delivery;
 pub mod engine;
 pub mod events;
 pub mod inbox;
+pub mod live;
 pub mod media;
 pub mod outbox;
 pub mod sandbox;

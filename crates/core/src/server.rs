@@ -37,6 +37,9 @@ struct StateInner {
     mode: &'static str,
     started: Instant,
     body_timeout: Duration,
+    /// Webhooks accepted (stored) since start, and when the last one was (unix ms; 0: none).
+    received: std::sync::atomic::AtomicU64,
+    last_received_ms: std::sync::atomic::AtomicU64,
 }
 
 /// How long a client may take to send a webhook's body: a slow or stalled sender is cut off
@@ -61,7 +64,28 @@ impl WebhookState {
                 mode,
                 started: Instant::now(),
                 body_timeout: BODY_TIMEOUT,
+                received: Default::default(),
+                last_received_ms: Default::default(),
             }),
+        }
+    }
+
+    /// Webhooks accepted since start.
+    pub fn received(&self) -> u64 {
+        self.inner
+            .received
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// When the last webhook was accepted (unix milliseconds), if one was.
+    pub fn last_received_ms(&self) -> Option<u64> {
+        match self
+            .inner
+            .last_received_ms
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            0 => None,
+            ms => Some(ms),
         }
     }
 
@@ -151,6 +175,12 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         .await;
     match stored {
         Ok(_) => {
+            use std::sync::atomic::Ordering::Relaxed;
+            state.inner.received.fetch_add(1, Relaxed);
+            state
+                .inner
+                .last_received_ms
+                .fetch_max(crate::store::now_ms().max(1) as u64, Relaxed);
             state.inner.inbox.notify();
             StatusCode::OK.into_response()
         }

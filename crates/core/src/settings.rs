@@ -74,6 +74,9 @@ pub struct Settings {
     pub tunnel: TunnelChoice,
     /// A reserved ngrok domain (`shop.ngrok.app`), else ngrok assigns one.
     pub ngrok_domain: Option<String>,
+    /// With no tunnel: the owner's own public HTTPS address (`https://shop.example.com`) that
+    /// reaches this computer's webhook server.
+    pub public_url: Option<String>,
     /// Re-point Meta's webhook (override callback) when the tunnel's public URL changes.
     pub repoint_callback: bool,
     /// Messages per second for the business number (1 to 1,000); `null` sends without a limit.
@@ -96,6 +99,7 @@ impl Default for Settings {
             listen_port: DEFAULT_LISTEN_PORT,
             tunnel: TunnelChoice::None,
             ngrok_domain: None,
+            public_url: None,
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
         }
@@ -173,6 +177,16 @@ impl Settings {
             problems.push((
                 "ngrok_domain",
                 format!("{domain:?} is not a domain name like shop.ngrok.app"),
+            ));
+        }
+        if let Some(url) = &self.public_url
+            && !(url.starts_with("https://")
+                && url.len() <= 200
+                && !url.contains(char::is_whitespace))
+        {
+            problems.push((
+                "public_url",
+                format!("{url:?} is not a public HTTPS address like https://shop.example.com"),
             ));
         }
         if let Some(rate) = self.outbox_rate

@@ -4,5 +4,6 @@ import type { ErrorView } from "./ErrorView";
 import type { MessageStatus } from "./MessageStatus";
 import type { MessageView } from "./MessageView";
 import type { OutboxHealth } from "./OutboxHealth";
+import type { TunnelState } from "./TunnelState";
 
-export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "message_updated", message: MessageView, } | { "type": "upload_progress", id: number, contact: string, sent: number, total: number, } | { "type": "templates_synced", count: number, } | { "type": "contact_updated", contact: ContactView, } | { "type": "outbox_health", health: OutboxHealth, } | { "type": "resync", missed: number, };
+export type DomainEvent = { "type": "message_received", message: MessageView, } | { "type": "message_queued", message: MessageView, } | { "type": "message_status", id: number, contact: string, wamid: string | null, status: MessageStatus, error: ErrorView | null, } | { "type": "message_updated", message: MessageView, } | { "type": "upload_progress", id: number, contact: string, sent: number, total: number, } | { "type": "templates_synced", count: number, } | { "type": "contact_updated", contact: ContactView, } | { "type": "outbox_health", health: OutboxHealth, } | { "type": "resync", missed: number, } | { "type": "tunnel", state: TunnelState, };

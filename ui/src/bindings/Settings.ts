@@ -38,6 +38,11 @@ tunnel: TunnelChoice,
  */
 ngrok_domain: string | null, 
 /**
+ * With no tunnel: the owner's own public HTTPS address (`https://shop.example.com`) that
+ * reaches this computer's webhook server.
+ */
+public_url: string | null, 
+/**
  * Re-point Meta's webhook (override callback) when the tunnel's public URL changes.
  */
 repoint_callback: boolean, 

@@ -15,6 +15,7 @@ use tracing::{info, warn};
 use wacloud::send::{Content, OutgoingMessage};
 
 mod files_and_templates;
+mod live;
 
 pub use files_and_templates::{MediaFile, media_limits};
 use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId, Wamid};
@@ -63,6 +64,10 @@ pub enum EngineError {
     NoBusinessAccount,
     #[error(transparent)]
     Templates(#[from] crate::templates::TemplateError),
+    #[error("there is no public address yet: open the tunnel, or give your own HTTPS URL")]
+    NoPublicUrl,
+    #[error("Meta's webhook could not be pointed here: {0}")]
+    Repoint(String),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -107,6 +112,13 @@ pub struct Engine {
     media_dir: PathBuf,
     downloads: DownloadSignal,
     phone_number_id: PhoneNumberId,
+    /// The webhook router, for the tunnel to serve.
+    router: axum::Router,
+    webhooks: WebhookState,
+    verify_token: SecretString,
+    api_version: String,
+    tunnel: Mutex<Option<crate::tunnel::TunnelHandle>>,
+    tunnel_state: tokio::sync::watch::Sender<crate::tunnel::TunnelState>,
 }
 
 /// What the engine wires together, whichever the mode.
@@ -174,7 +186,7 @@ impl Engine {
                 )
             }
         };
-        let graph = GraphClient::new(wiring.graph)?;
+        let graph = GraphClient::new(wiring.graph.clone())?;
 
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -185,13 +197,16 @@ impl Engine {
         let addr = listener.local_addr()?;
         let mode = config.mode.name();
         let inbox = Inbox::for_number(wiring.phone_number_id.as_str());
-        let app = server::router(WebhookState::new(
+        let webhooks = WebhookState::new(
             store.clone(),
             inbox.clone(),
             wiring.app_secret,
-            wiring.verify_token,
+            wiring.verify_token.clone(),
             mode,
-        ));
+        );
+        let app = server::router(webhooks.clone());
+        let router = app.clone();
+        let api_version = wiring.graph.api_version.clone();
 
         let mut tasks = Vec::new();
         let server_stop = stop.clone();
@@ -227,6 +242,15 @@ impl Engine {
             breaker: breaker.clone(),
         };
         tasks.push(tokio::spawn(worker.run(stop.clone())));
+        if let (Some(every), Some(waba)) = (config.template_poll, wiring.waba_id.clone()) {
+            tasks.push(tokio::spawn(live::poll_templates(
+                graph.clone(),
+                waba,
+                store.clone(),
+                every,
+                stop.clone(),
+            )));
+        }
 
         let webhook_url = format!("http://{addr}/webhook");
         if let (Some(fake), Mode::Sandbox(settings)) = (&fake_graph, &config.mode) {
@@ -269,6 +293,12 @@ impl Engine {
             media_dir,
             downloads,
             phone_number_id: wiring.phone_number_id,
+            router,
+            webhooks,
+            verify_token: wiring.verify_token,
+            api_version,
+            tunnel: Mutex::new(None),
+            tunnel_state: tokio::sync::watch::Sender::new(crate::tunnel::TunnelState::Off),
         })
     }
 
@@ -448,6 +478,7 @@ impl Engine {
 
     /// Stops accepting webhooks, lets in-flight work finish, commits, and stops. Idempotent.
     pub async fn shutdown(&self) {
+        self.close_tunnel().await;
         self.stop.cancel();
         let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
         if tasks.is_empty() {

@@ -61,6 +61,15 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Read from what the owner typed (the window sends it once, to be stored); trimmed. Still never
+/// serialised.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::new(value.trim()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::marker::PhantomData;

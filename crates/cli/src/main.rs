@@ -10,9 +10,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use shopchat_core::config::{self, Config, Mode, SandboxSettings};
+use shopchat_core::live::launch::{self, TunnelPlan};
 use shopchat_core::outbox::SendError;
+use shopchat_core::secrets::Keystore;
+use shopchat_core::settings::Settings;
 use shopchat_core::store::DB_FILE;
 use shopchat_core::store::{Store, contacts, messages, search};
+use shopchat_core::tunnel::{CallbackStatus, TunnelState};
 use shopchat_core::{Engine, RuntimeInfo, sandbox, text_message};
 
 #[derive(Parser)]
@@ -44,9 +48,13 @@ enum Command {
     Serve {
         #[command(flatten)]
         common: Common,
-        /// Where the webhook server listens (default: $SHOPCHAT_LISTEN, else 127.0.0.1:8787).
+        /// Where the webhook server listens (default: $SHOPCHAT_LISTEN, else the settings' port on
+        /// 127.0.0.1, 8787 unless changed).
         #[arg(long, value_name = "ADDR")]
         listen: Option<String>,
+        /// Do not open the tunnel the settings ask for (live mode).
+        #[arg(long)]
+        no_tunnel: bool,
     },
     /// List contacts, the most recent conversation first.
     Contacts {
@@ -183,7 +191,11 @@ async fn open_existing_store(common: &Common) -> Result<Option<Store>, String> {
 
 async fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Serve { common, listen } => serve(common, listen).await,
+        Command::Serve {
+            common,
+            listen,
+            no_tunnel,
+        } => serve(common, listen, no_tunnel).await,
         Command::Contacts { common, json } => {
             let Some(store) = open_existing_store(&common).await? else {
                 return output::contacts(&[], json);
@@ -264,25 +276,31 @@ async fn run(command: Command) -> Result<(), String> {
     }
 }
 
-async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
+async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Result<(), String> {
     let data_dir = data_dir(common.data_dir)?;
+    let settings = Settings::load(&Settings::file(&data_dir)).map_err(|e| e.to_string())?;
     let listen = match listen {
         Some(l) => config::parse_listen(&l, "--listen"),
-        None => config::default_listen(env_var),
+        None => launch::listen_addr(env_var, &settings),
     }
     .map_err(|e| e.to_string())?;
     // Listen for signals before anything starts, so that a stop request is never missed.
     let signals = Signals::install().map_err(|e| format!("cannot listen for signals: {e}"))?;
-    let mode = if common.sandbox {
-        Mode::Sandbox(SandboxSettings::default())
+    let (mode, tunnel) = if common.sandbox {
+        (Mode::Sandbox(SandboxSettings::default()), TunnelPlan::None)
     } else {
-        Mode::Live(credentials::live_settings(env_var, &data_dir)?)
+        let live = credentials::live_settings(env_var, &data_dir)?;
+        let tunnel = if no_tunnel {
+            TunnelPlan::None
+        } else {
+            let keystore = Keystore::platform().ok();
+            TunnelPlan::from_settings(env_var, keystore.as_ref(), &settings)?
+        };
+        (Mode::Live(live), tunnel)
     };
     let mut config = Config::new(data_dir, listen, mode);
-    config.outbox = config
-        .outbox
-        .with_rate_from(env_var)
-        .map_err(|e| e.to_string())?;
+    config.outbox = launch::outbox_settings(env_var, &settings).map_err(|e| e.to_string())?;
+    config.template_poll = Some(config::TEMPLATE_POLL_INTERVAL);
     let engine = Engine::start(config).await.map_err(|e| e.to_string())?;
     println!(
         "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Ctrl-C stops it.",
@@ -296,10 +314,39 @@ async fn serve(common: Common, listen: Option<String>) -> Result<(), String> {
             sandbox::CUSTOMERS[0].wa_id
         );
     }
+    let mut events = engine.subscribe();
+    if let Err(e) = tunnel.open(&engine, &settings).await {
+        eprintln!("shopchat: no tunnel: {e}");
+    }
+    tokio::spawn(async move {
+        // The tunnel's state as it changes: the address to give Meta, or why it is offline.
+        while let Ok(event) = events.recv().await {
+            if let shopchat_core::DomainEvent::Tunnel { state } = event {
+                println!("{}", describe_tunnel(&state));
+            }
+        }
+    });
     signals.wait().await;
     println!("Stopping...");
     engine.shutdown().await;
     Ok(())
+}
+
+fn describe_tunnel(state: &TunnelState) -> String {
+    match state {
+        TunnelState::Off => "Tunnel: closed".to_owned(),
+        TunnelState::Connecting { attempt } => format!("Tunnel: connecting (attempt {attempt})"),
+        TunnelState::Online { url, callback } => {
+            let meta = match callback {
+                CallbackStatus::Disabled => "point Meta's webhook here yourself".to_owned(),
+                CallbackStatus::Pending => "telling Meta".to_owned(),
+                CallbackStatus::Repointed => "Meta's webhook points here".to_owned(),
+                CallbackStatus::Failed { error } => format!("Meta could not be told: {error}"),
+            };
+            format!("Tunnel: online, webhook {url}/webhook ({meta})")
+        }
+        TunnelState::Offline { error, .. } => format!("Tunnel: offline ({error}); retrying"),
+    }
 }
 
 /// SIGINT and SIGTERM, installed up front.

@@ -16,9 +16,10 @@ mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR
 chmod 700 "$XDG_RUNTIME_DIR"
 
 if command -v gnome-keyring-daemon >/dev/null 2>&1; then
-  # --unlock reads the (empty) password from stdin and creates an unlocked login keyring, so a
-  # keystore read or write never waits on a prompt. Best effort: the sandbox needs no secrets.
-  if keyring_env=$(printf '' | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null); then
+  # --unlock reads a password from stdin and creates an unlocked login keyring, so a keystore
+  # read or write never waits on a prompt (an empty password leaves the Secret Service unable to
+  # store anything). The settings wizard's part of the test saves its credentials there.
+  if keyring_env=$(printf 'e2e' | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null); then
     while IFS= read -r line; do
       case "$line" in
         GNOME_KEYRING_CONTROL=* | SSH_AUTH_SOCK=*) export "${line?}" ;;

@@ -22,6 +22,15 @@ fn main() {
         "list_templates",
         "sync_templates",
         "send_template",
+        "setup_state",
+        "test_connection",
+        "generate_verify_token",
+        "go_live",
+        "tunnel_state",
+        "point_meta",
+        "disconnect",
+        "diagnostics",
+        "diagnostics_report",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

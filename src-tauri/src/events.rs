@@ -7,13 +7,19 @@ use shopchat_core::{DomainEvent, Engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::broadcast::error::RecvError;
+use tokio_util::sync::CancellationToken;
 use tracing::warn;
 
-pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>) {
+/// Forwards until `stop` (the engine was replaced) or the engine stops.
+pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: CancellationToken) {
     let mut events = engine.subscribe();
     tauri::async_runtime::spawn(async move {
         loop {
-            match events.recv().await {
+            let received = tokio::select! {
+                _ = stop.cancelled() => return,
+                received = events.recv() => received,
+            };
+            match received {
                 Ok(event) => {
                     if let Err(e) = app.emit(event.channel(), &event) {
                         warn!(error = %e, "could not forward an event to the window");

@@ -7,13 +7,11 @@
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod rehearsal;
 pub mod startup;
 pub mod state;
 
-use std::sync::Arc;
-
 use tauri::{Manager, RunEvent};
-use tauri_plugin_store::StoreExt;
 use tracing::error;
 
 use crate::state::AppState;
@@ -43,33 +41,50 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::templates::send_template,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,
+        commands::setup::setup_state,
+        commands::setup::test_connection,
+        commands::setup::generate_verify_token,
+        commands::setup::go_live,
+        commands::setup::tunnel_state,
+        commands::setup::point_meta,
+        commands::setup::disconnect,
+        commands::setup::diagnostics,
+        commands::setup::diagnostics_report,
     ]
 }
 
-fn env_var(name: &str) -> Option<String> {
-    std::env::var(name).ok()
+/// Opens the keystore, the rehearsal fakes when asked for, starts the engine, and manages the
+/// state the commands use.
+fn start_engine<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    let data_dir = match shopchat_core::config::default_data_dir(|n| std::env::var(n).ok()) {
+        Ok(d) => d,
+        Err(e) => {
+            error!(reason = %e, "no data directory");
+            app.manage(AppState::new(Err(e.to_string()), Default::default()));
+            return;
+        }
+    };
+    let keystore = keystore();
+    let rehearsal = rehearsal::start();
+    app.manage(
+        AppState::new(Err("starting".into()), data_dir)
+            .with_keystore(keystore)
+            .with_rehearsal(rehearsal),
+    );
+    tauri::async_runtime::block_on(startup::launch(app));
 }
 
-/// Starts the engine for `app` and manages the state the commands use.
-fn start_engine<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
-    let listen_setting = app
-        .store(startup::SETTINGS_FILE)
-        .ok()
-        .and_then(|s| s.get("listen"))
-        .and_then(|v| v.as_str().map(str::to_owned));
-    let (engine, data_dir) = match startup::resolve(env_var, listen_setting) {
-        Ok(s) => {
-            let data_dir = s.config.data_dir.clone();
-            let started = tauri::async_runtime::block_on(startup::start(s));
-            (started.map(Arc::new).map_err(|e| e.to_string()), data_dir)
-        }
-        Err(e) => (Err(e.to_string()), Default::default()),
-    };
-    match &engine {
-        Ok(engine) => events::forward(app.clone(), engine.clone()),
-        Err(reason) => error!(%reason, "the engine could not start"),
+/// The OS keystore, or why there is none (`SHOPCHAT_KEYSTORE=memory`: one that forgets
+/// everything at exit, for demonstrations and tests on machines without one).
+fn keystore() -> Result<shopchat_core::secrets::Keystore, String> {
+    use shopchat_core::secrets::Keystore;
+    if std::env::var("SHOPCHAT_KEYSTORE").is_ok_and(|v| v == "memory") {
+        return Ok(Keystore::in_memory());
     }
-    app.manage(AppState::new(engine, data_dir));
+    Keystore::platform().map_err(|e| {
+        error!(reason = %e, "the OS keystore cannot be used; credentials cannot be saved");
+        e.to_string()
+    })
 }
 
 pub fn run() {
@@ -117,3 +132,6 @@ mod media_protocol;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod setup_tests;

@@ -52,7 +52,11 @@ fn harness() -> Harness {
         .build(tauri::generate_context!())
         .unwrap();
     app.manage(AppState::new(Ok(engine.clone()), dir.path().to_owned()));
-    crate::events::forward(app.handle().clone(), engine.clone());
+    crate::events::forward(
+        app.handle().clone(),
+        engine.clone(),
+        tokio_util::sync::CancellationToken::new(),
+    );
     let window = tauri::WebviewWindowBuilder::new(&app, "main", local_url())
         .build()
         .unwrap();

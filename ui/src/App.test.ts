@@ -1,9 +1,10 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import * as api from "./api";
 import App from "./App.svelte";
 import { fakeBackend, settle, type Args } from "./test/fakeBackend";
-import { chat, history, message, NOW_S } from "./test/fixtures";
+import { chat, diagnostics, history, liveSetupState, message, NOW_S, setupState } from "./test/fixtures";
 
 const ANA = "15550100001";
 
@@ -23,6 +24,8 @@ function backendFor(mode: "sandbox" | "live") {
     mark_read: () => null,
     outbox_counts: () => ({ pending: 0, in_flight: 0, failed: 0, unknown: 0 }),
     sandbox_customers: () => (mode === "sandbox" ? [{ wa_id: ANA, name: "Ana" }] : []),
+    setup_state: () => (mode === "live" ? liveSetupState() : setupState()),
+    diagnostics: () => diagnostics({ mode }),
     send_text: (args: Args) =>
       message({ id: 10, contact: args.to as string, direction: "out", status: "queued", text: args.text as string }),
   });
@@ -73,5 +76,58 @@ describe("App", () => {
     await settle();
     await backend.emit("message://queued", { type: "message_queued", message: message({ direction: "out" }) });
     expect(backend.callsTo("outbox_counts")).toHaveLength(1);
+  });
+
+  test("sandbox: Go live… opens the settings wizard; closing it leaves the window as it was", async () => {
+    const user = userEvent.setup();
+    const reload = vi.spyOn(api.windowControl, "reload").mockImplementation(() => {});
+    backendFor("sandbox");
+    const { unmount } = render(App);
+    await settle();
+    expect(screen.queryByTestId("setup-wizard")).toBeNull();
+    await user.click(screen.getByTestId("go-live"));
+    await settle();
+    expect(screen.getByRole("dialog", { name: "Go live with WhatsApp" })).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    await settle();
+    expect(screen.queryByTestId("setup-wizard")).toBeNull();
+    expect(reload).not.toHaveBeenCalled();
+    expect(screen.getByTestId("sandbox-banner")).toBeInTheDocument();
+    unmount();
+  });
+
+  test("live: the settings button opens the wizard as settings; Diagnostics opens from the status bar", async () => {
+    const user = userEvent.setup();
+    const backend = backendFor("live");
+    const { unmount } = render(App);
+    await settle();
+    expect(screen.queryByTestId("go-live")).toBeNull();
+    await user.click(screen.getByTestId("open-settings"));
+    await settle();
+    expect(screen.getByRole("dialog", { name: "WhatsApp settings" })).toBeInTheDocument();
+    expect(screen.getByTestId("setup-disconnect")).toBeInTheDocument();
+    await user.click(screen.getByTestId("setup-close"));
+    await settle();
+    expect(screen.queryByTestId("setup-wizard")).toBeNull();
+
+    await user.click(screen.getByTestId("open-diagnostics"));
+    await settle();
+    expect(screen.getByRole("dialog", { name: "Diagnostics" })).toBeInTheDocument();
+    expect(backend.callsTo("diagnostics").length).toBeGreaterThanOrEqual(1);
+    await user.click(screen.getByTestId("diagnostics-close"));
+    await settle();
+    expect(screen.queryByTestId("diagnostics")).toBeNull();
+    unmount();
+  });
+
+  test("the tunnel's state shows in the status bar", async () => {
+    const backend = backendFor("live");
+    backend.on("tunnel_state", () => ({ state: "online", url: "https://lima.ngrok.app", callback: { status: "repointed" } }));
+    const { unmount } = render(App);
+    await settle();
+    expect(screen.getByTestId("status-tunnel")).toHaveTextContent("Online: lima.ngrok.app");
+    await backend.emit("tunnel://state", { type: "tunnel", state: { state: "connecting", attempt: 1 } });
+    expect(screen.getByTestId("status-tunnel")).toHaveTextContent("Tunnel connecting…");
+    unmount();
   });
 });

@@ -1,7 +1,23 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as api from "./api";
+import type { GoLive } from "./bindings/GoLive";
 import { fakeBackend, settle } from "./test/fakeBackend";
 import { contact, message } from "./test/fixtures";
+
+const GO_LIVE: GoLive = {
+  accessToken: null,
+  phoneNumberId: "106540352242922",
+  businessAccountId: "102290129340398",
+  appId: null,
+  businessName: "Lima Ceramics",
+  appSecret: "0123abcd",
+  verifyToken: "abcdefghijklmnopqrstuvwxyz012345",
+  tunnel: "ngrok",
+  ngrokAuthtoken: null,
+  ngrokDomain: null,
+  ownUrl: null,
+  repointCallback: true,
+};
 
 describe("commands", () => {
   const cases: [string, () => Promise<unknown>, string, Record<string, unknown>][] = [
@@ -61,6 +77,32 @@ describe("commands", () => {
       "sandbox_say",
       { from: "15550100009", text: "Hi", name: null },
     ],
+    ["setupState", () => api.setupState(), "setup_state", {}],
+    [
+      "testConnection",
+      () => api.testConnection("EAAG-token", "106540352242922", "102290129340398"),
+      "test_connection",
+      { accessToken: "EAAG-token", phoneNumberId: "106540352242922", businessAccountId: "102290129340398" },
+    ],
+    [
+      "testConnection (saved token, no account)",
+      () => api.testConnection(null, "106540352242922", null),
+      "test_connection",
+      { accessToken: null, phoneNumberId: "106540352242922", businessAccountId: null },
+    ],
+    ["generateVerifyToken", () => api.generateVerifyToken(), "generate_verify_token", {}],
+    ["goLive", () => api.goLive(GO_LIVE), "go_live", { request: GO_LIVE }],
+    ["tunnelState", () => api.tunnelState(), "tunnel_state", {}],
+    ["pointMeta (tunnel)", () => api.pointMeta(null), "point_meta", { ownUrl: null }],
+    [
+      "pointMeta (own URL)",
+      () => api.pointMeta("https://shop.example.com"),
+      "point_meta",
+      { ownUrl: "https://shop.example.com" },
+    ],
+    ["disconnect", () => api.disconnect(), "disconnect", {}],
+    ["diagnostics", () => api.diagnostics(), "diagnostics", {}],
+    ["diagnosticsReport", () => api.diagnosticsReport(), "diagnostics_report", {}],
   ];
 
   test.each(cases)("%s invokes %s with its args", async (_label, run, command, args) => {
@@ -212,5 +254,23 @@ describe("events", () => {
     stop();
     await backend.emit("message://received", { type: "message_received", message: message() });
     expect(received).toHaveBeenCalledTimes(1);
+  });
+
+  test("tunnel://state delivers the tunnel's state", async () => {
+    const backend = fakeBackend();
+    const handler = vi.fn();
+    stops.push(api.onEvent("tunnel://state", handler));
+    await settle();
+    const state = { state: "online", url: "https://a1b2.ngrok.app", callback: { status: "pending" } } as const;
+    await backend.emit("tunnel://state", { type: "tunnel", state });
+    expect(handler).toHaveBeenCalledWith({ type: "tunnel", state });
+  });
+});
+
+describe("window", () => {
+  test("reloadWindow goes through windowControl, which tests can replace", () => {
+    const reload = vi.spyOn(api.windowControl, "reload").mockImplementation(() => {});
+    api.reloadWindow();
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,14 +7,21 @@ import type { ApiErrorCode } from "./bindings/ApiErrorCode";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AttachmentMeta } from "./bindings/AttachmentMeta";
 import type { ChatSummary } from "./bindings/ChatSummary";
+import type { ConnectionResult } from "./bindings/ConnectionResult";
+import type { Diagnostics } from "./bindings/Diagnostics";
 import type { DomainEvent } from "./bindings/DomainEvent";
+import type { GoLive } from "./bindings/GoLive";
+import type { GoLiveOutcome } from "./bindings/GoLiveOutcome";
 import type { MediaLimitView } from "./bindings/MediaLimitView";
 import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
 import type { OutboxHealth } from "./bindings/OutboxHealth";
+import type { PointedAt } from "./bindings/PointedAt";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { SetupState } from "./bindings/SetupState";
 import type { TemplateView } from "./bindings/TemplateView";
+import type { TunnelState } from "./bindings/TunnelState";
 
 export type { ApiError, ApiErrorCode };
 
@@ -193,6 +200,75 @@ export async function sandboxSay(from: string, text: string, name: string | null
 }
 
 // ---------------------------------------------------------------------------------------------
+// Going live: the settings wizard, the tunnel and diagnostics
+
+/** What the settings wizard opens with: the mode, the saved settings and which secrets are set. */
+export function setupState(): Promise<SetupState> {
+  return call<SetupState>("setup_state");
+}
+
+/**
+ * Asks Meta about the number with these credentials (nothing is saved). `accessToken` null uses
+ * the token already in the keystore.
+ */
+export function testConnection(
+  accessToken: string | null,
+  phoneNumberId: string,
+  businessAccountId: string | null,
+): Promise<ConnectionResult> {
+  return call<ConnectionResult>("test_connection", { accessToken, phoneNumberId, businessAccountId });
+}
+
+/** A fresh random verify token (32 letters and digits). */
+export function generateVerifyToken(): Promise<string> {
+  return call<string>("generate_verify_token");
+}
+
+/**
+ * Validates and tests everything the wizard collected, then saves it and restarts the engine
+ * live (only when the outcome is `saved`). Secrets left null keep the saved ones.
+ */
+export function goLive(request: GoLive): Promise<GoLiveOutcome> {
+  return call<GoLiveOutcome>("go_live", { request });
+}
+
+/** The tunnel's state now (`off` when none is open). */
+export function tunnelState(): Promise<TunnelState> {
+  return call<TunnelState>("tunnel_state");
+}
+
+/** Points Meta's webhook at `ownUrl` (the owner's own HTTPS address), or at the tunnel when null. */
+export function pointMeta(ownUrl: string | null): Promise<PointedAt> {
+  return call<PointedAt>("point_meta", { ownUrl });
+}
+
+/** Removes every secret from the keystore and restarts in the sandbox. */
+export function disconnect(): Promise<SetupState> {
+  return call<SetupState>("disconnect");
+}
+
+export function diagnostics(): Promise<Diagnostics> {
+  return call<Diagnostics>("diagnostics");
+}
+
+/** The diagnostics as plain text for a support request (ids shortened, no secrets). */
+export function diagnosticsReport(): Promise<string> {
+  return call<string>("diagnostics_report");
+}
+
+/** What the window itself does; an object so tests can replace its methods. */
+export const windowControl = {
+  reload(): void {
+    window.location.reload();
+  },
+};
+
+/** Reloads the window, after the engine changed (gone live, disconnected), to load its data afresh. */
+export function reloadWindow(): void {
+  windowControl.reload();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Events
 
 export type MessageReceived = Extract<DomainEvent, { type: "message_received" }>;
@@ -204,6 +280,7 @@ export type TemplatesSynced = Extract<DomainEvent, { type: "templates_synced" }>
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
 export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
 export type Resync = Extract<DomainEvent, { type: "resync" }>;
+export type TunnelChanged = Extract<DomainEvent, { type: "tunnel" }>;
 
 /** Each channel and the payload it carries. */
 export interface EventMap {
@@ -216,6 +293,7 @@ export interface EventMap {
   "contact://updated": ContactUpdated;
   "outbox://health": OutboxHealthChanged;
   "app://resync": Resync;
+  "tunnel://state": TunnelChanged;
 }
 
 export type Channel = keyof EventMap;
@@ -230,6 +308,7 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "contact://updated": "contact_updated",
   "outbox://health": "outbox_health",
   "app://resync": "resync",
+  "tunnel://state": "tunnel",
 };
 
 export type Unsubscribe = () => void;

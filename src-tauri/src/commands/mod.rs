@@ -4,4 +4,5 @@ pub mod app;
 pub mod chats;
 pub mod media;
 pub mod sandbox;
+pub mod setup;
 pub mod templates;

@@ -93,6 +93,7 @@ function defaultHandlers(known: Map<number, MessageView>): Record<string, Handle
     open_media: () => null,
     save_media: () => "/home/shop/Downloads/file",
     open_url: () => null,
+    tunnel_state: () => ({ state: "off" }),
     list_templates: () => TEMPLATES,
     sync_templates: () => TEMPLATES,
     send_template: (args) =>

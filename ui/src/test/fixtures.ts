@@ -1,8 +1,12 @@
 // Builders for the DTOs the Rust side sends.
 import type { ChatSummary } from "../bindings/ChatSummary";
+import type { ConnectionCheck } from "../bindings/ConnectionCheck";
 import type { ContactView } from "../bindings/ContactView";
+import type { Diagnostics } from "../bindings/Diagnostics";
 import type { MediaView } from "../bindings/MediaView";
 import type { MessageView } from "../bindings/MessageView";
+import type { Settings } from "../bindings/Settings";
+import type { SetupState } from "../bindings/SetupState";
 
 /** 2025-03-05 14:05:00 UTC, a Wednesday. Tests run with TZ=UTC. */
 export const NOW = new Date(Date.UTC(2025, 2, 5, 14, 5, 0));
@@ -80,6 +84,96 @@ export function media(fields: Partial<MediaView> = {}): MediaView {
     error: null,
     voice: false,
     animated: false,
+    ...fields,
+  };
+}
+
+/** The settings file's defaults (nothing set up yet) with `fields` on top. */
+export function settings(fields: Partial<Settings> = {}): Settings {
+  return {
+    phone_number_id: null,
+    business_account_id: null,
+    app_id: null,
+    api_version: "v24.0",
+    business_name: null,
+    listen_port: 8787,
+    tunnel: "none",
+    ngrok_domain: null,
+    public_url: null,
+    repoint_callback: true,
+    outbox_rate: null,
+    ...fields,
+  };
+}
+
+export const SECRET_NAMES = [
+  "whatsapp-access-token",
+  "whatsapp-app-secret",
+  "whatsapp-verify-token",
+  "ngrok-authtoken",
+] as const;
+
+/** What `setup_state` answers: the sandbox with nothing saved, unless `fields` say otherwise. */
+export function setupState(fields: Partial<SetupState> = {}, savedSecrets: readonly string[] = []): SetupState {
+  return {
+    mode: "sandbox",
+    settings: settings(),
+    secrets: SECRET_NAMES.map((name) => ({ name, set: savedSecrets.includes(name) })),
+    keystoreError: null,
+    rehearsal: false,
+    liveError: null,
+    ...fields,
+  };
+}
+
+/** A live setup: the settings saved and every secret in the keystore. */
+export function liveSetupState(fields: Partial<SetupState> = {}): SetupState {
+  return setupState(
+    {
+      mode: "live",
+      settings: settings({
+        phone_number_id: "106540352242922",
+        business_account_id: "102290129340398",
+        app_id: "1234567890",
+        business_name: "Lima Ceramics",
+        tunnel: "ngrok",
+        ngrok_domain: "lima.ngrok.app",
+        repoint_callback: false,
+      }),
+      ...fields,
+    },
+    SECRET_NAMES,
+  );
+}
+
+export function connectionCheck(fields: Partial<ConnectionCheck> = {}): ConnectionCheck {
+  return {
+    phone_number_id: "106540352242922",
+    verified_name: "Lima Ceramics",
+    display_phone_number: "+1 555-010-0000",
+    quality_rating: "GREEN",
+    messaging_limit_tier: "TIER_1K",
+    business_account_id: "102290129340398",
+    ...fields,
+  };
+}
+
+export function diagnostics(fields: Partial<Diagnostics> = {}): Diagnostics {
+  return {
+    app_version: "0.2.0",
+    api_version: "v24.0",
+    mode: "live",
+    listen: "127.0.0.1:8787",
+    local_webhook_url: "http://127.0.0.1:8787/webhook",
+    public_webhook_url: "https://lima.ngrok.app/webhook",
+    tunnel: { state: "online", url: "https://lima.ngrok.app", callback: { status: "repointed" } },
+    last_webhook_at: NOW.getTime() - 2 * 60 * 1000,
+    webhooks_received: 42,
+    outbox: { state: "running" },
+    outbox_counts: { pending: 1, in_flight: 0, failed: 2, unknown: 0 },
+    phone_number_id: "106540352242922",
+    business_account_id: "102290129340398",
+    platform: "linux x86_64",
     ...fields,
   };
 }

@@ -1,0 +1,129 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, test, vi } from "vitest";
+import type { Diagnostics as DiagnosticsData } from "../../bindings/Diagnostics";
+import { fakeBackend, settle, type Handler } from "../../test/fakeBackend";
+import { diagnostics, NOW } from "../../test/fixtures";
+import Diagnostics from "./Diagnostics.svelte";
+
+const REPORT = "Shopchat diagnostics\napp version:        0.2.0\nphone number id:    •••••••••••2922\n";
+
+async function setup(data: () => DiagnosticsData = () => diagnostics(), handlers: Record<string, Handler> = {}, refreshMs = 60_000) {
+  const backend = fakeBackend({ diagnostics: data, diagnostics_report: () => REPORT, ...handlers });
+  const user = userEvent.setup();
+  const onclose = vi.fn();
+  const view = render(Diagnostics, { onclose, refreshMs, now: () => NOW.getTime() });
+  await settle();
+  return { backend, user, onclose, view };
+}
+
+const text = (testid: string) => screen.getByTestId(testid).textContent?.replace(/\s+/g, " ").trim();
+
+describe("Diagnostics", () => {
+  test("shows what runs where, with the ids masked", async () => {
+    await setup();
+    expect(screen.getByRole("dialog", { name: "Diagnostics" })).toHaveAttribute("aria-modal", "true");
+    expect(text("diagnostics-mode")).toBe("Live");
+    expect(text("diagnostics-version")).toBe("0.2.0");
+    expect(text("diagnostics-api-version")).toBe("v24.0");
+    expect(text("diagnostics-platform")).toBe("linux x86_64");
+    expect(text("diagnostics-local-webhook")).toBe("http://127.0.0.1:8787/webhook");
+    expect(text("diagnostics-public-webhook")).toBe("https://lima.ngrok.app/webhook");
+    expect(text("diagnostics-tunnel")).toBe("Online at https://lima.ngrok.app Meta sends webhooks to this address.");
+    expect(text("diagnostics-last-webhook")).toBe("2 minutes ago");
+    expect(text("diagnostics-webhooks")).toBe("42");
+    expect(text("diagnostics-outbox")).toBe("Running 1 pending, 0 in flight, 2 failed (24 h), 0 unknown (24 h)");
+    expect(text("diagnostics-phone-number-id")).toBe("•••••••••••2922");
+    expect(text("diagnostics-waba-id")).toBe("•••••••••••0398");
+    expect(screen.getByTestId("diagnostics")).not.toHaveTextContent("106540352242922");
+  });
+
+  test("the sandbox, no webhook yet, a tunnel offline and a paused outbox", async () => {
+    await setup(() =>
+      diagnostics({
+        mode: "sandbox",
+        public_webhook_url: null,
+        last_webhook_at: null,
+        tunnel: { state: "offline", error: "the tunnel was lost: EOF", retry_at: NOW.getTime() + 10_000 },
+        outbox: { state: "needs_reconnect", reason: "Error validating access token", since: 0 },
+        business_account_id: null,
+      }),
+    );
+    expect(text("diagnostics-mode")).toBe("Sandbox");
+    expect(text("diagnostics-public-webhook")).toBe("None");
+    expect(text("diagnostics-last-webhook")).toBe("None since start");
+    expect(text("diagnostics-tunnel")).toMatch(/^Offline: the tunnel was lost: EOF\. Next try at /);
+    expect(text("diagnostics-outbox")).toMatch(
+      /^Paused: the account needs reconnecting \(Error validating access token\)/,
+    );
+    expect(text("diagnostics-waba-id")).toBe("Not set");
+  });
+
+  test("Copy report copies the report's text", async () => {
+    const { backend, user } = await setup();
+    const copy = screen.getByTestId("diagnostics-copy");
+    expect(copy).toHaveTextContent("Copy report");
+    await user.click(copy);
+    await settle();
+    expect(backend.callsTo("diagnostics_report")).toHaveLength(1);
+    expect(await navigator.clipboard.readText()).toBe(REPORT);
+    expect(copy).toHaveTextContent("Copied");
+  });
+
+  test("a failed report is said", async () => {
+    const { user } = await setup(undefined, {
+      diagnostics_report: () => {
+        throw { code: "internal", message: "The report could not be made." };
+      },
+    });
+    await user.click(screen.getByTestId("diagnostics-copy"));
+    await settle();
+    expect(screen.getByTestId("diagnostics-copy-error")).toHaveTextContent("The report could not be made.");
+    expect(screen.getByTestId("diagnostics-copy")).toHaveTextContent("Copy report");
+  });
+
+  test("refreshes on demand and by itself while open, not after closing", async () => {
+    let received = 42;
+    const { backend, user, view } = await setup(() => diagnostics({ webhooks_received: received }), {}, 40);
+    expect(backend.callsTo("diagnostics").length).toBeGreaterThanOrEqual(1);
+    received = 43;
+    await user.click(screen.getByTestId("diagnostics-refresh"));
+    await settle();
+    expect(text("diagnostics-webhooks")).toBe("43");
+
+    const before = backend.callsTo("diagnostics").length;
+    received = 44;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await settle();
+    expect(backend.callsTo("diagnostics").length).toBeGreaterThan(before);
+    expect(text("diagnostics-webhooks")).toBe("44");
+
+    view.unmount();
+    const after = backend.callsTo("diagnostics").length;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(backend.callsTo("diagnostics")).toHaveLength(after);
+  });
+
+  test("an error is shown with a retry; Escape and the Close button close", async () => {
+    let fail = true;
+    const { user, onclose } = await setup(() => {
+      if (fail) throw { code: "internal", message: "The engine is restarting." };
+      return diagnostics();
+    });
+    expect(screen.getByTestId("diagnostics-close")).toHaveFocus();
+    expect(screen.getByTestId("error-notice")).toHaveTextContent("The engine is restarting.");
+    fail = false;
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    await settle();
+    expect(screen.queryByTestId("error-notice")).toBeNull();
+    expect(text("diagnostics-mode")).toBe("Live");
+    await user.keyboard("{Escape}");
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  test("the Close button closes", async () => {
+    const { user, onclose } = await setup();
+    await user.click(screen.getByTestId("diagnostics-close"));
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+});

@@ -121,9 +121,15 @@ pub fn run() {
 
     app.run(|app, event| {
         if let RunEvent::Exit = event
-            && let Some(engine) = app.try_state::<AppState>().and_then(|s| s.running())
+            && let Some(state) = app.try_state::<AppState>()
         {
-            tauri::async_runtime::block_on(engine.shutdown());
+            tauri::async_runtime::block_on(async {
+                // After any restart under way, so the engine it starts is the one stopped.
+                let _one_at_a_time = state.switching.lock().await;
+                if let Some(engine) = state.running() {
+                    engine.shutdown().await;
+                }
+            });
         }
     });
 }

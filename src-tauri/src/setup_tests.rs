@@ -200,3 +200,42 @@ fn the_wizard_takes_the_app_live_and_disconnect_brings_it_back() {
         tauri::async_runtime::block_on(engine.shutdown());
     }
 }
+
+#[test]
+fn when_live_cannot_start_the_app_opens_in_the_sandbox_and_says_why() {
+    use shopchat_core::secrets::{Secret, SecretName};
+    let dir = tempfile::tempdir().unwrap();
+    // The live engine's port is taken by another program.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    Settings {
+        listen_port: taken.local_addr().unwrap().port(),
+        phone_number_id: Some(SANDBOX_PHONE_NUMBER_ID.into()),
+        business_account_id: Some(SANDBOX_WABA_ID.into()),
+        ..Settings::default()
+    }
+    .save(&Settings::file(dir.path()))
+    .unwrap();
+    let keystore = Keystore::in_memory();
+    for (name, value) in [
+        (SecretName::AccessToken, SANDBOX_ACCESS_TOKEN),
+        (SecretName::AppSecret, SANDBOX_APP_SECRET),
+        (SecretName::VerifyToken, VERIFY_TOKEN),
+    ] {
+        keystore.set(name, &Secret::new(value)).unwrap();
+    }
+    let app = mock_builder()
+        .invoke_handler(crate::invoke_handler())
+        .build(tauri::generate_context!())
+        .unwrap();
+    app.manage(
+        AppState::new(Err("starting".into()), dir.path().to_owned()).with_keystore(Ok(keystore)),
+    );
+    tauri::async_runtime::block_on(crate::startup::launch(app.handle()));
+    let state = app.state::<AppState>();
+    let engine = state.running().expect("an engine: the sandbox");
+    assert_eq!(engine.mode(), "sandbox");
+    let why = state.live_error().expect("why it is not live");
+    assert!(why.contains("could not start live"), "{why}");
+    tauri::async_runtime::block_on(engine.shutdown());
+    drop(taken);
+}

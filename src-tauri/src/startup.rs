@@ -54,6 +54,12 @@ pub fn resolve(
         keystore.is_some_and(|k| k.is_set(SecretName::AccessToken).unwrap_or(false));
     let mut tunnel = TunnelPlan::None;
     let mode = if env_credentials {
+        if saved_credentials {
+            live_error = Some(
+                "WHATSAPP_* variables are set for this app: they are used instead of the saved credentials"
+                    .to_owned(),
+            );
+        }
         Mode::Live(LiveSettings::from_env(env)?)
     } else if saved_credentials {
         match LiveSettings::resolve(env, keystore, &settings) {
@@ -128,15 +134,38 @@ pub async fn launch<R: Runtime>(app: &AppHandle<R>) {
         tunnel,
         mut live_error,
     } = startup;
-    let engine = match start(config, listen_explicit).await {
-        Ok(engine) => Arc::new(engine),
-        Err(e) => {
+    let live = matches!(config.mode, Mode::Live(_));
+    let sandbox_config = live.then(|| Config {
+        mode: Mode::Sandbox(SandboxSettings::default()),
+        ..config.clone()
+    });
+    let engine = match (start(config, listen_explicit).await, sandbox_config) {
+        (Ok(engine), _) => Arc::new(engine),
+        // Live could not start (the port or the data dir is taken, say): the app still opens,
+        // in the sandbox, and says why.
+        (Err(e), Some(sandbox)) => {
+            tracing::error!(reason = %e, "could not start live; starting the sandbox");
+            live_error = Some(format!("Shopchat could not start live: {e}"));
+            match start(sandbox, false).await {
+                Ok(engine) => Arc::new(engine),
+                Err(e) => {
+                    state.set_engine(Err(e.to_string()), live_error);
+                    return;
+                }
+            }
+        }
+        (Err(e), None) => {
             tracing::error!(reason = %e, "the engine could not start");
             state.set_engine(Err(e.to_string()), live_error);
             return;
         }
     };
     crate::events::forward(app.clone(), engine.clone(), state.new_event_forwarding());
+    let tunnel = if engine.mode() == "live" {
+        tunnel
+    } else {
+        TunnelPlan::None
+    };
     let opened = match &state.rehearsal {
         Some(r) => {
             if engine.mode() == "live" {
@@ -161,7 +190,13 @@ pub async fn launch<R: Runtime>(app: &AppHandle<R>) {
 pub async fn restart<R: Runtime>(app: &AppHandle<R>) -> Result<(), String> {
     let state = app.state::<AppState>();
     let _one_at_a_time = state.switching.lock().await;
-    if let Some(old) = state.running() {
+    let old = state.running();
+    // Commands that arrive meanwhile are told, rather than reaching a stopping engine.
+    state.set_engine(
+        Err("Shopchat is restarting; try again in a moment".into()),
+        None,
+    );
+    if let Some(old) = old {
         old.shutdown().await;
     }
     state.new_event_forwarding();

@@ -278,7 +278,15 @@ async fn run(command: Command) -> Result<(), String> {
 
 async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Result<(), String> {
     let data_dir = data_dir(common.data_dir)?;
-    let settings = Settings::load(&Settings::file(&data_dir)).map_err(|e| e.to_string())?;
+    let settings = match Settings::load(&Settings::file(&data_dir)) {
+        Ok(s) => s,
+        // The sandbox needs nothing from the settings: a broken file does not stop it.
+        Err(e) if common.sandbox => {
+            eprintln!("shopchat: {e}; using the default settings");
+            Settings::default()
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     let listen = match listen {
         Some(l) => config::parse_listen(&l, "--listen"),
         None => launch::listen_addr(env_var, &settings),
@@ -293,8 +301,15 @@ async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Resul
         let tunnel = if no_tunnel {
             TunnelPlan::None
         } else {
-            let keystore = Keystore::platform().ok();
-            TunnelPlan::from_settings(env_var, keystore.as_ref(), &settings)?
+            let keystore = match Keystore::platform() {
+                Ok(k) => Some(k),
+                Err(e) => {
+                    eprintln!("shopchat: the OS keystore cannot be read: {e}");
+                    None
+                }
+            };
+            TunnelPlan::from_settings(env_var, keystore.as_ref(), &settings)
+                .map_err(|e| format!("{e} (or pass --no-tunnel)"))?
         };
         (Mode::Live(live), tunnel)
     };
@@ -320,9 +335,14 @@ async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Resul
     }
     tokio::spawn(async move {
         // The tunnel's state as it changes: the address to give Meta, or why it is offline.
-        while let Ok(event) = events.recv().await {
-            if let shopchat_core::DomainEvent::Tunnel { state } = event {
-                println!("{}", describe_tunnel(&state));
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            match events.recv().await {
+                Ok(shopchat_core::DomainEvent::Tunnel { state }) => {
+                    println!("{}", describe_tunnel(&state));
+                }
+                Ok(_) | Err(RecvError::Lagged(_)) => {}
+                Err(RecvError::Closed) => break,
             }
         }
     });

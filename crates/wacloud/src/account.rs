@@ -237,8 +237,8 @@ impl GraphClient {
     /// Sends this account's `messages` webhooks to `callback_url` instead of the app's callback:
     /// `POST /{waba-id}/subscribed_apps` with `{"override_callback_uri","verify_token"}`. Meta
     /// checks the URL at once with the `GET` handshake, so the webhook server must already answer
-    /// there with `verify_token`. The URL must be https (plain http only to this computer, for a
-    /// local fake) and at most 200 characters (checked
+    /// there with `verify_token`. The URL must be https (plain http to this computer only when
+    /// the Graph API is a local fake) and at most 200 characters (checked
     /// first: [`ErrorKind::InvalidParameter`], no request). Template status webhooks keep going
     /// to the app's own callback.
     pub async fn override_callback(
@@ -247,7 +247,7 @@ impl GraphClient {
         callback_url: &str,
         verify_token: &SecretString,
     ) -> Result<(), GraphError> {
-        check_callback_url(callback_url)?;
+        check_callback_url(callback_url, self.is_local())?;
         if verify_token.expose_secret().is_empty() {
             return Err(GraphError::local(
                 ErrorKind::InvalidParameter,
@@ -286,7 +286,7 @@ impl GraphClient {
     }
 }
 
-fn check_callback_url(callback_url: &str) -> Result<(), GraphError> {
+fn check_callback_url(callback_url: &str, local_graph: bool) -> Result<(), GraphError> {
     let refused = |why: String| GraphError::local(ErrorKind::InvalidParameter, why);
     if callback_url.chars().count() > MAX_CALLBACK_URL_LEN {
         return Err(refused(format!(
@@ -296,15 +296,15 @@ fn check_callback_url(callback_url: &str) -> Result<(), GraphError> {
     }
     match url::Url::parse(callback_url) {
         Ok(url) if url.scheme() == "https" && url.has_host() => Ok(()),
-        // Meta itself only takes https; plain http to this computer reaches a local fake only.
-        Ok(url) if url.scheme() == "http" && is_loopback(&url) => Ok(()),
+        // Meta itself only takes https; a local fake may take plain http to this computer.
+        Ok(url) if local_graph && url.scheme() == "http" && is_loopback(&url) => Ok(()),
         _ => Err(refused(format!(
             "a callback URL must be a public https URL (got {callback_url:?})"
         ))),
     }
 }
 
-fn is_loopback(url: &url::Url) -> bool {
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),

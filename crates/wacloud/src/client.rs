@@ -65,6 +65,8 @@ pub struct GraphClient {
     token: SecretString,
     /// The configured request timeout.
     timeout: Duration,
+    /// The Graph API is on this computer (a local fake).
+    local: bool,
 }
 
 /// How fast a media transfer is at least expected to go: a transfer gets the configured timeout
@@ -108,7 +110,13 @@ impl GraphClient {
             root: format!("{}/{version}", base.as_str().trim_end_matches('/')),
             token: config.access_token,
             timeout: config.timeout,
+            local: crate::account::is_loopback(&base),
         })
+    }
+
+    /// Whether the Graph API this client talks to is on this computer (a local fake).
+    pub fn is_local(&self) -> bool {
+        self.local
     }
 
     /// `{base}/{version}/{path}`.
@@ -209,6 +217,17 @@ impl GraphClient {
     /// Sends `request` and decodes a success as `T`; an error status becomes a typed
     /// [`GraphError`].
     pub(crate) async fn execute<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, GraphError> {
+        // Meta echoes a malformed token in its error text ("Malformed access token EAA…"): it
+        // never goes further than here.
+        self.execute_unscrubbed(request)
+            .await
+            .map_err(|e| e.without_secret(self.token.expose_secret()))
+    }
+
+    async fn execute_unscrubbed<T: DeserializeOwned>(
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<T, GraphError> {

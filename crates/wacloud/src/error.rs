@@ -196,6 +196,25 @@ impl GraphError {
         Some(Self::from_response(status, None, body))
     }
 
+    /// This error with every occurrence of `secret` (the access token) in its texts replaced
+    /// by `[REDACTED]`.
+    pub fn without_secret(mut self, secret: &str) -> Self {
+        if secret.is_empty() {
+            return self;
+        }
+        let scrub = |text: &mut String| {
+            if text.contains(secret) {
+                *text = text.replace(secret, "[REDACTED]");
+            }
+        };
+        scrub(&mut self.message);
+        scrub(&mut self.title);
+        if let Some(details) = &mut self.details {
+            scrub(details);
+        }
+        self
+    }
+
     /// An error with no answer from the server (network, timeout, undecodable answer).
     pub fn local(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {

@@ -347,3 +347,28 @@ async fn network_failures_say_a_retry_helps() {
     assert_eq!(err.kind, ErrorKind::Timeout);
     assert!(err.kind.is_retryable());
 }
+
+#[tokio::test]
+async fn a_token_meta_echoes_in_its_error_is_redacted() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(PHONE_PATH))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "error": {
+                "message": format!("Malformed access token {TOKEN}"),
+                "type": "OAuthException",
+                "code": 190,
+                "error_data": {"details": format!("token {TOKEN} cannot be parsed")},
+                "fbtrace_id": "AtraceID"
+            }
+        })))
+        .mount(&server)
+        .await;
+    let err = client_for(&server)
+        .phone_number(&phone())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Auth);
+    assert_eq!(err.message, "Malformed access token [REDACTED]");
+    assert_no_token(&err);
+}

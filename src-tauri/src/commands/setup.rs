@@ -106,9 +106,13 @@ pub async fn go_live<R: Runtime>(
     if matches!(outcome, GoLiveOutcome::Saved { .. }) {
         crate::startup::restart(&app)
             .await
-            .map_err(|e| internal(format!("saved, but Shopchat could not start live: {e}")))?;
-        if let Some(why) = state.live_error() {
-            return Err(internal(format!("saved, but {why}")));
+            .map_err(|e| internal(format!("Saved, but {e}")))?;
+        // Saved and restarted, but not live (the tunnel's own problems show in its state).
+        if state.running().is_none_or(|e| e.mode() != "live") {
+            let why = state
+                .live_error()
+                .unwrap_or_else(|| "Shopchat could not start live".to_owned());
+            return Err(internal(format!("Saved, but {why}")));
         }
     }
     Ok(outcome)

@@ -493,6 +493,8 @@ impl Engine {
             {
                 warn!("a task did not stop in time; aborting it");
                 task.abort();
+                // Awaited, so that what it held (the listening socket) is released on return.
+                let _ = task.await;
             }
         }
         self.store.close().await;

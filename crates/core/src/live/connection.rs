@@ -149,6 +149,15 @@ fn explain(e: &GraphError, field: &str) -> ConnectionProblem {
     } else {
         format!(" (Meta says: {})", e.message)
     };
+    if matches!(e.code, Some(10 | 200..=299)) {
+        return ConnectionProblem::new(
+            ProblemKind::TokenRejected,
+            Some("access_token"),
+            format!(
+                "The token works but lacks a permission: give its System User the whatsapp_business_messaging and whatsapp_business_management permissions, and assign it this app and WhatsApp account{meta_says}."
+            ),
+        );
+    }
     match e.kind {
         ErrorKind::Auth => ConnectionProblem::new(
             ProblemKind::TokenRejected,

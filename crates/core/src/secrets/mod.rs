@@ -187,13 +187,22 @@ impl Keystore {
 
     /// Removes every Shopchat credential; returns the names that were set.
     pub fn clear(&self) -> Result<Vec<SecretName>, SecretsError> {
+        // Every entry is tried, so one that cannot be removed does not keep the others.
         let mut removed = Vec::new();
+        let mut first_error = None;
         for name in SecretName::ALL {
-            if self.delete(name)? {
-                removed.push(name);
+            match self.delete(name) {
+                Ok(true) => removed.push(name),
+                Ok(false) => {}
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
             }
         }
-        Ok(removed)
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(removed),
+        }
     }
 
     /// Every credential's name and whether it is set (never the values).

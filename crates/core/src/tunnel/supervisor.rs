@@ -16,6 +16,9 @@ use super::{
     TunnelState, callback_url,
 };
 
+/// How long closing the tunnel may take (the service may be unreachable).
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// How the supervisor behaves.
 #[derive(Debug, Clone)]
 pub struct TunnelOptions {
@@ -90,10 +93,17 @@ impl TunnelHandle {
     pub async fn shutdown(&self) {
         self.stop.cancel();
         let task = self.task.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(task) = task
-            && let Err(e) = task.await
-        {
-            warn!(error = %e, "tunnel: the supervisor did not stop cleanly");
+        if let Some(mut task) = task {
+            // Closing an ngrok session waits on the network: never longer than this.
+            match tokio::time::timeout(CLOSE_TIMEOUT, &mut task).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => warn!(error = %e, "tunnel: the supervisor did not stop cleanly"),
+                Err(_) => {
+                    warn!("tunnel: it did not close in time; abandoning it");
+                    task.abort();
+                    let _ = task.await;
+                }
+            }
         }
     }
 }

@@ -203,6 +203,19 @@ impl GraphClient {
             .await
     }
 
+    /// The business account's phone numbers (the first page, up to 100): `GET
+    /// /{waba-id}/phone_numbers` with `fields=` [`PHONE_NUMBER_FIELDS`]. Tells whether a number
+    /// belongs to the account.
+    pub async fn phone_numbers(&self, waba_id: &WabaId) -> Result<Vec<PhoneNumber>, GraphError> {
+        let list: DataList<PhoneNumber> = self
+            .get_json(
+                &format!("{waba_id}/phone_numbers"),
+                &[("fields", PHONE_NUMBER_FIELDS), ("limit", "100")],
+            )
+            .await?;
+        Ok(list.data)
+    }
+
     /// The number's business profile: `GET /{phone-number-id}/whatsapp_business_profile` with
     /// `fields=` [`BUSINESS_PROFILE_FIELDS`] (Meta wraps it in `data[0]`).
     pub async fn business_profile(

@@ -372,3 +372,29 @@ async fn a_token_meta_echoes_in_its_error_is_redacted() {
     assert_eq!(err.message, "Malformed access token [REDACTED]");
     assert_no_token(&err);
 }
+
+#[tokio::test]
+async fn phone_numbers_lists_the_account_numbers() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/v24.0/{WABA}/phone_numbers")))
+        .and(query_param("fields", PHONE_NUMBER_FIELDS))
+        .and(query_param("limit", "100"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "data": [{
+                "id": PHONE_NUMBER_ID,
+                "display_phone_number": "+1 555-010-0000",
+                "verified_name": "Mugs & Co",
+                "quality_rating": "GREEN"
+            }],
+            "paging": {"cursors": {"before": "QVFI", "after": "QVFI"}}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let numbers = client_for(&server).phone_numbers(&waba()).await.unwrap();
+    assert_eq!(numbers.len(), 1);
+    assert_eq!(numbers[0].id, PHONE_NUMBER_ID);
+    assert_eq!(numbers[0].verified_name, "Mugs & Co");
+}

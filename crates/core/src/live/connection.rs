@@ -77,8 +77,8 @@ impl ConnectionProblem {
 /// How long the test may take before it counts as "no network".
 const TEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Calls `GET /{phone-number-id}` (and `GET /{waba-id}/subscribed_apps` when a business account
-/// is given) with `account`'s token.
+/// Calls `GET /{phone-number-id}` (and, when a business account is given, `GET
+/// /{waba-id}/phone_numbers`, which must list the number) with `account`'s token.
 pub async fn test_connection(
     account: &WhatsAppAccount,
 ) -> Result<ConnectionCheck, ConnectionProblem> {
@@ -127,10 +127,20 @@ pub async fn test_connection(
         .await
         .map_err(|e| explain(&e, "phone_number_id"))?;
     if let Some(waba) = &waba {
-        graph
-            .subscribed_apps(waba)
+        let numbers = graph
+            .phone_numbers(waba)
             .await
             .map_err(|e| explain(&e, "business_account_id"))?;
+        if !numbers.iter().any(|n| n.id == number.id) {
+            return Err(ConnectionProblem::new(
+                ProblemKind::WrongBusinessAccountId,
+                Some("business_account_id"),
+                format!(
+                    "The number {} is not in this WhatsApp Business Account: use the account id shown above the number on Meta's API Setup page.",
+                    number.display_phone_number
+                ),
+            ));
+        }
     }
     Ok(ConnectionCheck {
         phone_number_id: number.id,

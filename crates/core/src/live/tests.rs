@@ -458,3 +458,41 @@ async fn going_live_saves_nothing_until_everything_is_valid_and_meta_agrees() {
     );
     stop.cancel();
 }
+
+#[tokio::test]
+async fn a_number_from_another_business_account_is_refused() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let meta = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v24.0/1111111111"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "id": "1111111111", "display_phone_number": "+44 7700 900123",
+            "verified_name": "Mugs & Co"
+        })))
+        .mount(&meta)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v24.0/2222222222/phone_numbers"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "data": [{"id": "3333333333", "display_phone_number": "+1 555-010-9999",
+                      "verified_name": "Another shop"}]
+        })))
+        .mount(&meta)
+        .await;
+    let problem = test_connection(&account(
+        meta.uri(),
+        "EAAtoken",
+        "1111111111",
+        Some("2222222222"),
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(problem.kind, ProblemKind::WrongBusinessAccountId);
+    assert_eq!(problem.field.as_deref(), Some("business_account_id"));
+    assert!(
+        problem.message.contains("+44 7700 900123"),
+        "{}",
+        problem.message
+    );
+}

@@ -88,6 +88,18 @@ pub(super) fn phone_number(fields: Option<&str>) -> Value {
     only_fields(&number, fields)
 }
 
+/// `GET /{waba-id}/phone_numbers[?fields=…]`: the sandbox's one number.
+pub(super) async fn phone_numbers(
+    Path((_version, node)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    if node != SANDBOX_WABA_ID {
+        return no_such_object("get", &node);
+    }
+    let fields = query_value(&query, "fields");
+    Json(json!({ "data": [phone_number(fields)] })).into_response()
+}
+
 /// `GET /{waba-id}[?fields=…]`.
 pub(super) fn business_account(fields: Option<&str>) -> Value {
     let account = json!({

@@ -186,6 +186,10 @@ fn router(state: Arc<FakeState>) -> Router {
                 .delete(subscriptions::unsubscribe),
         )
         .route(
+            "/{version}/{node}/phone_numbers",
+            get(account::phone_numbers),
+        )
+        .route(
             "/{version}/{node}/whatsapp_business_profile",
             get(account::business_profile).post(account::update_business_profile),
         )

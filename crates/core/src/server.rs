@@ -40,6 +40,8 @@ struct StateInner {
     /// Webhooks accepted (stored) since start, and when the last one was (unix ms; 0: none).
     received: std::sync::atomic::AtomicU64,
     last_received_ms: std::sync::atomic::AtomicU64,
+    /// Webhooks refused for their signature since start (a wrong app secret shows here).
+    refused_signature: std::sync::atomic::AtomicU64,
 }
 
 /// How long a client may take to send a webhook's body: a slow or stalled sender is cut off
@@ -66,6 +68,7 @@ impl WebhookState {
                 body_timeout: BODY_TIMEOUT,
                 received: Default::default(),
                 last_received_ms: Default::default(),
+                refused_signature: Default::default(),
             }),
         }
     }
@@ -74,6 +77,13 @@ impl WebhookState {
     pub fn received(&self) -> u64 {
         self.inner
             .received
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Webhooks refused for a bad or missing signature since start.
+    pub fn refused_signature(&self) -> u64 {
+        self.inner
+            .refused_signature
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
@@ -153,6 +163,10 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         &body,
     ) {
         warn!(reason = %e, bytes = body.len(), "webhook refused: bad signature");
+        state
+            .inner
+            .refused_signature
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return refuse(StatusCode::FORBIDDEN, e.to_string());
     }
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&body) {

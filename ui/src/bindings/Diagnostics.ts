@@ -38,7 +38,12 @@ last_webhook_at: number | null,
 /**
  * Webhooks accepted since the engine started.
  */
-webhooks_received: number, outbox: OutboxHealth, outbox_counts: OutboxCounts, phone_number_id: string, business_account_id: string | null, 
+webhooks_received: number, 
+/**
+ * Webhooks refused for their signature since the engine started: Meta signs with the app
+ * secret, so these mean the saved app secret is not this app's.
+ */
+webhooks_refused_signature: number, outbox: OutboxHealth, outbox_counts: OutboxCounts, phone_number_id: string, business_account_id: string | null, 
 /**
  * The operating system and architecture (`linux x86_64`).
  */

@@ -169,6 +169,7 @@ export function diagnostics(fields: Partial<Diagnostics> = {}): Diagnostics {
     tunnel: { state: "online", url: "https://lima.ngrok.app", callback: { status: "repointed" } },
     last_webhook_at: NOW.getTime() - 2 * 60 * 1000,
     webhooks_received: 42,
+    webhooks_refused_signature: 0,
     outbox: { state: "running" },
     outbox_counts: { pending: 1, in_flight: 0, failed: 2, unknown: 0 },
     phone_number_id: "106540352242922",

@@ -110,6 +110,7 @@ impl Engine {
             tunnel: self.tunnel_state(),
             last_webhook_at: self.webhooks.last_received_ms(),
             webhooks_received: self.webhooks.received(),
+            webhooks_refused_signature: self.webhooks.refused_signature(),
             outbox: self.outbox_health(),
             outbox_counts: self.outbox_counts().await?,
             phone_number_id: self.phone_number_id.as_str().to_owned(),

@@ -30,6 +30,9 @@ pub struct Diagnostics {
     pub last_webhook_at: Option<u64>,
     /// Webhooks accepted since the engine started.
     pub webhooks_received: u64,
+    /// Webhooks refused for their signature since the engine started: Meta signs with the app
+    /// secret, so these mean the saved app secret is not this app's.
+    pub webhooks_refused_signature: u64,
     pub outbox: OutboxHealth,
     pub outbox_counts: OutboxCounts,
     pub phone_number_id: String,
@@ -100,6 +103,16 @@ impl Diagnostics {
                 .map_or_else(|| "none since start".to_owned(), time)
         );
         let _ = writeln!(r, "webhooks received:  {}", self.webhooks_received);
+        let _ = writeln!(
+            r,
+            "bad signatures:     {}{}",
+            self.webhooks_refused_signature,
+            if self.webhooks_refused_signature > 0 {
+                " (check the app secret)"
+            } else {
+                ""
+            }
+        );
         let outbox = match &self.outbox {
             OutboxHealth::Running => "sending".to_owned(),
             OutboxHealth::NeedsReconnect { reason, .. } => {

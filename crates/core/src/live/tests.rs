@@ -282,6 +282,7 @@ async fn the_report_has_no_full_id_and_no_secret() {
         .unwrap();
     let d = engine.diagnostics().await.unwrap();
     assert_eq!(d.webhooks_received, 1);
+    assert_eq!(d.webhooks_refused_signature, 0);
     assert!(d.last_webhook_at.is_some());
     let report = d.report(|text| text.replace(SANDBOX_VERIFY_TOKEN, "[redacted]"));
     assert!(report.contains("mode:               sandbox"), "{report}");
@@ -289,6 +290,34 @@ async fn the_report_has_no_full_id_and_no_secret() {
     assert!(!report.contains(SANDBOX_PHONE_NUMBER_ID), "{report}");
     assert!(!report.contains(SANDBOX_WABA_ID), "{report}");
     assert!(report.contains(&SANDBOX_PHONE_NUMBER_ID[11..]), "{report}");
+
+    // Signed with another app's secret (a wrong app secret saved): counted, and the report says
+    // what to check.
+    let body = crate::sandbox::payloads::inbound_text(
+        SANDBOX_WABA_ID,
+        SANDBOX_PHONE_NUMBER_ID,
+        "15550100001",
+        "Ana",
+        &crate::sandbox::payloads::new_wamid(),
+        crate::store::now_secs(),
+        "signed by someone else",
+    );
+    let status = crate::sandbox::payloads::post_signed(
+        &reqwest::Client::new(),
+        &engine.webhook_url(),
+        b"another-apps-secret",
+        &body,
+    )
+    .await
+    .unwrap();
+    assert_eq!(status.as_u16(), 403);
+    let d = engine.diagnostics().await.unwrap();
+    assert_eq!((d.webhooks_received, d.webhooks_refused_signature), (1, 1));
+    let report = d.report(str::to_owned);
+    assert!(
+        report.contains("bad signatures:     1 (check the app secret)"),
+        "{report}"
+    );
     engine.shutdown().await;
 }
 

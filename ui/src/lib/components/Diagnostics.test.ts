@@ -32,6 +32,7 @@ describe("Diagnostics", () => {
     expect(text("diagnostics-tunnel")).toBe("Online at https://lima.ngrok.app Meta sends webhooks to this address.");
     expect(text("diagnostics-last-webhook")).toBe("2 minutes ago");
     expect(text("diagnostics-webhooks")).toBe("42");
+    expect(text("diagnostics-bad-signatures")).toBe("0");
     expect(text("diagnostics-outbox")).toBe("Running 1 pending, 0 in flight, 2 failed (24 h), 0 unknown (24 h)");
     expect(text("diagnostics-phone-number-id")).toBe("•••••••••••2922");
     expect(text("diagnostics-waba-id")).toBe("•••••••••••0398");
@@ -57,6 +58,14 @@ describe("Diagnostics", () => {
       /^Paused: the account needs reconnecting \(Error validating access token\)/,
     );
     expect(text("diagnostics-waba-id")).toBe("Not set");
+  });
+
+  test("webhooks refused for their signature point at the app secret", async () => {
+    await setup(() => diagnostics({ webhooks_refused_signature: 3 }));
+    expect(text("diagnostics-bad-signatures")).toBe(
+      "3 Webhooks were refused: check that the saved app secret is this app's (App settings → Basic).",
+    );
+    expect(screen.getByTestId("diagnostics-bad-signatures")).toHaveClass("warn");
   });
 
   test("Copy report copies the report's text", async () => {

@@ -11,35 +11,14 @@ use shopchat_core::sandbox::{
 use shopchat_core::secrets::Keystore;
 use shopchat_core::settings::Settings;
 use shopchat_core::tunnel::fake::FakeTunnelProvider;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow};
+use tauri::Manager;
+use tauri::test::mock_builder;
 use tokio_util::sync::CancellationToken;
 
 use crate::state::{AppState, Rehearsal};
+use crate::tests::invoke;
 
 const VERIFY_TOKEN: &str = "Zq3VnR8yT2mX5pLw9sD4fG7hJ1aZ6cB0";
-
-fn invoke(
-    window: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "http://localhost:5173".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
-}
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -68,21 +68,30 @@ fn harness() -> Harness {
     }
 }
 
+/// Calls `cmd` from `window` through the real IPC path, as the UI does.
+pub(crate) fn invoke(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let response = get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "http://localhost:5173".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    );
+    response.map(|b| b.deserialize::<Value>().unwrap())
+}
+
 impl Harness {
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let response = get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "http://localhost:5173".parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
-        response.map(|b| b.deserialize::<Value>().unwrap())
+        invoke(&self.window, cmd, args)
     }
 
     fn eventually(&self, what: &str, mut check: impl FnMut(&Self) -> bool) {

@@ -82,10 +82,7 @@ impl TunnelPlan {
 
     /// Opens the planned tunnel on `engine` (`Ok(false)` when there is none to open).
     pub async fn open(self, engine: &Engine, settings: &Settings) -> Result<bool, String> {
-        let options = TunnelOptions {
-            repoint_callback: settings.repoint_callback,
-            ..TunnelOptions::default()
-        };
+        let options = tunnel_options(settings);
         match self {
             Self::None => Ok(false),
             #[cfg(feature = "ngrok")]
@@ -113,11 +110,15 @@ impl TunnelPlan {
         if matches!(self, Self::None) {
             return false;
         }
-        let options = TunnelOptions {
-            repoint_callback: settings.repoint_callback,
-            ..TunnelOptions::default()
-        };
-        engine.open_tunnel(provider, options).await;
+        engine.open_tunnel(provider, tunnel_options(settings)).await;
         true
+    }
+}
+
+/// The supervisor's options for `settings` (whether Meta follows the tunnel's URL).
+fn tunnel_options(settings: &Settings) -> TunnelOptions {
+    TunnelOptions {
+        repoint_callback: settings.repoint_callback,
+        ..TunnelOptions::default()
     }
 }

@@ -21,6 +21,7 @@ pub mod sandbox;
 pub mod secrets;
 pub mod server;
 pub mod settings;
+pub mod spool;
 pub mod store;
 pub mod templates;
 pub mod tunnel;

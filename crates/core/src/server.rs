@@ -17,8 +17,7 @@ use subtle::ConstantTimeEq;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tracing::{error, warn};
 
-use crate::inbox::Inbox;
-use crate::store::{Store, journal};
+use crate::spool::{Spool, SpoolError};
 
 /// The largest webhook body accepted (Meta's payloads reach a few MB).
 pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
@@ -30,8 +29,7 @@ pub struct WebhookState {
 }
 
 struct StateInner {
-    store: Store,
-    inbox: Inbox,
+    spool: Spool,
     app_secret: SecretString,
     verify_token: SecretString,
     mode: &'static str,
@@ -51,16 +49,14 @@ pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl WebhookState {
     pub fn new(
-        store: Store,
-        inbox: Inbox,
+        spool: Spool,
         app_secret: SecretString,
         verify_token: SecretString,
         mode: &'static str,
     ) -> Self {
         Self {
             inner: Arc::new(StateInner {
-                store,
-                inbox,
+                spool,
                 app_secret,
                 verify_token,
                 mode,
@@ -176,18 +172,9 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
             format!("the body is not JSON: {e}"),
         );
     }
-    // Valid JSON is valid UTF-8; the journal keeps the body exactly as signed.
-    let stored = state
-        .inner
-        .store
-        .writer()
-        .call(move |ctx| {
-            let text = std::str::from_utf8(&body)
-                .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?;
-            journal::insert(ctx.conn, text)
-        })
-        .await;
-    match stored {
+    // Durable in the spool before the 200; the spool's mover copies it into the journal (the
+    // body exactly as signed) and wakes the inbox.
+    match state.inner.spool.append(body).await {
         Ok(_) => {
             use std::sync::atomic::Ordering::Relaxed;
             state.inner.received.fetch_add(1, Relaxed);
@@ -195,12 +182,12 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
                 .inner
                 .last_received_ms
                 .fetch_max(crate::store::now_ms().max(1) as u64, Relaxed);
-            state.inner.inbox.notify();
             StatusCode::OK.into_response()
         }
+        Err(e @ SpoolError::TooLarge(_)) => refuse(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
         Err(e) => {
             // Meta retries anything but a 200, so nothing is lost.
-            error!(error = %e, "could not journal a webhook");
+            error!(error = %e, "could not store a webhook");
             refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "could not store the event; try again",

@@ -30,6 +30,7 @@ use crate::outbox::worker::{OutboxSignal, Worker};
 use crate::outbox::{self, SendError};
 use crate::sandbox::{self, FakeGraph};
 use crate::server::{self, WebhookState};
+use crate::spool::{self, Spool, SpoolConfig, SpoolError};
 use crate::store::{Store, StoreError, contacts, messages};
 use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts, SearchHit};
 
@@ -68,6 +69,8 @@ pub enum EngineError {
     NoPublicUrl,
     #[error("Meta's webhook could not be pointed here: {0}")]
     Repoint(String),
+    #[error(transparent)]
+    Spool(#[from] SpoolError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -100,7 +103,10 @@ pub struct Engine {
     signal: OutboxSignal,
     breaker: Breaker,
     stop: CancellationToken,
+    /// The webhook server, stopped first (then the spool), then the other tasks.
+    server_task: Mutex<Option<JoinHandle<()>>>,
     tasks: Mutex<Vec<JoinHandle<()>>>,
+    spool: Spool,
     store_dir: PathBuf,
     fake_graph: Option<FakeGraph>,
     /// Held while the engine runs: one engine per store dir.
@@ -140,6 +146,8 @@ impl Engine {
             return Err(EngineError::AlreadyRunning(store_dir));
         }
         let store = Store::open(&store_dir)?;
+        let cursor = store.read(spool::mover_cursor).await?;
+        let (spool, mover) = Spool::open(&spool::dir(&store_dir), cursor, SpoolConfig::default())?;
         let interrupted = store.writer().call(outbox::recover_in_flight).await?;
         if interrupted > 0 {
             warn!(
@@ -198,8 +206,7 @@ impl Engine {
         let mode = config.mode.name();
         let inbox = Inbox::for_number(wiring.phone_number_id.as_str());
         let webhooks = WebhookState::new(
-            store.clone(),
-            inbox.clone(),
+            spool.clone(),
             wiring.app_secret,
             wiring.verify_token.clone(),
             mode,
@@ -210,15 +217,23 @@ impl Engine {
 
         let mut tasks = Vec::new();
         let server_stop = stop.clone();
-        tasks.push(tokio::spawn(async move {
+        let server_task = tokio::spawn(async move {
             let served = axum::serve(listener, app)
                 .with_graceful_shutdown(server_stop.cancelled_owned())
                 .await;
             if let Err(e) = served {
                 warn!(error = %e, "the webhook server stopped");
             }
+        });
+        // The inbox applies what the mover copies; it stops after the mover's last copy.
+        let inbox_stop = CancellationToken::new();
+        let mover_done = inbox_stop.clone().drop_guard();
+        let (mover_store, mover_inbox, mover_stop) = (store.clone(), inbox.clone(), stop.clone());
+        tasks.push(tokio::spawn(async move {
+            let _done = mover_done;
+            mover.run(mover_store, mover_inbox, mover_stop).await;
         }));
-        tasks.push(tokio::spawn(inbox.run(store.clone(), stop.clone())));
+        tasks.push(tokio::spawn(inbox.run(store.clone(), inbox_stop)));
         let signal = OutboxSignal::default();
         let breaker = Breaker::new(config.outbox.cooldown);
         let media_dir = crate::media::files::media_dir(&store_dir);
@@ -283,7 +298,9 @@ impl Engine {
             signal,
             breaker,
             stop,
+            server_task: Mutex::new(Some(server_task)),
             tasks: Mutex::new(tasks),
+            spool,
             store_dir,
             fake_graph,
             lock: Mutex::new(Some(lock)),
@@ -480,27 +497,40 @@ impl Engine {
     pub async fn shutdown(&self) {
         self.close_tunnel().await;
         self.stop.cancel();
+        let server = self
+            .server_task
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
         let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
-        if tasks.is_empty() {
+        let Some(server) = server else {
             return;
-        }
-        // Each task stops on `stop`; one that hangs (a stuck request) is not allowed to keep
-        // the app from exiting.
-        for mut task in tasks {
-            if tokio::time::timeout(SHUTDOWN_TIMEOUT, &mut task)
-                .await
-                .is_err()
-            {
-                warn!("a task did not stop in time; aborting it");
-                task.abort();
-                // Awaited, so that what it held (the listening socket) is released on return.
-                let _ = task.await;
-            }
+        };
+        // The server first: the requests in flight get their answers from the spool. Then the
+        // spool stops, the mover copies what is left, the inbox applies, the rest stops.
+        join_or_abort(server).await;
+        self.spool.close().await;
+        for task in tasks {
+            join_or_abort(task).await;
         }
         self.store.close().await;
         let _ = std::fs::remove_file(self.store_dir.join(RUNTIME_FILE));
         self.lock.lock().unwrap_or_else(|e| e.into_inner()).take();
         info!("engine stopped");
+    }
+}
+
+/// Waits for a task that was told to stop; one that hangs (a stuck request) is not allowed to
+/// keep the app from exiting.
+async fn join_or_abort(mut task: JoinHandle<()>) {
+    if tokio::time::timeout(SHUTDOWN_TIMEOUT, &mut task)
+        .await
+        .is_err()
+    {
+        warn!("a task did not stop in time; aborting it");
+        task.abort();
+        // Awaited, so that what it held (the listening socket) is released on return.
+        let _ = task.await;
     }
 }
 

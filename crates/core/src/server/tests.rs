@@ -4,6 +4,9 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use super::*;
+use crate::inbox::Inbox;
+use crate::spool::{self, SpoolConfig};
+use crate::store::{Store, journal};
 
 const SECRET: &str = "test-app-secret";
 const VERIFY: &str = "test-verify-token";
@@ -11,27 +14,41 @@ const VERIFY: &str = "test-verify-token";
 struct Server {
     _dir: tempfile::TempDir,
     store: Store,
+    spool: Spool,
+    addr: std::net::SocketAddr,
     url: String,
     http: reqwest::Client,
 }
 
 async fn start() -> Server {
+    start_with(BODY_TIMEOUT).await
+}
+
+/// The server over a real store and spool, with the spool's mover running.
+async fn start_with(body_timeout: Duration) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let app = router(WebhookState::new(
-        store.clone(),
-        Inbox::new(),
-        SECRET.to_owned().into(),
-        VERIFY.to_owned().into(),
-        "live",
-    ));
+    let (spool, mover) = Spool::open(&spool::dir(dir.path()), 0, SpoolConfig::default()).unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    tokio::spawn(mover.run(store.clone(), Inbox::new(), stop));
+    let app = router(
+        WebhookState::new(
+            spool.clone(),
+            SECRET.to_owned().into(),
+            VERIFY.to_owned().into(),
+            "live",
+        )
+        .with_body_timeout(body_timeout),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
+    let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await });
     Server {
         _dir: dir,
         store,
-        url,
+        spool,
+        addr,
+        url: format!("http://{addr}"),
         http: reqwest::Client::new(),
     }
 }
@@ -49,7 +66,17 @@ impl Server {
         (resp.status(), resp.text().await.unwrap())
     }
 
+    /// Events in the journal, once the mover has copied everything on disk in the spool.
     async fn journaled(&self) -> i64 {
+        let durable = self.spool.durable();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while self.store.read(spool::mover_cursor).await.unwrap() < durable {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the mover never caught up"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         self.store.read(journal::counts).await.unwrap().0
     }
 
@@ -95,7 +122,9 @@ async fn a_signed_event_is_journaled_before_the_200() {
         .post(body, Some(&wacloud::sign(SECRET.as_bytes(), body)))
         .await;
     assert_eq!(status, StatusCode::OK);
-    // The 200 promises the event is committed: it must be readable at once.
+    // The 200 promises the event is on disk (flushed to the spool) before it is sent.
+    assert_eq!(s.spool.durable(), 1);
+    // Then it is copied into the journal.
     assert_eq!(s.journaled().await, 1);
     let stored: String = s
         .store
@@ -200,21 +229,8 @@ async fn healthz_and_nothing_else() {
 #[tokio::test]
 async fn a_stalled_body_is_cut_off_and_nothing_stored() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let app = router(
-        WebhookState::new(
-            store.clone(),
-            Inbox::new(),
-            SECRET.to_owned().into(),
-            VERIFY.to_owned().into(),
-            "live",
-        )
-        .with_body_timeout(std::time::Duration::from_millis(300)),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let s = start_with(Duration::from_millis(300)).await;
+    let addr = s.addr;
     // Promise 100 bytes, send 10, then stall.
     let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
     socket
@@ -234,5 +250,5 @@ async fn a_stalled_body_is_cut_off_and_nothing_stored() {
     assert!(head.starts_with("HTTP/1.1 400"), "{head}");
     assert!(head.contains("timeout"), "{head}");
     assert!(started.elapsed() < std::time::Duration::from_secs(3));
-    assert_eq!(store.read(journal::counts).await.unwrap().0, 0);
+    assert_eq!(s.journaled().await, 0);
 }

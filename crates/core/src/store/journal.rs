@@ -33,6 +33,28 @@ pub fn insert(conn: &Connection, body: &str) -> Result<i64, StoreError> {
         .query_row(params![now_ms(), body], |r| r.get(0))?)
 }
 
+/// Journals a webhook body received at `received_ms` (copied from the spool).
+pub fn insert_received(conn: &Connection, received_ms: i64, body: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO webhook_events (received_at, body) VALUES (?1, ?2)")?
+        .execute(params![received_ms, body])?;
+    Ok(())
+}
+
+/// The last spool seq copied into the journal.
+pub fn spool_cursor(conn: &Connection) -> Result<u64, StoreError> {
+    let seq: i64 = conn
+        .prepare_cached("SELECT seq FROM spool_cursor WHERE id = 1")?
+        .query_row([], |r| r.get(0))?;
+    Ok(seq as u64)
+}
+
+/// Records `seq` as the last spool seq copied (in the transaction that copied it).
+pub fn set_spool_cursor(conn: &Connection, seq: u64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE spool_cursor SET seq = ?1 WHERE id = 1")?
+        .execute([seq as i64])?;
+    Ok(())
+}
+
 /// Events not applied yet, oldest first.
 pub fn pending(conn: &Connection, limit: u32) -> Result<Vec<(i64, String)>, StoreError> {
     let mut stmt = conn.prepare_cached(

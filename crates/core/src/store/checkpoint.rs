@@ -30,6 +30,7 @@ impl Checkpointer {
         let handle = std::thread::Builder::new()
             .name("shopchat-checkpoint".into())
             .spawn(move || {
+                super::priority::lower_current_thread();
                 let (lock, wake) = &*signal;
                 let mut stopped = lock.lock().unwrap_or_else(|e| e.into_inner());
                 loop {

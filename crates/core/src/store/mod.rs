@@ -3,6 +3,7 @@
 
 mod checkpoint;
 mod migrate;
+mod priority;
 mod writer;
 
 mod content;

@@ -83,7 +83,10 @@ impl Writer {
         let counters = stats.clone();
         let handle = std::thread::Builder::new()
             .name("shopchat-writer".into())
-            .spawn(move || run(conn, rx, events, &counters))
+            .spawn(move || {
+                super::priority::lower_current_thread();
+                run(conn, rx, events, &counters)
+            })
             .map_err(StoreError::Io)?;
         Ok((Self { jobs: tx, stats }, WriterThread(Some(handle))))
     }

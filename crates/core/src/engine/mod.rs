@@ -215,6 +215,20 @@ impl Engine {
         let router = app.clone();
         let api_version = wiring.graph.api_version.clone();
 
+        // Written before any task starts: nothing below can fail, so a start that fails never
+        // leaves a task running on this store (the mover, say) beside the next attempt's.
+        let webhook_url = format!("http://{addr}/webhook");
+        let runtime = RuntimeInfo {
+            pid: std::process::id(),
+            listen: addr,
+            mode: mode.to_owned(),
+            webhook_url: webhook_url.clone(),
+        };
+        let runtime_json = serde_json::to_vec_pretty(&runtime).map_err(std::io::Error::other)?;
+        // Written aside and renamed, so a reader never sees half a file.
+        let partial = store_dir.join(format!("{RUNTIME_FILE}.tmp"));
+        std::fs::write(&partial, runtime_json)?;
+        std::fs::rename(&partial, store_dir.join(RUNTIME_FILE))?;
         let mut tasks = Vec::new();
         let server_stop = stop.clone();
         let server_task = tokio::spawn(async move {
@@ -267,7 +281,6 @@ impl Engine {
             )));
         }
 
-        let webhook_url = format!("http://{addr}/webhook");
         if let (Some(fake), Mode::Sandbox(settings)) = (&fake_graph, &config.mode) {
             fake.set_webhook_target(webhook_url.clone());
             if settings.seed_customers {
@@ -278,17 +291,6 @@ impl Engine {
                 )));
             }
         }
-        let runtime = RuntimeInfo {
-            pid: std::process::id(),
-            listen: addr,
-            mode: mode.to_owned(),
-            webhook_url,
-        };
-        let runtime_json = serde_json::to_vec_pretty(&runtime).map_err(std::io::Error::other)?;
-        // Written aside and renamed, so a reader never sees half a file.
-        let partial = store_dir.join(format!("{RUNTIME_FILE}.tmp"));
-        std::fs::write(&partial, runtime_json)?;
-        std::fs::rename(&partial, store_dir.join(RUNTIME_FILE))?;
         info!(%addr, mode, data = %store_dir.display(), "engine started");
         started.disarm();
         Ok(Self {

@@ -164,6 +164,11 @@ impl Spool {
         headed.sort_unstable_by_key(|&(start, id, _)| (start, id));
         let mut chain = VecDeque::new();
         let mut last_seq = cursor;
+        // New records are numbered after every header on disk, freed segments' included: a
+        // segment whose header reached the disk but whose records did not keeps its start seq
+        // while it waits in the pool, and a later segment must never share or undercut it (the
+        // order of segments at the next start is their start seqs').
+        let highest_start = headed.last().map_or(0, |&(start, _, _)| start);
         for i in 0..headed.len() {
             let (start, id, ref path) = headed[i];
             // A later segment starting at or before the cursor: this one is all copied.
@@ -197,6 +202,7 @@ impl Spool {
             free,
             next_id,
         );
+        let next_seq = last_seq.max(highest_start) + 1;
         let (durable, _) = watch::channel(last_seq);
         let shared = Arc::new(Shared {
             segment_bytes: config.segment_bytes,
@@ -216,7 +222,7 @@ impl Spool {
             to
         });
         let flush = flusher::Flush::new(shared.clone(), answers, last_seq);
-        let appender = appender::Appender::new(shared.clone(), flush, rx, last_seq + 1);
+        let appender = appender::Appender::new(shared.clone(), flush, rx, next_seq);
         let done = shared.appender_done.clone();
         let writer = std::thread::Builder::new()
             .name("shopchat-spool0".into())

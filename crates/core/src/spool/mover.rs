@@ -141,7 +141,9 @@ impl Mover {
                 self.at.segment = 0;
             }
             total += n;
-            if n < MAX_RECORDS {
+            // Done once everything up to `limit` is copied (a batch can stop short of it at its
+            // record or byte cap), or when nothing moved (the rest is not written yet).
+            if self.at.next > limit || (n == 0 && finished == 0) {
                 return Ok(total);
             }
         }

@@ -318,3 +318,52 @@ async fn empty_and_oversized_bodies_are_refused() {
     assert_eq!(spool.append(fits).await.expect("append"), 1);
     spool.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numbering_goes_on_after_every_header_on_disk_even_one_with_no_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spool_dir = dir.path().join("spool");
+    let (store, cursor) = open_store(dir.path()).await;
+    let (spool, mover) = Spool::open(&spool_dir, cursor, small()).expect("open");
+    for i in 1..=5 {
+        spool.append(body(i)).await.expect("append");
+    }
+    spool.close().await;
+    drop(mover);
+    // A segment whose header reached the disk but whose records did not (power lost mid-flush).
+    let path = segment::create(&spool_dir, 900, 1024).expect("create");
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open");
+    f.write_all(&record::encode_header(50)).expect("header");
+    drop(f);
+
+    let (spool, mut mover) = Spool::open(&spool_dir, cursor, small()).expect("reopen");
+    assert_eq!(spool.durable(), 5);
+    // Numbered after it, so that no later segment shares or undercuts its start.
+    assert_eq!(spool.append(body(6)).await.expect("append"), 51);
+    assert_eq!(mover.catch_up(&store).await.expect("copy"), 6);
+    spool.close().await;
+    let (_, cursor) = journaled(&store).await;
+    assert_eq!(cursor, 51);
+    let (spool, mut mover) = Spool::open(&spool_dir, cursor, small()).expect("reopen");
+    assert_eq!(mover.catch_up(&store).await.expect("copy"), 0);
+    assert!(spool.append(body(7)).await.expect("append") > 51);
+    spool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn large_bodies_past_one_copys_byte_cap_are_all_copied_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, cursor) = open_store(dir.path()).await;
+    let (spool, mut mover) =
+        Spool::open(&dir.path().join("spool"), cursor, SpoolConfig::default()).expect("open");
+    // Seven 3 MiB bodies: more than one copy takes (16 MiB), fewer records than its record cap.
+    for i in 0..7u8 {
+        let big = Bytes::from(vec![b'a' + i; 3 << 20]);
+        spool.append(big).await.expect("append");
+    }
+    assert_eq!(mover.catch_up(&store).await.expect("copy"), 7);
+    spool.close().await;
+}

@@ -1,8 +1,9 @@
-//! The appender: [`THREADS`] threads take turns at the channel. The one whose turn it is takes
+//! The appender: [`THREADS`] thread(s) taking turns at the channel. The one whose turn it is takes
 //! every request waiting, writes their records into the active segment in one write, hands the
-//! turn on, and only then flushes: so the next batch is written while this one's `fdatasync` is
-//! in flight, and the two flushes overlap (see [`flusher`](super::flusher) for why that is safe).
-//! Requests are answered once a flush covering their record has returned.
+//! turn on, and only then flushes, so that with more than one thread the next batch is written
+//! while this one's `fdatasync` is in flight (see [`flusher`](super::flusher) for why overlapping
+//! flushes are safe, and [`THREADS`] for why there is one). Requests are answered once a flush
+//! covering their record has returned.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};

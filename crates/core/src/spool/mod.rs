@@ -3,8 +3,8 @@
 //! SQLite is where everything lives, but a SQLite commit is a long, single-threaded affair (pages,
 //! B-tree, the WAL, its checkpoints) that the inbox also needs. The spool is the short path: an
 //! [appender](appender) thread writes the bodies of every request waiting into a preallocated
-//! segment file, in one write, and flushes them with `fdatasync` while the next batch is written
-//! (zero-filled segments never change size, so a flush is data only, no metadata); each request
+//! segment file, in one write, and flushes them with one `fdatasync` (zero-filled segments never
+//! change size, so a flush is data only, no metadata); each request
 //! is answered with its seq once a flush covering it has returned. The
 //! [`Mover`] copies spooled records into `webhook_events` behind the acknowledgements, in large
 //! transactions, with the last seq copied (`spool_cursor`) in the same transaction, so each record

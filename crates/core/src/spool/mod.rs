@@ -244,7 +244,7 @@ impl Spool {
                 // Nothing more will be written: no more segments are needed.
                 pool.stop();
             })?;
-        let mover = Mover::new(shared.clone(), cursor);
+        let mover = Mover::new(shared.clone(), cursor)?;
         Ok((
             Self {
                 jobs: tx,

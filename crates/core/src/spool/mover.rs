@@ -37,6 +37,43 @@ pub struct Mover {
     at: Position,
     /// The segment being read (its id and reader).
     reader: Option<(u64, SegmentReader)>,
+    reads: ReadThread,
+}
+
+type ReadJob = Box<dyn FnOnce() + Send>;
+
+/// The thread the mover reads the spool on, at the lowest priority like the database's threads
+/// ([`lower_current_thread`](crate::store::priority::lower_current_thread)): reading and checking
+/// a copy's records takes CPU that, under a flood, the acknowledgements need first. (A thread of
+/// the runtime's blocking pool cannot be lowered: it would stay low for whatever runs on it
+/// next.) It stops when the last mover holding it is dropped.
+#[derive(Clone)]
+struct ReadThread(std::sync::mpsc::Sender<ReadJob>);
+
+impl ReadThread {
+    fn spawn() -> std::io::Result<Self> {
+        let (jobs, rx) = std::sync::mpsc::channel::<ReadJob>();
+        std::thread::Builder::new()
+            .name("shopchat-mover".into())
+            .spawn(move || {
+                crate::store::priority::lower_current_thread();
+                for job in rx {
+                    job();
+                }
+            })?;
+        Ok(Self(jobs))
+    }
+
+    /// Runs `f` on the thread; `None` if the thread is gone (a job panicked).
+    async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.0
+            .send(Box::new(move || {
+                let _ = reply.send(f());
+            }))
+            .ok()?;
+        answer.await.ok()
+    }
 }
 
 /// Records read but not yet copied, and where the mover will be once they are.
@@ -46,9 +83,10 @@ struct Batch {
 }
 
 impl Mover {
-    pub(super) fn new(shared: Arc<Shared>, cursor: u64) -> Self {
+    pub(super) fn new(shared: Arc<Shared>, cursor: u64) -> std::io::Result<Self> {
         let expect = shared.segment(0).map_or(cursor + 1, |s| s.start_seq);
-        Self {
+        Ok(Self {
+            reads: ReadThread::spawn()?,
             shared,
             at: Position {
                 segment: 0,
@@ -57,7 +95,7 @@ impl Mover {
                 next: cursor + 1,
             },
             reader: None,
-        }
+        })
     }
 
     /// Reads the records after the mover's position, up to seq `limit` (on disk), without moving.
@@ -117,9 +155,10 @@ impl Mover {
         loop {
             let (batch, mover) = {
                 let mut mover = std::mem::replace(self, self.placeholder());
-                tokio::task::spawn_blocking(move || (mover.read(limit), mover))
+                self.reads
+                    .run(move || (mover.read(limit), mover))
                     .await
-                    .map_err(|_| SpoolError::Corrupt("the spool reader panicked".into()))?
+                    .ok_or_else(|| SpoolError::Corrupt("the spool reader panicked".into()))?
             };
             *self = mover;
             let batch = batch?;
@@ -155,6 +194,7 @@ impl Mover {
             shared: self.shared.clone(),
             at: self.at,
             reader: None,
+            reads: self.reads.clone(),
         }
     }
 
@@ -230,5 +270,19 @@ impl Mover {
     pub(crate) async fn catch_up(&mut self, store: &Store) -> Result<usize, SpoolError> {
         let limit = *self.shared.durable.borrow();
         self.move_up_to(store, limit).await
+    }
+
+    /// The niceness of the thread the mover reads on, read on that thread (tests).
+    #[cfg(target_os = "linux")]
+    pub(crate) async fn read_thread_niceness(&self) -> Option<String> {
+        self.reads
+            .run(|| {
+                let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+                // Field 19 is the niceness; the command name (field 2) ends with ')'.
+                let after = &stat[stat.rfind(')')? + 2..];
+                after.split(' ').nth(16).map(str::to_owned)
+            })
+            .await
+            .flatten()
     }
 }

@@ -367,3 +367,16 @@ async fn large_bodies_past_one_copys_byte_cap_are_all_copied_at_once() {
     assert_eq!(mover.catch_up(&store).await.expect("copy"), 7);
     spool.close().await;
 }
+
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mover_reads_on_a_thread_at_the_lowest_priority() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, cursor) = open_store(dir.path()).await;
+    let (spool, mut mover) =
+        Spool::open(&dir.path().join("spool"), cursor, SpoolConfig::default()).expect("open");
+    spool.append(body(1)).await.expect("append");
+    assert_eq!(mover.catch_up(&store).await.expect("copy"), 1);
+    assert_eq!(mover.read_thread_niceness().await.as_deref(), Some("19"));
+    spool.close().await;
+}

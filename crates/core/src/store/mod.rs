@@ -3,7 +3,7 @@
 
 mod checkpoint;
 mod migrate;
-mod priority;
+pub(crate) mod priority;
 mod writer;
 
 mod content;

@@ -276,12 +276,7 @@ impl Mover {
     #[cfg(target_os = "linux")]
     pub(crate) async fn read_thread_niceness(&self) -> Option<String> {
         self.reads
-            .run(|| {
-                let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-                // Field 19 is the niceness; the command name (field 2) ends with ')'.
-                let after = &stat[stat.rfind(')')? + 2..];
-                after.split(' ').nth(16).map(str::to_owned)
-            })
+            .run(crate::store::priority::current_thread_niceness)
             .await
             .flatten()
     }

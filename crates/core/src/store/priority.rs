@@ -25,19 +25,25 @@ pub fn lower_current_thread() {
     }
 }
 
+/// The calling thread's niceness, from `/proc/thread-self/stat` (tests).
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) fn current_thread_niceness() -> Option<String> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Field 19 is the niceness; the command name (field 2) ends with ')'.
+    let after = &stat[stat.rfind(')')? + 2..];
+    after.split(' ').nth(16).map(str::to_owned)
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     #[test]
     fn a_lowered_thread_runs_at_niceness_19() {
         let nice = std::thread::spawn(|| {
             super::lower_current_thread();
-            let stat = std::fs::read_to_string("/proc/thread-self/stat").expect("stat");
-            // Field 19 is the niceness; the command name (field 2) ends with ')'.
-            let after = &stat[stat.rfind(')').expect("comm") + 2..];
-            after.split(' ').nth(16).expect("nice").to_owned()
+            super::current_thread_niceness()
         })
         .join()
         .expect("thread");
-        assert_eq!(nice, "19");
+        assert_eq!(nice.as_deref(), Some("19"));
     }
 }

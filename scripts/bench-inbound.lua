@@ -9,8 +9,8 @@
 -- reported 140,185/s; loaded as below, the same ceiling did 96,100/s).
 --
 -- Here the bench has already cut the bodies from ../shared/bench/make_bodies.py into one file per
--- thread (REQUESTS.0, REQUESTS.1, ...) of whole HTTP requests (as wrk.format writes them), each
--- ending with a NUL byte. Each thread loads its own file on its own thread, at its first request
+-- thread (REQUESTS.0, REQUESTS.1, ...) of whole HTTP requests (as wrk.format writes them, with
+-- "Host: 127.0.0.1", the same for both servers), each ending with a NUL byte. Each thread loads its own file on its own thread, at its first request
 -- (wrk also calls request() once on the main thread, to check the script: that call gets a
 -- request that is parsed, never sent, and loads nothing). The threads load side by side, wait for
 -- each other (a file REQUESTS.loaded.T each; BENCH_THREADS says how many), and start sending
@@ -51,7 +51,8 @@ wrapped = 0 -- globals: done() reads them from each thread
 sending_from = nil
 
 local function load()
-  local path = (os.getenv("REQUESTS") or error("set REQUESTS")) .. "." .. tid
+  local prefix = os.getenv("REQUESTS") or error("set REQUESTS")
+  local path = prefix .. "." .. tid
   local f = assert(io.open(path, "rb"))
   reqs = {}
   local rest = ""
@@ -72,10 +73,9 @@ local function load()
   f:close()
   assert(n > 0, "no requests in " .. path)
   -- Start together: each thread marks itself loaded, then waits for the others' marks.
-  local prefix = os.getenv("REQUESTS")
   assert(io.open(prefix .. ".loaded." .. tid, "w")):close()
-  local threads = tonumber(os.getenv("BENCH_THREADS") or "") or error("set BENCH_THREADS")
-  for t = 0, threads - 1 do
+  local all = tonumber(os.getenv("BENCH_THREADS") or "") or error("set BENCH_THREADS")
+  for t = 0, all - 1 do
     while true do
       local f = io.open(prefix .. ".loaded." .. t, "r")
       if f then f:close() break end

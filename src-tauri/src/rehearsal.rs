@@ -6,8 +6,8 @@
 //! `100000000000001`, business account `200000000000002`, app secret
 //! `shopchat-sandbox-app-secret` (the fake signs its webhooks with it).
 
+use fake_graph::FakeGraph;
 use shopchat_core::config::SandboxSettings;
-use shopchat_core::sandbox::FakeGraph;
 use shopchat_core::tunnel::fake::FakeTunnelProvider;
 use tokio_util::sync::CancellationToken;
 use tracing::{error, info};

@@ -3,11 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
-use shopchat_core::config::SandboxSettings;
-use shopchat_core::sandbox::{
+use fake_graph::{
     FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_APP_SECRET, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID,
 };
+use serde_json::{Value, json};
+use shopchat_core::config::SandboxSettings;
 use shopchat_core::secrets::Keystore;
 use shopchat_core::settings::Settings;
 use shopchat_core::tunnel::fake::FakeTunnelProvider;

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
+use fake_graph::FakeGraph;
 use shopchat_core::Engine;
-use shopchat_core::sandbox::FakeGraph;
 use shopchat_core::secrets::Keystore;
 use shopchat_core::settings::Settings;
 use shopchat_core::tunnel::fake::FakeTunnelProvider;

@@ -1,8 +1,8 @@
 //! A wiremock Graph API's answers, and status webhooks as Meta sends them.
 
+use fake_graph::payloads;
 use serde_json::json;
 use shopchat_core::config::{Mode, OutboxSettings};
-use shopchat_core::sandbox::payloads;
 use wiremock::{MockServer, ResponseTemplate};
 
 use crate::{CUSTOMER, PHONE_NUMBER_ID, TestEngine, WABA_ID, fast_outbox, live_settings};

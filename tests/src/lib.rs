@@ -75,7 +75,7 @@ impl TestEngine {
     pub async fn start_in(dir: tempfile::TempDir, mode: Mode, outbox: OutboxSettings) -> Self {
         let app_secret = match &mode {
             Mode::Live(_) => APP_SECRET.to_owned(),
-            Mode::Sandbox(_) => shopchat_core::sandbox::SANDBOX_APP_SECRET.to_owned(),
+            Mode::Sandbox(_) => fake_graph::SANDBOX_APP_SECRET.to_owned(),
         };
         let mut config = Config::new(
             dir.path().to_owned(),
@@ -98,7 +98,7 @@ impl TestEngine {
 
     /// Posts `body` signed with the engine's app secret; returns the HTTP status.
     pub async fn post(&self, body: &Value) -> u16 {
-        shopchat_core::sandbox::payloads::post_signed(
+        fake_graph::payloads::post_signed(
             &self.http,
             &self.webhook_url(),
             self.app_secret.as_bytes(),
@@ -112,7 +112,7 @@ impl TestEngine {
     /// The customer writes (a signed inbound text), which opens their 24-hour window; returns
     /// once the inbox has applied it.
     pub async fn customer_writes(&self, wa_id: &str, text: &str) -> MessageView {
-        use shopchat_core::sandbox::{self, payloads};
+        use fake_graph::{self as sandbox, payloads};
         let (waba, number) = match self.engine.mode() {
             "sandbox" => (sandbox::SANDBOX_WABA_ID, sandbox::SANDBOX_PHONE_NUMBER_ID),
             _ => (WABA_ID, PHONE_NUMBER_ID),
@@ -145,7 +145,7 @@ impl TestEngine {
     /// A status as Meta sends it for message `id`, which the outbox sent with callback data.
     pub fn status_with_callback(&self, wamid: &str, status: &str, id: i64) -> Value {
         let mut body = status_body(wamid, status);
-        shopchat_core::sandbox::payloads::set_callback_data(&mut body, &self.callback(id));
+        fake_graph::payloads::set_callback_data(&mut body, &self.callback(id));
         body
     }
 

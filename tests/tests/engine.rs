@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use fake_graph::payloads;
 use serde_json::json;
 use shopchat_core::config::Mode;
-use shopchat_core::sandbox::payloads;
 use shopchat_core::{DomainEvent, EngineError, MessageStatus};
 use shopchat_e2e::*;
 use wiremock::Mock;
@@ -181,7 +181,7 @@ async fn one_engine_per_data_dir_and_a_clean_stop() {
 #[tokio::test]
 async fn the_sandbox_answers_sends_with_statuses_and_customers_reply() {
     let t = TestEngine::start(Mode::Sandbox(quick_sandbox(true)), fast_outbox()).await;
-    let seeded = shopchat_core::sandbox::CUSTOMERS[0].wa_id;
+    let seeded = fake_graph::CUSTOMERS[0].wa_id;
     t.customer_writes(seeded, "Do you deliver?").await;
     let queued = t
         .engine
@@ -207,7 +207,7 @@ async fn the_sandbox_answers_sends_with_statuses_and_customers_reply() {
     assert_eq!(t.engine.fake_graph().unwrap().accepted(), 1);
 
     // The unreachable customer shows what a failure looks like.
-    let uma = shopchat_core::sandbox::CUSTOMERS
+    let uma = fake_graph::CUSTOMERS
         .iter()
         .find(|c| c.unreachable)
         .unwrap();
@@ -237,7 +237,7 @@ async fn the_sandbox_seeds_its_customers_once() {
     let mut settings = quick_sandbox(false);
     settings.seed_customers = true;
     let t = TestEngine::start(Mode::Sandbox(settings.clone()), fast_outbox()).await;
-    let with_openers = shopchat_core::sandbox::CUSTOMERS
+    let with_openers = fake_graph::CUSTOMERS
         .iter()
         .filter(|c| c.opening.is_some())
         .count();

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use fake_graph::payloads;
 use shopchat_core::MessageStatus;
 use shopchat_core::config::{Mode, OutboxSettings};
-use shopchat_core::sandbox::payloads;
 use shopchat_core::store::journal;
 use shopchat_e2e::*;
 use wiremock::Mock;

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
+use fake_graph::payloads;
 use shopchat_core::config::{Mode, OutboxSettings};
-use shopchat_core::sandbox::payloads;
 use shopchat_core::{DomainEvent, EngineError, MessageStatus};
 use shopchat_e2e::*;
 use wiremock::matchers::{method, path};

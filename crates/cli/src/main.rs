@@ -326,7 +326,7 @@ async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Resul
     if engine.mode() == "sandbox" {
         println!(
             "Try: shopchat sandbox say --from {} --text \"Hello!\"",
-            sandbox::CUSTOMERS[0].wa_id
+            fake_graph::CUSTOMERS[0].wa_id
         );
     }
     let mut events = engine.subscribe();

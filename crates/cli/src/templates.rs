@@ -1,8 +1,8 @@
 //! `shopchat templates sync|list`.
 
 use clap::Subcommand;
+use fake_graph::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_WABA_ID};
 use shopchat_core::config::{LiveSettings, SandboxSettings};
-use shopchat_core::sandbox::{self, FakeGraph};
 use shopchat_core::store::templates as stored;
 use shopchat_core::views::TemplateView;
 use tokio_util::sync::CancellationToken;
@@ -40,10 +40,10 @@ pub async fn run(command: TemplatesCommand) -> Result<(), String> {
                     .map_err(|e| format!("the sandbox Graph API could not start: {e}"))?;
                 let graph = GraphClient::new(GraphConfig {
                     base_url: fake.url(),
-                    ..GraphConfig::new(sandbox::SANDBOX_ACCESS_TOKEN.to_owned().into())
+                    ..GraphConfig::new(SANDBOX_ACCESS_TOKEN.to_owned().into())
                 })
                 .map_err(|e| e.to_string())?;
-                (graph, sandbox::SANDBOX_WABA_ID.to_owned(), Some(fake))
+                (graph, SANDBOX_WABA_ID.to_owned(), Some(fake))
             } else {
                 let live = LiveSettings::from_env(env_var).map_err(|e| e.to_string())?;
                 let waba = live.business_account_id.clone().ok_or(

@@ -8,8 +8,8 @@ mod support;
 
 use std::time::Duration;
 
+use fake_graph::payloads;
 use serde_json::Value;
-use shopchat_core::sandbox::payloads;
 use support::*;
 
 // 5. ---------------------------------------------------------------------------------------------

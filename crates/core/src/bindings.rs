@@ -66,7 +66,7 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::live::GoLive>(dir.path());
     export::<crate::live::GoLiveOutcome>(dir.path());
     export::<crate::live::SetupState>(dir.path());
-    export::<crate::outbox::breaker::OutboxHealth>(dir.path());
+    export::<crate::events::OutboxHealth>(dir.path());
     export::<crate::settings::Settings>(dir.path());
     export::<crate::tunnel::TunnelState>(dir.path());
     check_against_committed(dir.path());

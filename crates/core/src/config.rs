@@ -12,19 +12,7 @@ use wacloud::{DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, PhoneNumberId};
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 
 /// The environment variables the engine reads.
-pub mod env {
-    pub const DATA_DIR: &str = "SHOPCHAT_DATA_DIR";
-    pub const LISTEN: &str = "SHOPCHAT_LISTEN";
-    pub const ACCESS_TOKEN: &str = "WHATSAPP_ACCESS_TOKEN";
-    pub const APP_SECRET: &str = "WHATSAPP_APP_SECRET";
-    pub const VERIFY_TOKEN: &str = "WHATSAPP_VERIFY_TOKEN";
-    pub const PHONE_NUMBER_ID: &str = "WHATSAPP_PHONE_NUMBER_ID";
-    pub const BUSINESS_ACCOUNT_ID: &str = "WHATSAPP_BUSINESS_ACCOUNT_ID";
-    pub const API_VERSION: &str = "WHATSAPP_API_VERSION";
-    pub const GRAPH_URL: &str = "WHATSAPP_GRAPH_URL";
-    pub const OUTBOX_RATE: &str = "SHOPCHAT_OUTBOX_RATE";
-    pub const NGROK_AUTHTOKEN: &str = "NGROK_AUTHTOKEN";
-}
+pub use crate::env_vars as env;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -260,7 +248,7 @@ pub struct PairPacing {
 }
 
 /// The highest messages-per-second Meta allows a business number.
-pub const MAX_RATE_PER_SECOND: u32 = 1_000;
+pub const MAX_RATE_PER_SECOND: u32 = wacloud::MAX_MESSAGES_PER_SECOND;
 
 impl OutboxSettings {
     /// `SHOPCHAT_OUTBOX_RATE`: messages per second for the business number (1 to 1,000), or

@@ -1,10 +1,9 @@
 //! Domain events, published after each commit on a broadcast channel.
 //! The desktop shell forwards them to the UI; tests and the CLI may listen too.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::outbox::breaker::OutboxHealth;
 use crate::views::{ContactView, ErrorView, MessageStatus, MessageView};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -60,4 +59,24 @@ impl DomainEvent {
             Self::Tunnel { .. } => "tunnel://state",
         }
     }
+}
+
+/// Whether the outbox is sending, as the status bar and the reconnect banner show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum OutboxHealth {
+    Running,
+    /// Meta refused the access token: nothing is sent until the account is reconnected.
+    NeedsReconnect {
+        /// Meta's explanation.
+        reason: String,
+        /// Unix seconds.
+        since: i64,
+    },
+    /// Meta's servers (or the network) failed repeatedly: sending waits a little.
+    CoolingDown {
+        reason: String,
+        /// Unix seconds when sending is tried again.
+        until: i64,
+    },
 }

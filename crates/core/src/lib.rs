@@ -5,18 +5,22 @@
 //! Outbound: every send is an [`outbox`] row first; one worker sends rows through the Graph client.
 //! Every change is published as a [`DomainEvent`] after it commits.
 //!
-//! [`Engine::start`] runs it all; the [`sandbox`] stands in for Meta when there are no credentials.
+//! [`Engine::start`] runs it all; in the sandbox (the `sandbox` feature), the fake Graph API of
+//! `shopchat-fake-graph` stands in for Meta when there are no credentials.
 
 pub mod bindings;
+pub mod clock;
 pub mod compose;
 pub mod config;
 mod delivery;
 pub mod engine;
+pub mod env_vars;
 pub mod events;
 pub mod inbox;
 pub mod live;
 pub mod media;
 pub mod outbox;
+#[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod secrets;
 pub mod server;
@@ -31,7 +35,7 @@ pub use config::{Config, ConfigError, LiveSettings, Mode, OutboxSettings, Sandbo
 pub use delivery::callback_for;
 pub use engine::{Engine, EngineError, RuntimeInfo, queue_text, text_message};
 pub use events::DomainEvent;
-pub use outbox::breaker::OutboxHealth;
+pub use events::OutboxHealth;
 pub use store::{Store, StoreError};
 pub use views::{
     ChatSummary, ContactView, Direction, ErrorView, MessageStatus, MessageView, OutboxCounts,

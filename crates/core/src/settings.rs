@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use crate::config::MAX_RATE_PER_SECOND;
+use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
 /// The settings file's name in the data dir.
 pub const SETTINGS_FILE: &str = "settings.json";

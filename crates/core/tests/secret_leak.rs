@@ -7,9 +7,9 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use fake_graph::payloads;
 use serde_json::json;
 use shopchat_core::config::{self, Config, LiveSettings, Mode};
-use shopchat_core::sandbox::payloads;
 use shopchat_core::secrets::{Keystore, Secret, SecretName};
 use shopchat_core::settings::{Settings, TunnelChoice};
 use shopchat_core::tunnel::fake::FakeTunnelProvider;

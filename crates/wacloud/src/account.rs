@@ -24,7 +24,7 @@ use std::fmt;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::client::{GraphClient, Success};
+use crate::client::{GraphClient, Success, is_loopback};
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::PhoneNumberId;
 
@@ -314,14 +314,5 @@ fn check_callback_url(callback_url: &str, local_graph: bool) -> Result<(), Graph
         _ => Err(refused(format!(
             "a callback URL must be a public https URL (got {callback_url:?})"
         ))),
-    }
-}
-
-pub(crate) fn is_loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
     }
 }

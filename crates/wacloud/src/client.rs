@@ -31,6 +31,10 @@ pub const DEFAULT_API_VERSION: &str = "v24.0";
 /// The default Graph API address.
 pub const DEFAULT_GRAPH_URL: &str = "https://graph.facebook.com";
 
+/// The highest messages-per-second Meta allows a business number (80 by default, up to 1,000
+/// once upgraded).
+pub const MAX_MESSAGES_PER_SECOND: u32 = 1_000;
+
 /// Where and how the client talks to the Graph API.
 #[derive(Debug, Clone)]
 pub struct GraphConfig {
@@ -110,7 +114,7 @@ impl GraphClient {
             root: format!("{}/{version}", base.as_str().trim_end_matches('/')),
             token: config.access_token,
             timeout: config.timeout,
-            local: crate::account::is_loopback(&base),
+            local: is_loopback(&base),
         })
     }
 
@@ -303,5 +307,16 @@ impl Success {
             err.http_status = Some(200);
             Err(err)
         }
+    }
+}
+
+/// Whether `url` names this computer (`localhost`, 127.0.0.0/8, `::1`): a local fake of the
+/// Graph API, which may take plain http.
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }

@@ -23,7 +23,9 @@ pub mod templates;
 pub mod webhook;
 
 pub use account::WabaId;
-pub use client::{DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, GraphClient, GraphConfig};
+pub use client::{
+    DEFAULT_API_VERSION, DEFAULT_GRAPH_URL, GraphClient, GraphConfig, MAX_MESSAGES_PER_SECOND,
+};
 pub use error::{ErrorKind, GraphError};
 pub use ids::{IdError, PhoneNumberId, WaId, Wamid};
 pub use media::{MediaError, MediaId};

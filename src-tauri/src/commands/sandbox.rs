@@ -1,7 +1,7 @@
 //! The sandbox's simulated customers.
 
+use fake_graph::CUSTOMERS;
 use serde::Serialize;
-use shopchat_core::sandbox;
 use tauri::State;
 use ts_rs::TS;
 
@@ -20,7 +20,7 @@ pub fn sandbox_customers(state: State<'_, AppState>) -> Result<Vec<SandboxCustom
     if state.engine()?.fake_graph().is_none() {
         return Ok(Vec::new());
     }
-    Ok(sandbox::CUSTOMERS
+    Ok(CUSTOMERS
         .iter()
         .map(|c| SandboxCustomer {
             wa_id: c.wa_id.to_owned(),

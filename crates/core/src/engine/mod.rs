@@ -12,27 +12,28 @@ use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
-use wacloud::send::{Content, OutgoingMessage};
 
+mod chats;
 mod files_and_templates;
 mod live;
+mod sandbox_mode;
 
+pub use chats::{queue_text, text_message};
 pub use files_and_templates::{MediaFile, media_limits};
-use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId, Wamid};
+use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId};
 
-use crate::compose::{self, SendRequest};
 use crate::config::{Config, Mode};
 use crate::events::DomainEvent;
+use crate::events::OutboxHealth;
 use crate::inbox::Inbox;
 use crate::media::{DownloadSignal, Downloader};
-use crate::outbox::breaker::{Breaker, OutboxHealth};
+use crate::outbox::breaker::Breaker;
 use crate::outbox::worker::{OutboxSignal, Worker};
 use crate::outbox::{self, SendError};
-use crate::sandbox::{self, FakeGraph};
 use crate::server::{self, WebhookState};
 use crate::spool::{self, Spool, SpoolConfig, SpoolError};
-use crate::store::{Store, StoreError, contacts, messages};
-use crate::views::{ChatSummary, ContactView, MessageView, OutboxCounts, SearchHit};
+use crate::store::{Store, StoreError};
+use crate::views::OutboxCounts;
 
 /// The file, in the store dir, that tells other processes where a running engine listens.
 pub const RUNTIME_FILE: &str = "runtime.json";
@@ -57,6 +58,8 @@ pub enum EngineError {
     Graph(#[from] wacloud::GraphError),
     #[error(transparent)]
     Send(#[from] SendError),
+    #[error("this Shopchat was built without the sandbox")]
+    SandboxNotBuilt,
     #[error("this only works in the sandbox")]
     NotSandbox,
     #[error(
@@ -108,7 +111,7 @@ pub struct Engine {
     tasks: Mutex<Vec<JoinHandle<()>>>,
     spool: Spool,
     store_dir: PathBuf,
-    fake_graph: Option<FakeGraph>,
+    sandbox: Option<sandbox_mode::Sandbox>,
     /// Held while the engine runs: one engine per store dir.
     lock: Mutex<Option<File>>,
     http: reqwest::Client,
@@ -159,7 +162,7 @@ impl Engine {
         let stop = CancellationToken::new();
         // Whatever was started is stopped again if starting fails half-way.
         let started = stop.clone().drop_guard();
-        let (wiring, fake_graph) = match &config.mode {
+        let (wiring, sandbox) = match &config.mode {
             Mode::Live(live) => (
                 Wiring {
                     graph: GraphConfig {
@@ -176,22 +179,9 @@ impl Engine {
                 None,
             ),
             Mode::Sandbox(settings) => {
-                let fake = FakeGraph::start(settings.clone(), stop.child_token()).await?;
-                (
-                    Wiring {
-                        graph: GraphConfig {
-                            base_url: fake.url(),
-                            timeout: config.outbox.request_timeout,
-                            ..GraphConfig::new(sandbox::SANDBOX_ACCESS_TOKEN.to_owned().into())
-                        },
-                        app_secret: sandbox::SANDBOX_APP_SECRET.to_owned().into(),
-                        verify_token: sandbox::SANDBOX_VERIFY_TOKEN.to_owned().into(),
-                        phone_number_id: PhoneNumberId::parse(sandbox::SANDBOX_PHONE_NUMBER_ID)
-                            .map_err(|e| std::io::Error::other(e.to_string()))?,
-                        waba_id: Some(sandbox::SANDBOX_WABA_ID.to_owned()),
-                    },
-                    Some(fake),
-                )
+                let (wiring, sandbox) =
+                    sandbox_mode::start(settings, &config, stop.child_token()).await?;
+                (wiring, Some(sandbox))
             }
         };
         let graph = GraphClient::new(wiring.graph.clone())?;
@@ -281,15 +271,15 @@ impl Engine {
             )));
         }
 
-        if let (Some(fake), Mode::Sandbox(settings)) = (&fake_graph, &config.mode) {
-            fake.set_webhook_target(webhook_url.clone());
-            if settings.seed_customers {
-                tasks.push(tokio::spawn(sandbox::seed(
-                    store.clone(),
-                    webhook_url.clone(),
-                    stop.clone(),
-                )));
-            }
+        if let (Some(sandbox), Mode::Sandbox(settings)) = (&sandbox, &config.mode) {
+            sandbox_mode::after_listening(
+                sandbox,
+                settings,
+                &store,
+                &webhook_url,
+                &stop,
+                &mut tasks,
+            );
         }
         info!(%addr, mode, data = %store_dir.display(), "engine started");
         started.disarm();
@@ -304,7 +294,7 @@ impl Engine {
             tasks: Mutex::new(tasks),
             spool,
             store_dir,
-            fake_graph,
+            sandbox,
             lock: Mutex::new(Some(lock)),
             http: reqwest::Client::new(),
             graph,
@@ -336,111 +326,14 @@ impl Engine {
     }
 
     /// The sandbox's fake Graph API, when in the sandbox.
-    pub fn fake_graph(&self) -> Option<&FakeGraph> {
-        self.fake_graph.as_ref()
+    #[cfg(feature = "sandbox")]
+    pub fn fake_graph(&self) -> Option<&fake_graph::FakeGraph> {
+        self.sandbox.as_ref().map(|s| &s.fake)
     }
 
     /// Domain events, after each commit.
     pub fn subscribe(&self) -> broadcast::Receiver<DomainEvent> {
         self.store.subscribe()
-    }
-
-    /// Queues a text message and wakes the outbox.
-    pub async fn send_text(
-        &self,
-        to: &str,
-        body: &str,
-        reply_to: Option<&str>,
-    ) -> Result<MessageView, EngineError> {
-        let view = queue_text(&self.store, to, body, reply_to).await?;
-        self.signal.notify();
-        Ok(view)
-    }
-
-    /// Queues any kind of message (see [`crate::compose`]) and wakes the outbox.
-    pub async fn send(&self, request: SendRequest) -> Result<MessageView, EngineError> {
-        let view = compose::queue(&self.store, &self.media_dir, request).await?;
-        self.signal.notify();
-        Ok(view)
-    }
-
-    pub async fn contacts(&self) -> Result<Vec<ContactView>, EngineError> {
-        Ok(self.store.read(contacts::list).await?)
-    }
-
-    pub async fn contact(&self, wa_id: &str) -> Result<Option<ContactView>, EngineError> {
-        let wa_id = wa_id.to_owned();
-        Ok(self.store.read(move |c| contacts::get(c, &wa_id)).await?)
-    }
-
-    /// The chat list, the most recent conversation first.
-    pub async fn chats(&self) -> Result<Vec<ChatSummary>, EngineError> {
-        Ok(self.store.read(contacts::chats).await?)
-    }
-
-    /// The latest `limit` messages with a contact, oldest first.
-    pub async fn messages(
-        &self,
-        contact: &str,
-        limit: u32,
-    ) -> Result<Vec<MessageView>, EngineError> {
-        self.messages_page(contact, None, limit).await
-    }
-
-    /// Up to `limit` messages older than `before_id` (or the latest), oldest first.
-    pub async fn messages_page(
-        &self,
-        contact: &str,
-        before_id: Option<i64>,
-        limit: u32,
-    ) -> Result<Vec<MessageView>, EngineError> {
-        let contact = contact.to_owned();
-        Ok(self
-            .store
-            .read(move |c| messages::page_for_contact(c, &contact, before_id, limit))
-            .await?)
-    }
-
-    /// The owner has read the chat: its unread count goes to zero, and the customer sees their
-    /// latest message read (blue ticks), as in WhatsApp itself.
-    pub async fn mark_read(&self, contact: &str) -> Result<(), EngineError> {
-        let who = contact.to_owned();
-        let latest = self
-            .store
-            .writer()
-            .call(move |ctx| {
-                let unread = contacts::mark_read(ctx.conn, &who)?;
-                if unread {
-                    crate::delivery::emit_contact(ctx, &who)?;
-                }
-                // Only when there was something unread: a read receipt per visit is noise.
-                Ok::<_, StoreError>(if unread {
-                    messages::latest_inbound_wamid(ctx.conn, &who)?
-                } else {
-                    None
-                })
-            })
-            .await?;
-        if let Some(wamid) = latest.and_then(|w| Wamid::parse(&w).ok()) {
-            // Best effort, off the caller's path: a receipt that fails loses nothing.
-            let (graph, number) = (self.graph.clone(), self.phone_number_id.clone());
-            tokio::spawn(async move {
-                if let Err(e) = graph.mark_read(&number, &wamid, false).await {
-                    tracing::debug!(error = %e, "the read receipt was not sent");
-                }
-            });
-        }
-        Ok(())
-    }
-
-    /// Messages across all chats whose text matches `query` (every word; the last as a prefix),
-    /// newest first.
-    pub async fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, EngineError> {
-        let query = query.to_owned();
-        Ok(self
-            .store
-            .read(move |c| crate::store::search::search(c, &query, limit))
-            .await?)
     }
 
     /// Whether the outbox is sending, paused for a refused token, or cooling down.
@@ -476,16 +369,22 @@ impl Engine {
         text: &str,
         name: Option<&str>,
     ) -> Result<(), EngineError> {
-        if self.fake_graph.is_none() {
+        let Some(sandbox) = &self.sandbox else {
             return Err(EngineError::NotSandbox);
-        }
+        };
         let from = WaId::parse(from).map_err(|e| SendError::Invalid(e.to_string()))?;
         if text.trim().is_empty() {
             return Err(SendError::Invalid("the message cannot be empty".into()).into());
         }
-        let status = sandbox::say(&self.http, &self.webhook_url(), from.as_str(), name, text)
-            .await
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let status = sandbox_mode::say(
+            sandbox,
+            &self.http,
+            &self.webhook_url(),
+            from.as_str(),
+            name,
+            text,
+        )
+        .await?;
         if !status.is_success() {
             return Err(std::io::Error::other(format!(
                 "the engine refused the message: HTTP {status}"
@@ -534,37 +433,4 @@ async fn join_or_abort(mut task: JoinHandle<()>) {
         // Awaited, so that what it held (the listening socket) is released on return.
         let _ = task.await;
     }
-}
-
-/// Validates and queues a text message in `store` (a running engine sends it); refused with
-/// [`SendError::OutsideWindow`] when the customer's 24-hour window is closed.
-pub async fn queue_text(
-    store: &Store,
-    to: &str,
-    body: &str,
-    reply_to: Option<&str>,
-) -> Result<MessageView, SendError> {
-    let message = text_message(to, body, reply_to)?;
-    store
-        .writer()
-        .call(move |ctx| outbox::enqueue_free_form(ctx, &message))
-        .await?
-}
-
-/// A text message, checked as the Cloud API would check it, before anything is stored.
-pub fn text_message(
-    to: &str,
-    body: &str,
-    reply_to: Option<&str>,
-) -> Result<OutgoingMessage, SendError> {
-    let invalid = |e: wacloud::IdError| SendError::Invalid(e.to_string());
-    let mut message = OutgoingMessage::new(
-        WaId::parse(to).map_err(invalid)?,
-        Content::text(body, false),
-    );
-    if let Some(r) = reply_to {
-        message = message.replying_to(Wamid::parse(r).map_err(invalid)?);
-    }
-    outbox::validate(&message)?;
-    Ok(message)
 }

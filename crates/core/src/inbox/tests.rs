@@ -2,9 +2,9 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::events::DomainEvent;
-use crate::sandbox::payloads;
 use crate::store::{contacts, messages, outbox as outbox_rows};
 use crate::views::MessageStatus;
+use fake_graph::payloads;
 
 const WABA: &str = "1234567890";
 const PNID: &str = "1122334455";

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::outbox::breaker::OutboxHealth;
+use crate::events::OutboxHealth;
 use crate::tunnel::{CallbackStatus, TunnelState};
 use crate::views::OutboxCounts;
 

@@ -9,11 +9,11 @@ use super::*;
 use crate::Engine;
 use crate::config::{Config, Mode, SandboxSettings};
 use crate::events::DomainEvent;
-use crate::sandbox::{
-    FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_VERIFY_TOKEN, SANDBOX_WABA_ID,
-};
 use crate::tunnel::fake::FakeTunnelProvider;
 use crate::tunnel::{Backoff, CallbackStatus, TunnelError, TunnelOptions, TunnelState};
+use fake_graph::{
+    FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_VERIFY_TOKEN, SANDBOX_WABA_ID,
+};
 
 fn quiet() -> SandboxSettings {
     SandboxSettings {
@@ -293,16 +293,16 @@ async fn the_report_has_no_full_id_and_no_secret() {
 
     // Signed with another app's secret (a wrong app secret saved): counted, and the report says
     // what to check.
-    let body = crate::sandbox::payloads::inbound_text(
+    let body = fake_graph::payloads::inbound_text(
         SANDBOX_WABA_ID,
         SANDBOX_PHONE_NUMBER_ID,
         "15550100001",
         "Ana",
-        &crate::sandbox::payloads::new_wamid(),
+        &fake_graph::payloads::new_wamid(),
         crate::store::now_secs(),
         "signed by someone else",
     );
-    let status = crate::sandbox::payloads::post_signed(
+    let status = fake_graph::payloads::post_signed(
         &reqwest::Client::new(),
         &engine.webhook_url(),
         b"another-apps-secret",

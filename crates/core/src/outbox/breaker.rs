@@ -10,31 +10,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
-use ts_rs::TS;
 
-use crate::store::now_secs;
-
-/// Whether the outbox is sending, as the status bar and the reconnect banner show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum OutboxHealth {
-    Running,
-    /// Meta refused the access token: nothing is sent until the account is reconnected.
-    NeedsReconnect {
-        /// Meta's explanation.
-        reason: String,
-        /// Unix seconds.
-        since: i64,
-    },
-    /// Meta's servers (or the network) failed repeatedly: sending waits a little.
-    CoolingDown {
-        reason: String,
-        /// Unix seconds when sending is tried again.
-        until: i64,
-    },
-}
+use crate::clock::now_secs;
+use crate::events::OutboxHealth;
 
 /// Consecutive server or network failures that open the circuit.
 pub const SERVER_FAILURES_TO_OPEN: u32 = 5;

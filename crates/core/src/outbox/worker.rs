@@ -13,11 +13,12 @@ use tracing::{debug, error, info, warn};
 use wacloud::send::OutgoingMessage;
 use wacloud::{ErrorKind, GraphClient, GraphError, PhoneNumberId};
 
-use super::breaker::{Breaker, Gate, OutboxHealth};
+use super::breaker::{Breaker, Gate};
 use super::limits::Limits;
 use crate::config::OutboxSettings;
 use crate::delivery;
 use crate::events::DomainEvent;
+use crate::events::OutboxHealth;
 use crate::store::messages::{self, StoredError};
 use crate::store::outbox::{self, Claimed};
 use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs};

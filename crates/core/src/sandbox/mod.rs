@@ -1,90 +1,36 @@
-//! The sandbox: a fake Graph API on loopback and simulated customers, so everything can be tried
-//! without a Meta account. The engine runs exactly as in live mode, pointed at the fake: sends go
-//! through the real Graph client, and statuses and customers' messages come back as signed
-//! webhooks over real HTTP.
+//! The engine's sandbox mode: the fake Graph API (the `shopchat-fake-graph` crate) on loopback
+//! and simulated customers, so everything can be tried without a Meta account. The engine runs
+//! exactly as in live mode, pointed at the fake: sends go through the real Graph client, and
+//! statuses and customers' messages come back as signed webhooks over real HTTP.
 //!
-//! The sandbox's credentials below are public constants, not secrets: they only ever guard
-//! loopback traffic between the engine and its own fake.
+//! Here: what the sandbox adds to the engine (customers writing through the real webhook path,
+//! the first-run seeding). Only this module and the engine's start know of the fake, and only
+//! with the `sandbox` feature.
 
-mod fake_graph;
-pub mod payloads;
 #[cfg(test)]
 mod tests;
 
-use std::time::Duration;
-
+use fake_graph::credentials::{SANDBOX_APP_SECRET, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
+use fake_graph::customers::{CUSTOMERS, display_name};
+use fake_graph::media::store::{SAMPLE_MEDIA_ID, SAMPLE_PNG};
+use fake_graph::webhooks::post_with_retry;
+use fake_graph::{FakeGraph, payloads};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 use tracing::warn;
 use wacloud::MediaKind;
 use wacloud::media::MediaError;
 
-pub use fake_graph::{FakeGraph, StoredMedia};
-
+use crate::config::SandboxSettings;
 use crate::store::{Store, StoreError};
 
-pub const SANDBOX_APP_SECRET: &str = "shopchat-sandbox-app-secret";
-pub const SANDBOX_VERIFY_TOKEN: &str = "shopchat-sandbox-verify-token";
-pub const SANDBOX_ACCESS_TOKEN: &str = "shopchat-sandbox-access-token";
-pub const SANDBOX_PHONE_NUMBER_ID: &str = "100000000000001";
-pub const SANDBOX_WABA_ID: &str = "200000000000002";
-
-/// A simulated customer.
-#[derive(Debug, Clone, Copy)]
-pub struct Customer {
-    pub wa_id: &'static str,
-    pub name: &'static str,
-    /// What they write first, when the sandbox is seeded.
-    pub opening: Option<&'static str>,
-    /// Messages to them fail as undeliverable (131026), to show what a failure looks like.
-    pub unreachable: bool,
-}
-
-/// The seeded customers (numbers in the fictional 555-01xx range).
-pub const CUSTOMERS: &[Customer] = &[
-    Customer {
-        wa_id: "15550100001",
-        name: "Ana Souza",
-        opening: Some("Hi! Do you still have the blue ceramic mugs in stock?"),
-        unreachable: false,
-    },
-    Customer {
-        wa_id: "15550100002",
-        name: "Ben Okafor",
-        opening: Some("Hello, is my order #1042 ready for pick-up?"),
-        unreachable: false,
-    },
-    Customer {
-        wa_id: "15550100003",
-        name: "Chloé Martin",
-        opening: Some("Bonjour! What are your opening hours on Saturday?"),
-        unreachable: false,
-    },
-    Customer {
-        wa_id: "15550100009",
-        name: "Uma (unreachable)",
-        opening: None,
-        unreachable: true,
-    },
-];
-
-pub fn customer(wa_id: &str) -> Option<&'static Customer> {
-    CUSTOMERS.iter().find(|c| c.wa_id == wa_id)
-}
-
-/// What simulated customers answer once they have read the shop's message.
-const AUTO_REPLIES: &[&str] = &[
-    "Thanks! 👍",
-    "Great, see you then.",
-    "Perfect, thank you!",
-    "Could you tell me the price as well?",
-];
-
-pub(crate) fn auto_reply_for(wamid: &str) -> &'static str {
-    let h = wamid
-        .bytes()
-        .fold(0usize, |a, b| a.wrapping_mul(31).wrapping_add(b as usize));
-    AUTO_REPLIES[h % AUTO_REPLIES.len()]
+impl From<SandboxSettings> for fake_graph::Settings {
+    fn from(settings: SandboxSettings) -> Self {
+        Self {
+            status_delays: settings.status_delays,
+            auto_reply: settings.auto_reply,
+        }
+    }
 }
 
 /// Posts an inbound text from `from` to the engine at `webhook_url`, signed as Meta would.
@@ -95,9 +41,7 @@ pub async fn say(
     name: Option<&str>,
     text: &str,
 ) -> Result<reqwest::StatusCode, reqwest::Error> {
-    let name = name
-        .or_else(|| customer(from).map(|c| c.name))
-        .unwrap_or("Sandbox customer");
+    let name = display_name(from, name);
     let body = payloads::inbound_text(
         SANDBOX_WABA_ID,
         SANDBOX_PHONE_NUMBER_ID,
@@ -161,9 +105,7 @@ pub async fn say_media(
     }
     let animated = media_kind == MediaKind::Sticker && webp_is_animated(&bytes);
     let stored = fake.store_media(media_kind, bytes, mime)?;
-    let name = name
-        .or_else(|| customer(from).map(|c| c.name))
-        .unwrap_or("Sandbox customer");
+    let name = display_name(from, name);
     let wamid = payloads::new_wamid();
     let sender = payloads::Inbound {
         waba_id: SANDBOX_WABA_ID,
@@ -201,7 +143,7 @@ fn webp_is_animated(bytes: &[u8]) -> bool {
 fn seeded_photo(from: &str, name: &str, timestamp: i64) -> Value {
     let sha256 = payloads::base64(&{
         use sha2::Digest;
-        sha2::Sha256::digest(fake_graph::SAMPLE_PNG)
+        sha2::Sha256::digest(SAMPLE_PNG)
     });
     let wamid = format!("wamid.SANDBOX.SEED.{from}.PHOTO");
     let sender = payloads::Inbound {
@@ -213,7 +155,7 @@ fn seeded_photo(from: &str, name: &str, timestamp: i64) -> Value {
         timestamp,
     };
     let media = payloads::InboundMedia {
-        id: fake_graph::SAMPLE_MEDIA_ID,
+        id: SAMPLE_MEDIA_ID,
         mime_type: "image/png",
         sha256: &sha256,
         caption: Some("This one, in blue 💙"),
@@ -281,22 +223,4 @@ pub(crate) async fn seed(store: Store, webhook_url: String, stop: CancellationTo
     if let Err(e) = marked {
         warn!(error = %e, "sandbox: could not record the seeding");
     }
-}
-
-/// Posts a signed webhook, retrying a few times as Meta would (the server may be starting).
-pub(crate) async fn post_with_retry(
-    http: &reqwest::Client,
-    url: &str,
-    body: &Value,
-) -> Result<(), String> {
-    let mut last = String::new();
-    for attempt in 0..5u32 {
-        match payloads::post_signed(http, url, SANDBOX_APP_SECRET.as_bytes(), body).await {
-            Ok(s) if s.is_success() => return Ok(()),
-            Ok(s) => last = format!("HTTP {s}"),
-            Err(e) => last = e.to_string(),
-        }
-        tokio::time::sleep(Duration::from_millis(100 << attempt)).await;
-    }
-    Err(last)
 }

@@ -78,7 +78,7 @@ impl SecretName {
 
     /// The environment variable that overrides the keystore, if there is one.
     pub fn env_var(self) -> Option<&'static str> {
-        use crate::config::env;
+        use crate::env_vars as env;
         match self {
             Self::AccessToken => Some(env::ACCESS_TOKEN),
             Self::AppSecret => Some(env::APP_SECRET),

@@ -26,6 +26,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use tokio::sync::broadcast;
 
+pub use crate::clock::{now_ms, now_secs};
 pub use migrate::latest_version;
 use writer::WriterThread;
 pub use writer::{WriteCtx, Writer, WriterStats};
@@ -236,18 +237,6 @@ pub fn install_id(conn: &Connection) -> Result<String, StoreError> {
         .query_row([], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreError::Corrupt("the database has no install id".into()))
-}
-
-/// Now, in unix milliseconds.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
-}
-
-/// Now, in unix seconds.
-pub fn now_secs() -> i64 {
-    now_ms() / 1000
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 /// The seeded templates, ids fixed so a sync twice gives the same rows.
-pub(super) fn templates() -> Vec<Value> {
+pub(crate) fn templates() -> Vec<Value> {
     vec![
         json!({
             "name": "order_ready",

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 /// Meta's error envelope: `{"error": {"message", "type", "code", "error_data"?, "fbtrace_id"}}`.
-pub(super) fn graph_error(
+pub(crate) fn graph_error(
     status: StatusCode,
     code: i64,
     kind: &str,
@@ -18,7 +18,7 @@ pub(super) fn graph_error(
 }
 
 /// [`graph_error`] with an `error_subcode`.
-pub(super) fn graph_error_with(
+pub(crate) fn graph_error_with(
     status: StatusCode,
     code: i64,
     subcode: Option<i64>,
@@ -42,7 +42,7 @@ pub(super) fn graph_error_with(
 }
 
 /// `(#100) Invalid parameter` with `details`.
-pub(super) fn invalid_parameter(details: &str) -> Response {
+pub(crate) fn invalid_parameter(details: &str) -> Response {
     graph_error(
         StatusCode::BAD_REQUEST,
         100,
@@ -53,7 +53,7 @@ pub(super) fn invalid_parameter(details: &str) -> Response {
 }
 
 /// What Meta answers for an id that is not there (or not of a kind the path takes).
-pub(super) fn no_such_object(method: &str, id: &str) -> Response {
+pub(crate) fn no_such_object(method: &str, id: &str) -> Response {
     graph_error_with(
         StatusCode::BAD_REQUEST,
         100,
@@ -66,7 +66,7 @@ pub(super) fn no_such_object(method: &str, id: &str) -> Response {
     )
 }
 
-pub(super) async fn unknown_endpoint() -> Response {
+pub(crate) async fn unknown_endpoint() -> Response {
     graph_error(
         StatusCode::BAD_REQUEST,
         100,

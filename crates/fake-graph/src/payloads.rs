@@ -191,7 +191,7 @@ pub fn template_status(
         "object": "whatsapp_business_account",
         "entry": [{
             "id": waba_id,
-            "time": crate::store::now_secs(),
+            "time": crate::clock::now_secs(),
             "changes": [{
                 "field": "message_template_status_update",
                 "value": {

@@ -16,9 +16,9 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use tracing::info;
 
-use super::{
-    FakeState, SANDBOX_WABA_ID, graph_error, invalid_parameter, lock, no_such_object, query_value,
-};
+use crate::credentials::SANDBOX_WABA_ID;
+use crate::errors::{graph_error, invalid_parameter, no_such_object};
+use crate::state::{FakeState, lock, query_value};
 
 /// The (fictional) app that subscribes to the account's webhooks.
 const APP_ID: &str = "300000000000003";
@@ -26,7 +26,7 @@ const APP_ID: &str = "300000000000003";
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// `GET /{waba-id}/subscribed_apps`.
-pub(super) async fn list(
+pub(crate) async fn list(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
 ) -> Response {
@@ -52,7 +52,7 @@ pub(super) async fn list(
 
 /// `POST /{waba-id}/subscribed_apps`, with no body (subscribe) or with
 /// `{override_callback_uri, verify_token}` (JSON or query), which is verified first.
-pub(super) async fn subscribe(
+pub(crate) async fn subscribe(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
@@ -105,7 +105,7 @@ pub(super) async fn subscribe(
 }
 
 /// `DELETE /{waba-id}/subscribed_apps`: unsubscribes, dropping any override.
-pub(super) async fn unsubscribe(
+pub(crate) async fn unsubscribe(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
 ) -> Response {

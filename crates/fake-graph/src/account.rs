@@ -1,5 +1,5 @@
 //! The account: `GET /{phone-number-id}`, `GET /{waba-id}` and the business profile, and what
-//! `subscribed_apps` ([`super::subscriptions`]) changes.
+//! `subscribed_apps` ([`crate::subscriptions`]) changes.
 
 use std::sync::Arc;
 
@@ -9,15 +9,14 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use super::{
-    FakeState, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID, invalid_parameter, lock, no_such_object,
-    only_fields, query_value,
-};
+use crate::credentials::{SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
+use crate::errors::{invalid_parameter, no_such_object};
+use crate::state::{FakeState, lock, only_fields, query_value};
 
 /// The display form of the sandbox's number.
-pub(super) const DISPLAY_PHONE_NUMBER: &str = "+1 555-010-0000";
+pub(crate) const DISPLAY_PHONE_NUMBER: &str = "+1 555-010-0000";
 /// The name WhatsApp shows for the sandbox's business.
-pub(super) const VERIFIED_NAME: &str = "Shopchat Sandbox Shop";
+pub(crate) const VERIFIED_NAME: &str = "Shopchat Sandbox Shop";
 /// The business profile's verticals (Meta's list).
 const VERTICALS: &[&str] = &[
     "UNDEFINED",
@@ -42,11 +41,11 @@ const VERTICALS: &[&str] = &[
 ];
 
 /// What the account endpoints change.
-pub(super) struct Account {
+pub(crate) struct Account {
     /// Whether the app is subscribed to the account's webhooks.
-    pub(super) subscribed: bool,
+    pub(crate) subscribed: bool,
     /// The verified override callback.
-    pub(super) override_uri: Option<String>,
+    pub(crate) override_uri: Option<String>,
     /// The business profile, as `GET …/whatsapp_business_profile` answers it.
     profile: Map<String, Value>,
 }
@@ -71,7 +70,7 @@ impl Default for Account {
 }
 
 /// `GET /{phone-number-id}[?fields=…]`.
-pub(super) fn phone_number(fields: Option<&str>) -> Value {
+pub(crate) fn phone_number(fields: Option<&str>) -> Value {
     let number = json!({
         "id": SANDBOX_PHONE_NUMBER_ID,
         "display_phone_number": DISPLAY_PHONE_NUMBER,
@@ -89,7 +88,7 @@ pub(super) fn phone_number(fields: Option<&str>) -> Value {
 }
 
 /// `GET /{waba-id}/phone_numbers[?fields=…]`: the sandbox's one number.
-pub(super) async fn phone_numbers(
+pub(crate) async fn phone_numbers(
     Path((_version, node)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
@@ -101,7 +100,7 @@ pub(super) async fn phone_numbers(
 }
 
 /// `GET /{waba-id}[?fields=…]`.
-pub(super) fn business_account(fields: Option<&str>) -> Value {
+pub(crate) fn business_account(fields: Option<&str>) -> Value {
     let account = json!({
         "id": SANDBOX_WABA_ID,
         "name": VERIFIED_NAME,
@@ -114,7 +113,7 @@ pub(super) fn business_account(fields: Option<&str>) -> Value {
 }
 
 /// `GET /{phone-number-id}/whatsapp_business_profile[?fields=…]`.
-pub(super) async fn business_profile(
+pub(crate) async fn business_profile(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
@@ -129,7 +128,7 @@ pub(super) async fn business_profile(
 }
 
 /// `POST /{phone-number-id}/whatsapp_business_profile` with the fields to change.
-pub(super) async fn update_business_profile(
+pub(crate) async fn update_business_profile(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     body: Bytes,

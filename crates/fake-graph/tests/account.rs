@@ -1,6 +1,8 @@
 //! The phone number, business profile and webhook subscription, with Meta's verification
 //! handshake against a small webhook server.
 
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions.
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -14,8 +16,10 @@ use wacloud::send::{Content, OutgoingMessage};
 use wacloud::templates::TemplateStatus;
 use wacloud::{ErrorKind, WaId};
 
-use super::{client_for, error_code, eventually, phone, quick_settings, start, start_with, waba};
-use crate::sandbox::SANDBOX_ACCESS_TOKEN;
+mod support;
+
+use fake_graph::SANDBOX_ACCESS_TOKEN;
+use support::{client_for, error_code, eventually, phone, quick_settings, start, start_with, waba};
 
 const VERIFY_TOKEN: &str = "tiny-verify-token";
 

@@ -1,5 +1,7 @@
 //! Templates: paging, creation and review, deletion, and sends checked against them.
 
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions.
+
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -8,8 +10,10 @@ use wacloud::send::{Content, MediaSource, OutgoingMessage, TemplateMessage};
 use wacloud::templates::{Component, NewTemplate, TemplateCategory, TemplateStatus};
 use wacloud::{MediaKind, WaId};
 
-use super::{Fixture, error_code, phone, quick_settings, start, start_with, waba};
-use crate::config::SandboxSettings;
+mod support;
+
+use fake_graph::Settings;
+use support::{Fixture, error_code, phone, quick_settings, start, start_with, waba};
 
 fn customer() -> WaId {
     WaId::parse("15550100002").expect("a customer")
@@ -108,7 +112,7 @@ async fn pages_follow_the_cursors_both_ways() {
 
 #[tokio::test]
 async fn the_client_lists_every_page_creates_and_deletes() {
-    let f = start_with(SandboxSettings {
+    let f = start_with(Settings {
         // Reviews take long enough for the test to see the templates pending.
         status_delays: [Duration::from_secs(30); 3],
         ..quick_settings()
@@ -225,7 +229,7 @@ async fn sends_must_fit_the_approved_template() {
         .upload_media(
             &phone(),
             MediaKind::Image,
-            super::super::fake_graph::SAMPLE_PNG.to_vec(),
+            fake_graph::SAMPLE_PNG.to_vec(),
             "image/png",
             "offer.png",
         )

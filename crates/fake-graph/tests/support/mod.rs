@@ -1,41 +1,36 @@
-//! The fake Graph API through the real Graph client, and the simulated customers through a real
-//! engine.
+//! What the fake's tests share: a fake on port 0 and the real Graph client pointed at it.
 
-mod account;
-mod engine;
-mod media;
-mod templates;
+#![allow(dead_code)] // Each test file uses its own part.
 
 use std::time::Duration;
 
 use tokio_util::sync::{CancellationToken, DropGuard};
 use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WabaId};
 
-use super::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
-use crate::config::SandboxSettings;
+use fake_graph::Settings;
+use fake_graph::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
 
 /// A fake on port 0 and a Graph client pointed at it; the fake stops when this is dropped.
-struct Fixture {
-    fake: FakeGraph,
-    client: GraphClient,
-    http: reqwest::Client,
+pub struct Fixture {
+    pub fake: FakeGraph,
+    pub client: GraphClient,
+    pub http: reqwest::Client,
     _stop: DropGuard,
 }
 
-/// Short delays, no seeding, no answers.
-fn quick_settings() -> SandboxSettings {
-    SandboxSettings {
+/// Short delays, no answers.
+pub fn quick_settings() -> Settings {
+    Settings {
         status_delays: [Duration::from_millis(10); 3],
-        seed_customers: false,
         auto_reply: false,
     }
 }
 
-async fn start() -> Fixture {
+pub async fn start() -> Fixture {
     start_with(quick_settings()).await
 }
 
-async fn start_with(settings: SandboxSettings) -> Fixture {
+pub async fn start_with(settings: Settings) -> Fixture {
     let stop = CancellationToken::new();
     let fake = FakeGraph::start(settings, stop.child_token())
         .await
@@ -49,7 +44,7 @@ async fn start_with(settings: SandboxSettings) -> Fixture {
     }
 }
 
-fn client_for(fake: &FakeGraph, token: &str) -> GraphClient {
+pub fn client_for(fake: &FakeGraph, token: &str) -> GraphClient {
     GraphClient::new(GraphConfig {
         base_url: fake.url(),
         ..GraphConfig::new(token.to_owned().into())
@@ -57,28 +52,28 @@ fn client_for(fake: &FakeGraph, token: &str) -> GraphClient {
     .expect("a client")
 }
 
-fn phone() -> PhoneNumberId {
+pub fn phone() -> PhoneNumberId {
     PhoneNumberId::parse(SANDBOX_PHONE_NUMBER_ID).expect("the sandbox's number")
 }
 
-fn waba() -> WabaId {
+pub fn waba() -> WabaId {
     WabaId::parse(SANDBOX_WABA_ID).expect("the sandbox's account")
 }
 
 impl Fixture {
     /// `{fake}/v24.0/{path}`.
-    fn url(&self, path: &str) -> String {
+    pub fn url(&self, path: &str) -> String {
         format!("{}/v24.0/{path}", self.fake.url())
     }
 
     /// A request with the sandbox's token.
-    fn get(&self, url: &str) -> reqwest::RequestBuilder {
+    pub fn get(&self, url: &str) -> reqwest::RequestBuilder {
         self.http.get(url).bearer_auth(SANDBOX_ACCESS_TOKEN)
     }
 }
 
 /// The Graph error code in an error answer.
-async fn error_code(response: reqwest::Response) -> (u16, i64) {
+pub async fn error_code(response: reqwest::Response) -> (u16, i64) {
     let status = response.status().as_u16();
     let body: serde_json::Value = response.json().await.expect("a JSON error");
     (
@@ -88,7 +83,7 @@ async fn error_code(response: reqwest::Response) -> (u16, i64) {
 }
 
 /// Polls `check` until it returns `Some`, or panics after `timeout` naming `what`.
-async fn eventually<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
+pub async fn eventually<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Option<T>>,

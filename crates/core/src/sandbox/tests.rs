@@ -4,11 +4,38 @@
 use std::time::Duration;
 
 use crate::config::{Config, Mode, SandboxSettings};
-use crate::sandbox::{SayMediaError, fake_graph::SAMPLE_PNG, say_media};
+use crate::sandbox::{SayMediaError, say_media};
 use crate::views::MediaState;
 use crate::{Engine, MessageView};
+use fake_graph::SAMPLE_PNG;
 
-use super::{eventually, quick_settings};
+/// Short delays, no seeding, no answers.
+fn quick_settings() -> SandboxSettings {
+    SandboxSettings {
+        status_delays: [Duration::from_millis(10); 3],
+        seed_customers: false,
+        auto_reply: false,
+    }
+}
+
+/// Polls `check` until it returns `Some`, or panics after `timeout` naming `what`.
+async fn eventually<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(found) = check().await {
+            return found;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
 
 async fn engine(settings: SandboxSettings) -> (Engine, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("a temp dir");

@@ -1,12 +1,16 @@
 //! Upload, describe, download and delete files; send them by id.
 
+#![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions.
+
 use sha2::{Digest, Sha256};
 use wacloud::media::{MB, MediaId};
 use wacloud::send::{Content, MediaSource, OutgoingMessage};
 use wacloud::{ErrorKind, MediaKind, WaId, Wamid};
 
-use super::{client_for, error_code, phone, start};
-use crate::sandbox::SANDBOX_ACCESS_TOKEN;
+mod support;
+
+use fake_graph::SANDBOX_ACCESS_TOKEN;
+use support::{client_for, error_code, phone, start};
 
 /// Bytes that are not all alike, so a mix-up would show.
 fn sample_bytes(len: usize) -> Vec<u8> {

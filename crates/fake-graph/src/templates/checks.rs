@@ -8,12 +8,12 @@ use axum::response::Response;
 use serde_json::Value;
 use wacloud::send::{TemplateButtonKind, TemplateComponent, TemplateMessage, TemplateParameter};
 
-use super::graph_error;
-use super::templates::TemplateStore;
+use super::store::TemplateStore;
+use crate::errors::graph_error;
 
 /// The variables of a template text, in order of first use: `["1", "2"]` for `{{1}} … {{2}}`,
 /// `["customer_name"]` for `{{customer_name}}`.
-pub(super) fn placeholders(text: &str) -> Vec<String> {
+pub(crate) fn placeholders(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
@@ -49,7 +49,7 @@ fn count_mismatch(component: &str, given: usize, expected: usize) -> Response {
 }
 
 /// Refuses `message` as Meta would if it does not fit the template it names.
-pub(super) fn check_send(store: &TemplateStore, message: &TemplateMessage) -> Result<(), Response> {
+pub(crate) fn check_send(store: &TemplateStore, message: &TemplateMessage) -> Result<(), Response> {
     let (name, language) = (&message.name, &message.language.code);
     let missing = || {
         refuse(

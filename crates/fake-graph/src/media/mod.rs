@@ -1,54 +1,32 @@
 //! Media: `POST /{phone-number-id}/media` (multipart), `GET /{media-id}`, the download address
 //! it hands out (`/media-download/{id}?token=…`, with the Bearer token), and
 //! `DELETE /{media-id}`. The files themselves are kept in a
-//! [`MediaStore`](super::media_store::MediaStore).
+//! [`MediaStore`](store::MediaStore).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Json;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use wacloud::MediaKind;
-use wacloud::media::{MediaError, check_media_file, kind_for_mime};
+use wacloud::media::{check_media_file, kind_for_mime};
 
-use super::media_store::StoredMedia;
-use super::{
-    FakeGraph, FakeState, SANDBOX_PHONE_NUMBER_ID, graph_error, invalid_parameter, lock,
-    no_such_object, query_value,
-};
+use crate::credentials::SANDBOX_PHONE_NUMBER_ID;
+use crate::errors::{graph_error, invalid_parameter, no_such_object};
+use crate::state::{FakeState, lock, query_value};
+
+pub mod store;
 
 /// How long a download address works, as at Meta.
 const URL_LIFETIME: Duration = Duration::from_secs(5 * 60);
 
-impl FakeGraph {
-    /// Keeps a file as if it had been uploaded or sent by a customer, checked against the Cloud
-    /// API's limits for `kind`; answers its id and SHA-256. Older files are dropped when the
-    /// fake holds more than 256 MB.
-    pub fn store_media(
-        &self,
-        kind: MediaKind,
-        bytes: Vec<u8>,
-        mime: &str,
-    ) -> Result<StoredMedia, MediaError> {
-        let mime = check_media_file(kind, mime, &bytes)?;
-        Ok(lock(&self.state.media).add(Bytes::from(bytes), &mime))
-    }
-
-    /// The file `id` and its MIME type, if the fake holds it.
-    pub fn media(&self, id: &str) -> Option<(Vec<u8>, String)> {
-        let store = lock(&self.state.media);
-        let blob = store.blobs.get(id)?;
-        Some((blob.bytes.to_vec(), blob.info.mime_type.clone()))
-    }
-}
-
 /// `POST /{phone-number-id}/media`: multipart `messaging_product`, `type` and `file`.
-pub(super) async fn upload(
+pub(crate) async fn upload(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     multipart: Result<Multipart, MultipartRejection>,
@@ -113,7 +91,7 @@ pub(super) async fn upload(
 
 /// `GET /{media-id}`: where to download the file, and what it is. The address works for five
 /// minutes.
-pub(super) fn info(state: &FakeState, id: &str) -> Response {
+pub(crate) fn info(state: &FakeState, id: &str) -> Response {
     let mut store = lock(&state.media);
     let Some(blob) = store.blobs.get_mut(id) else {
         return no_such_object("get", id);
@@ -137,7 +115,7 @@ pub(super) fn info(state: &FakeState, id: &str) -> Response {
 }
 
 /// `GET /media-download/{id}?token=…` (with the Bearer token, checked before): the file.
-pub(super) async fn download(
+pub(crate) async fn download(
     State(state): State<Arc<FakeState>>,
     Path(id): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
@@ -170,7 +148,7 @@ pub(super) async fn download(
 }
 
 /// `DELETE /{media-id}`.
-pub(super) async fn delete(
+pub(crate) async fn delete(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
 ) -> Response {

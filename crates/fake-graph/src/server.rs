@@ -1,100 +1,35 @@
-//! A fake of the Graph API on loopback: everything the Cloud API does for one shop, so every
-//! feature can be tried with no Meta account, through the real Graph client.
-//!
-//! * [`messages`]: `POST /{phone-number-id}/messages` (every kind of message, and read
-//!   receipts). An accepted message is reported `sent → delivered → read` (or `sent → failed`
-//!   for an unreachable customer) as signed webhooks, and the customer may answer.
-//! * [`media`]: upload, `GET /{media-id}`, the download address, and deletion.
-//! * [`templates`]: `/{waba-id}/message_templates`, seeded with a few templates.
-//! * [`account`]: the phone number, the business profile, and `subscribed_apps` (with Meta's
-//!   verification handshake against an override callback).
-//!
-//! Every request needs the sandbox's access token (error 190 otherwise); unknown ids and paths
-//! get Meta's error shapes.
+//! The fake's HTTP server: its start, the router that registers every area's routes, and the
+//! access-token check in front of them.
 
-mod account;
-mod errors;
-mod media;
-mod media_store;
-mod messages;
-mod subscriptions;
-mod template_checks;
-mod template_seed;
-mod templates;
-
+use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
 
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::Value;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use tracing::warn;
+use wacloud::MediaKind;
+use wacloud::media::{MediaError, check_media_file};
 
-use super::{SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
-use crate::config::SandboxSettings;
-
-use errors::{graph_error, graph_error_with, invalid_parameter, no_such_object, unknown_endpoint};
-pub use media_store::StoredMedia;
-pub(in crate::sandbox) use media_store::{SAMPLE_MEDIA_ID, SAMPLE_PNG};
+use crate::account::{self, Account};
+use crate::credentials::{SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
+use crate::errors::{graph_error, invalid_parameter, unknown_endpoint};
+use crate::media::store::{MEMORY_CAP, MediaStore, StoredMedia};
+use crate::settings::Settings;
+use crate::state::{FakeState, Targets, lock, query_value};
+use crate::templates::store::TemplateStore;
+use crate::{media, messages, subscriptions, templates};
 
 /// The running fake.
 pub struct FakeGraph {
     state: Arc<FakeState>,
-}
-
-/// What the handlers share.
-pub(super) struct FakeState {
-    settings: SandboxSettings,
-    /// `http://127.0.0.1:{port}`: for the download addresses and paging links it hands out.
-    base_url: String,
-    /// Where webhooks go: the override callback if one was verified, else the engine's.
-    target: watch::Sender<Option<String>>,
-    targets: Mutex<Targets>,
-    http: reqwest::Client,
-    stop: CancellationToken,
-    accepted: AtomicU64,
-    media: Mutex<media_store::MediaStore>,
-    templates: Mutex<templates::TemplateStore>,
-    account: Mutex<account::Account>,
-}
-
-/// The two webhook destinations Meta knows: the app's callback and an override.
-#[derive(Default)]
-struct Targets {
-    /// The app's callback (the engine's `/webhook`); template status updates always go here.
-    default: Option<String>,
-    /// The WABA's override callback, set through `subscribed_apps`.
-    overridden: Option<String>,
-}
-
-impl FakeState {
-    /// Publishes the effective webhook target after a change to either destination.
-    fn set_targets(&self, change: impl FnOnce(&mut Targets)) {
-        let mut targets = lock(&self.targets);
-        change(&mut targets);
-        let effective = targets
-            .overridden
-            .clone()
-            .or_else(|| targets.default.clone());
-        self.target.send_replace(effective);
-    }
-
-    /// The app's own callback, ignoring any override.
-    fn default_target(&self) -> Option<String> {
-        lock(&self.targets).default.clone()
-    }
-}
-
-/// Locks a mutex, taking the data even if a handler panicked while holding it (every update
-/// leaves the data consistent before anything that could panic).
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The largest request body the upload endpoint reads: the largest file (a 100 MB document)
@@ -104,14 +39,14 @@ const MAX_UPLOAD_BODY: usize = (100 << 20) + (1 << 20);
 impl FakeGraph {
     /// Starts the fake on a free loopback port; it stops with `stop`.
     pub async fn start(
-        settings: SandboxSettings,
+        settings: impl Into<Settings>,
         stop: CancellationToken,
     ) -> std::io::Result<Self> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let base_url = format!("http://{addr}");
         let state = Arc::new(FakeState {
-            settings,
+            settings: settings.into(),
             target: watch::channel(None).0,
             targets: Mutex::new(Targets::default()),
             http: reqwest::Client::builder()
@@ -120,11 +55,9 @@ impl FakeGraph {
                 .map_err(std::io::Error::other)?,
             stop: stop.clone(),
             accepted: AtomicU64::new(0),
-            media: Mutex::new(media_store::MediaStore::with_sample(
-                media_store::MEMORY_CAP,
-            )),
-            templates: Mutex::new(templates::TemplateStore::seeded()),
-            account: Mutex::new(account::Account::default()),
+            media: Mutex::new(MediaStore::with_sample(MEMORY_CAP)),
+            templates: Mutex::new(TemplateStore::seeded()),
+            account: Mutex::new(Account::default()),
             base_url,
         });
         let app = router(state.clone());
@@ -159,6 +92,24 @@ impl FakeGraph {
     /// Messages accepted so far.
     pub fn accepted(&self) -> u64 {
         self.state.accepted.load(Ordering::Relaxed)
+    }
+
+    /// Keeps a file as if it had been uploaded or sent by a customer, checked against the Cloud
+    /// API's limits for `kind`; answers its id and SHA-256. Older files are dropped when the
+    /// fake holds more than 256 MB.
+    pub fn store_media(
+        &self,
+        kind: MediaKind,
+        bytes: Vec<u8>,
+        mime: &str,
+    ) -> Result<StoredMedia, MediaError> {
+        let mime = check_media_file(kind, mime, &bytes)?;
+        Ok(lock(&self.state.media).add(Bytes::from(bytes), &mime))
+    }
+
+    /// The file `id` and its MIME type, if the fake holds it.
+    pub fn media(&self, id: &str) -> Option<(Vec<u8>, String)> {
+        lock(&self.state.media).file(id)
     }
 }
 
@@ -264,35 +215,6 @@ async fn node_info(
         ));
     }
     media::info(&state, &node)
-}
-
-/// The value of query parameter `name`, if given.
-fn query_value<'a>(query: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    query
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// `object` with only the comma-separated `fields` asked for (and `id`), or whole when no
-/// `fields` were asked for (Meta's `?fields=` on a read).
-fn only_fields(object: &Value, fields: Option<&str>) -> Value {
-    let (Some(fields), Value::Object(map)) = (fields, object) else {
-        return object.clone();
-    };
-    let wanted: Vec<&str> = fields.split(',').map(str::trim).collect();
-    Value::Object(
-        map.iter()
-            .filter(|(k, _)| k.as_str() == "id" || wanted.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    )
-}
-
-/// A random id of 15 digits, like Meta's object ids.
-fn new_object_id() -> u64 {
-    use rand::RngExt;
-    rand::rng().random_range(100_000_000_000_000..1_000_000_000_000_000)
 }
 
 #[cfg(test)]

@@ -12,50 +12,25 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use tracing::warn;
 
-use super::template_checks::placeholders;
-use super::{
-    FakeState, SANDBOX_WABA_ID, graph_error, graph_error_with, invalid_parameter, lock,
-    new_object_id, no_such_object, only_fields, query_value,
-};
-use crate::sandbox::{payloads, post_with_retry};
+use crate::credentials::SANDBOX_WABA_ID;
+use crate::errors::{graph_error, graph_error_with, invalid_parameter, no_such_object};
+use crate::payloads;
+use crate::state::{FakeState, lock, new_object_id, only_fields, query_value};
+use crate::webhooks::post_with_retry;
+use checks::placeholders;
+use store::cursor_for;
+
+pub mod checks;
+mod seed;
+pub mod store;
 
 /// Meta's default page size.
 const DEFAULT_LIMIT: usize = 25;
 /// The largest page the fake hands out.
 const MAX_LIMIT: usize = 1000;
 
-/// The business account's templates, in creation order.
-pub(super) struct TemplateStore {
-    pub(super) templates: Vec<Value>,
-}
-
-impl TemplateStore {
-    /// The templates every sandbox starts with.
-    pub(super) fn seeded() -> Self {
-        Self {
-            templates: super::template_seed::templates(),
-        }
-    }
-
-    /// The template `name` in `language`, if there is one.
-    pub(super) fn find(&self, name: &str, language: &str) -> Option<&Value> {
-        self.templates
-            .iter()
-            .find(|t| t["name"] == name && t["language"] == language)
-    }
-
-    fn position_of_cursor(&self, cursor: &str) -> Option<usize> {
-        self.templates.iter().position(|t| cursor_for(t) == cursor)
-    }
-}
-
-/// A template's paging cursor: its id, made opaque as Meta's are.
-fn cursor_for(template: &Value) -> String {
-    payloads::base64(template["id"].as_str().unwrap_or_default().as_bytes())
-}
-
 /// `GET /{waba-id}/message_templates?limit=&after=&before=&name=&status=&language=&category=&fields=`.
-pub(super) async fn list(
+pub(crate) async fn list(
     State(state): State<Arc<FakeState>>,
     Path((version, node)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
@@ -137,7 +112,7 @@ pub(super) async fn list(
 
 /// `POST /{waba-id}/message_templates` with `{name, language, category, components,
 /// parameter_format?}`: a new `PENDING` template.
-pub(super) async fn create(
+pub(crate) async fn create(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     body: Bytes,
@@ -291,7 +266,7 @@ async fn review(state: Arc<FakeState>, id: String) {
 
 /// `DELETE /{waba-id}/message_templates?name=…[&hsm_id=…]`: every language of `name`, or the
 /// one template `hsm_id`.
-pub(super) async fn delete(
+pub(crate) async fn delete(
     State(state): State<Arc<FakeState>>,
     Path((_version, node)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,

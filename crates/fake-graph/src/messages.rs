@@ -18,13 +18,17 @@ use wacloud::send::{
     TemplateComponent, TemplateParameter,
 };
 
-use super::template_checks::check_send;
-use super::{FakeState, SANDBOX_PHONE_NUMBER_ID, invalid_parameter, lock, no_such_object};
-use crate::sandbox::payloads::{self, Inbound};
-use crate::sandbox::{SANDBOX_WABA_ID, customer, post_with_retry};
+use crate::clock::now_secs;
+use crate::credentials::{SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
+use crate::customers::{auto_reply_for, customer};
+use crate::errors::{graph_error, invalid_parameter, no_such_object};
+use crate::payloads::{self, Inbound};
+use crate::state::{FakeState, lock};
+use crate::templates::checks::check_send;
+use crate::webhooks::post_with_retry;
 
 /// A message sent by media id, or a read receipt, or refused as Meta would.
-pub(super) async fn post_message(
+pub(crate) async fn post_message(
     State(state): State<Arc<FakeState>>,
     Path((_version, phone_number_id)): Path<(String, String)>,
     body: Bytes,
@@ -131,7 +135,7 @@ fn check_media_ids(state: &FakeState, content: &Content) -> Result<(), Response>
         };
         let accepted = wacloud::media::accepted_types(kind);
         if !accepted.contains(&file.mime_type.as_str()) {
-            return Err(super::graph_error(
+            return Err(graph_error(
                 axum::http::StatusCode::BAD_REQUEST,
                 131053,
                 "OAuthException",
@@ -175,7 +179,7 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, message: Outgoing
             &wamid,
             &to,
             step,
-            crate::store::now_secs(),
+            now_secs(),
             error,
         );
         if let Some(data) = &message.biz_opaque_callback_data {
@@ -200,7 +204,7 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, message: Outgoing
             from: &to,
             name,
             wamid: &reply_id,
-            timestamp: crate::store::now_secs(),
+            timestamp: now_secs(),
         };
         let body = answer(&sender, &wamid, &message.content);
         if let Err(e) = post_to_target(&state, &body).await {
@@ -235,7 +239,7 @@ fn answer(sender: &Inbound<'_>, wamid: &str, content: &Content) -> Value {
         sender.name,
         sender.wamid,
         sender.timestamp,
-        crate::sandbox::auto_reply_for(wamid),
+        auto_reply_for(wamid),
     )
 }
 

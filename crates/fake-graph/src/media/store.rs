@@ -7,14 +7,14 @@ use std::time::Instant;
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 
-use super::new_object_id;
+use crate::state::new_object_id;
 
 /// The most file bytes the fake holds at once.
-pub(super) const MEMORY_CAP: u64 = 256 << 20;
+pub(crate) const MEMORY_CAP: u64 = 256 << 20;
 /// The id of the sample photo the fake always holds (what seeded customers send).
-pub(in crate::sandbox) const SAMPLE_MEDIA_ID: &str = "990000000000001";
+pub const SAMPLE_MEDIA_ID: &str = "990000000000001";
 /// The sample photo: a 16×16 PNG of a blue dot on cream.
-pub(in crate::sandbox) const SAMPLE_PNG: &[u8] = &[
+pub const SAMPLE_PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x91, 0x68,
     0x36, 0x00, 0x00, 0x00, 0x37, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xfa, 0xfa, 0x3a,
@@ -24,7 +24,7 @@ pub(in crate::sandbox) const SAMPLE_PNG: &[u8] = &[
     0x29, 0xef, 0xc7, 0xdc, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-/// A file the fake holds, as [`FakeGraph::store_media`](super::FakeGraph::store_media)
+/// A file the fake holds, as [`FakeGraph::store_media`](crate::FakeGraph::store_media)
 /// describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredMedia {
@@ -41,23 +41,23 @@ impl StoredMedia {
     /// The SHA-256 in base64, as webhooks carry it.
     pub fn sha256_base64(&self) -> String {
         let digest = hex::decode(&self.sha256).unwrap_or_default();
-        crate::sandbox::payloads::base64(&digest)
+        crate::payloads::base64(&digest)
     }
 }
 
 /// A file and what the fake tells of it.
-pub(super) struct Blob {
-    pub(super) bytes: Bytes,
-    pub(super) info: StoredMedia,
+pub(crate) struct Blob {
+    pub(crate) bytes: Bytes,
+    pub(crate) info: StoredMedia,
     /// Download tokens handed out, with when each stops working.
-    pub(super) tokens: Vec<(String, Instant)>,
+    pub(crate) tokens: Vec<(String, Instant)>,
     /// Never evicted to make room (the sample photo).
     pinned: bool,
 }
 
 /// The files, oldest first.
-pub(super) struct MediaStore {
-    pub(super) blobs: HashMap<String, Blob>,
+pub(crate) struct MediaStore {
+    pub(crate) blobs: HashMap<String, Blob>,
     order: VecDeque<String>,
     held: u64,
     /// The most bytes held at once ([`MEMORY_CAP`]).
@@ -66,7 +66,7 @@ pub(super) struct MediaStore {
 
 impl MediaStore {
     /// A store of at most `cap` bytes, holding only the sample photo.
-    pub(super) fn with_sample(cap: u64) -> Self {
+    pub(crate) fn with_sample(cap: u64) -> Self {
         let mut store = Self {
             blobs: HashMap::new(),
             order: VecDeque::new(),
@@ -83,7 +83,7 @@ impl MediaStore {
     }
 
     /// Keeps `bytes` under a new id, evicting the oldest files as needed.
-    pub(super) fn add(&mut self, bytes: Bytes, mime: &str) -> StoredMedia {
+    pub(crate) fn add(&mut self, bytes: Bytes, mime: &str) -> StoredMedia {
         let size = bytes.len() as u64;
         while self.held + size > self.cap {
             let Some(oldest) = self.order.iter().position(|id| !self.blobs[id].pinned) else {
@@ -123,7 +123,7 @@ impl MediaStore {
         info
     }
 
-    pub(super) fn remove(&mut self, id: &str) -> bool {
+    pub(crate) fn remove(&mut self, id: &str) -> bool {
         let Some(blob) = self.blobs.remove(id) else {
             return false;
         };
@@ -133,7 +133,13 @@ impl MediaStore {
     }
 
     /// The file `id`, if the fake holds it.
-    pub(super) fn get(&self, id: &str) -> Option<&StoredMedia> {
+    /// The bytes of file `id` and its MIME type, if held.
+    pub(crate) fn file(&self, id: &str) -> Option<(Vec<u8>, String)> {
+        let blob = self.blobs.get(id)?;
+        Some((blob.bytes.to_vec(), blob.info.mime_type.clone()))
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<&StoredMedia> {
         self.blobs.get(id).map(|b| &b.info)
     }
 

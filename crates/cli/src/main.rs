@@ -2,36 +2,42 @@
 
 mod credentials;
 mod output;
+mod sandbox;
 mod send_args;
+mod serve;
 mod templates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
-use shopchat_core::config::{self, Config, Mode, SandboxSettings};
-use shopchat_core::live::launch::{self, TunnelPlan};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use shopchat_core::config;
 use shopchat_core::outbox::SendError;
-use shopchat_core::secrets::Keystore;
-use shopchat_core::settings::Settings;
 use shopchat_core::store::DB_FILE;
 use shopchat_core::store::{Store, contacts, messages, search};
-use shopchat_core::tunnel::{CallbackStatus, TunnelState};
-use shopchat_core::{Engine, RuntimeInfo, sandbox, text_message};
+use shopchat_core::text_message;
 
 #[derive(Parser)]
 #[command(
     name = "shopchat",
     version,
-    about = "Run a shop's WhatsApp Business conversations: the engine, headless."
+    about = "Run a shop's WhatsApp Business conversations: the engine, headless.",
+    after_help = "Every verb takes --data-dir DIR and --sandbox. Errors go to standard error as \
+                  `shopchat: <what is wrong>`, with exit status 1 (2 for a command line that cannot be read).\n\n\
+                  Example:\n  shopchat serve --sandbox\n  \
+                  shopchat sandbox say --from 15550100001 --text \"Hello!\"\n  \
+                  shopchat messages --sandbox --contact 15550100001"
 )]
 struct Cli {
+    #[command(flatten)]
+    common: Common,
     #[command(subcommand)]
     command: Command,
 }
 
+/// The options every verb takes, before or after the verb.
 #[derive(Args, Clone)]
-struct Common {
+pub(crate) struct Common {
     /// The data dir (default: $SHOPCHAT_DATA_DIR, else the OS data dir, e.g. ~/.local/share/shopchat).
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
@@ -45,9 +51,10 @@ struct Common {
 #[derive(Subcommand)]
 enum Command {
     /// Run the webhook server and the outbox until Ctrl-C or SIGTERM.
+    #[command(
+        after_help = "Example:\n  shopchat serve --sandbox\n  shopchat serve --listen 127.0.0.1:8787 --no-tunnel"
+    )]
     Serve {
-        #[command(flatten)]
-        common: Common,
         /// Where the webhook server listens (default: $SHOPCHAT_LISTEN, else the settings' port on
         /// 127.0.0.1, 8787 unless changed).
         #[arg(long, value_name = "ADDR")]
@@ -57,16 +64,16 @@ enum Command {
         no_tunnel: bool,
     },
     /// List contacts, the most recent conversation first.
+    #[command(after_help = "Example:\n  shopchat contacts --sandbox --json")]
     Contacts {
-        #[command(flatten)]
-        common: Common,
         #[arg(long)]
         json: bool,
     },
     /// List a contact's messages, oldest first.
+    #[command(
+        after_help = "Example:\n  shopchat messages --sandbox --contact 15550100001 --limit 20"
+    )]
     Messages {
-        #[command(flatten)]
-        common: Common,
         /// The customer's WhatsApp id (phone number in international form).
         #[arg(long, value_name = "WA_ID")]
         contact: String,
@@ -76,23 +83,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Queue a message (text, buttons, a file, a location, a reaction or a template); a running
-    /// `shopchat serve` sends it. Prints the new message's id.
+    /// Queue a message (text, buttons, a file, a location, a reaction or a template).
+    ///
+    /// A running `shopchat serve` sends it. Prints the new message's id.
+    #[command(
+        after_help = "Example:\n  shopchat send --sandbox --to 15550100001 --text \"Yes, 12 left!\"\n  shopchat send --sandbox --to 15550100001 --file photo.jpg --caption \"The blue one\""
+    )]
     Send {
-        #[command(flatten)]
-        common: Common,
         #[command(flatten)]
         what: send_args::SendArgs,
     },
     /// The message templates: fetch them from WhatsApp, or list the synced ones.
+    #[command(
+        after_help = "Example:\n  shopchat templates sync --sandbox\n  shopchat templates list --sandbox --json"
+    )]
     Templates {
         #[command(subcommand)]
         command: templates::TemplatesCommand,
     },
-    /// Find messages across all chats (every word must match; the last one as a prefix), newest first.
+    /// Find messages across all chats, newest first.
+    ///
+    /// Every word must match (accents and case aside); the last one as a prefix.
+    #[command(after_help = "Example:\n  shopchat search --sandbox \"blue mug\" --json")]
     Search {
-        #[command(flatten)]
-        common: Common,
         /// The words to look for.
         query: String,
         /// At most N results.
@@ -102,11 +115,17 @@ enum Command {
         json: bool,
     },
     /// Play a simulated customer in the sandbox.
+    #[command(
+        after_help = "Example:\n  shopchat sandbox say --from 15550100001 --text \"Do you have blue mugs?\""
+    )]
     Sandbox {
         #[command(subcommand)]
         command: SandboxCommand,
     },
     /// Store, list or clear the credentials in the OS keystore (shared with the desktop app).
+    #[command(
+        after_help = "The keystore belongs to the OS user: --data-dir and --sandbox do not change it.\n\nExample:\n  shopchat credentials set whatsapp-access-token < token.txt\n  shopchat credentials list"
+    )]
     Credentials {
         #[command(subcommand)]
         command: credentials::CredentialsCommand,
@@ -116,9 +135,10 @@ enum Command {
 #[derive(Subcommand)]
 enum SandboxCommand {
     /// A customer writes to the shop: a signed inbound webhook is posted to the running sandbox engine.
+    #[command(
+        after_help = "Example:\n  shopchat sandbox say --from 15550100001 --text \"Is my order ready?\""
+    )]
     Say {
-        #[arg(long, value_name = "DIR")]
-        data_dir: Option<PathBuf>,
         /// The customer's WhatsApp id.
         #[arg(long, value_name = "WA_ID")]
         from: String,
@@ -156,16 +176,54 @@ fn init_logging(default: &str) {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("shopchat: {}", usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(if serving { "info" } else { "warn" });
-    match run(cli.command).await {
+    match run(cli.command, cli.common).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(reason) => {
             eprintln!("shopchat: {reason}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command line clap refused, in the same style as every other error: one line, what is wrong
+/// and where the help is (`unexpected argument '--x' found (try 'shopchat send --help')`).
+fn usage_error(error: &clap::Error) -> String {
+    let text = error.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let what = first.strip_prefix("error: ").unwrap_or(first).trim_end();
+    format!(
+        "{what} (try '{} --help')",
+        verb_path(std::env::args().skip(1))
+    )
+}
+
+/// `shopchat` and the verbs named in `args` (`shopchat templates sync`), skipping options and
+/// their values.
+fn verb_path(args: impl Iterator<Item = String>) -> String {
+    let mut command = Cli::command();
+    let mut path = vec![command.get_name().to_owned()];
+    for arg in args {
+        let Some(verb) = command.find_subcommand(&arg).cloned() else {
+            continue;
+        };
+        path.push(arg);
+        command = verb;
+    }
+    path.join(" ")
 }
 
 fn store_dir_of(common: &Common) -> Result<PathBuf, String> {
@@ -189,14 +247,10 @@ async fn open_existing_store(common: &Common) -> Result<Option<Store>, String> {
     open_store(common).await.map(Some)
 }
 
-async fn run(command: Command) -> Result<(), String> {
+async fn run(command: Command, common: Common) -> Result<(), String> {
     match command {
-        Command::Serve {
-            common,
-            listen,
-            no_tunnel,
-        } => serve(common, listen, no_tunnel).await,
-        Command::Contacts { common, json } => {
+        Command::Serve { listen, no_tunnel } => serve::serve(common, listen, no_tunnel).await,
+        Command::Contacts { json } => {
             let Some(store) = open_existing_store(&common).await? else {
                 return output::contacts(&[], json);
             };
@@ -204,12 +258,7 @@ async fn run(command: Command) -> Result<(), String> {
             store.close().await;
             output::contacts(&list?, json)
         }
-        Command::Search {
-            common,
-            query,
-            limit,
-            json,
-        } => {
+        Command::Search { query, limit, json } => {
             if search::fts_query(&query).is_none() {
                 return Err(format!("{query:?} holds no word to search for"));
             }
@@ -224,7 +273,6 @@ async fn run(command: Command) -> Result<(), String> {
             output::search(&hits?, json)
         }
         Command::Messages {
-            common,
             contact,
             limit,
             json,
@@ -240,7 +288,7 @@ async fn run(command: Command) -> Result<(), String> {
             store.close().await;
             output::messages(&list?, json)
         }
-        Command::Send { common, what } => {
+        Command::Send { what } => {
             // Checked as far as possible before anything is opened or created.
             if let Some(text) = &what.text
                 && what.buttons.is_none()
@@ -261,182 +309,16 @@ async fn run(command: Command) -> Result<(), String> {
             println!("{}", message.id);
             Ok(())
         }
-        Command::Templates { command } => templates::run(command).await,
+        Command::Templates { command } => templates::run(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
         Command::Sandbox {
             command:
                 SandboxCommand::Say {
-                    data_dir: dir,
                     from,
                     text,
                     name,
                     url,
                 },
-        } => say(dir, from, text, name, url).await,
+        } => sandbox::say(common.data_dir, from, text, name, url).await,
     }
-}
-
-async fn serve(common: Common, listen: Option<String>, no_tunnel: bool) -> Result<(), String> {
-    let data_dir = data_dir(common.data_dir)?;
-    let settings = match Settings::load(&Settings::file(&data_dir)) {
-        Ok(s) => s,
-        // The sandbox needs nothing from the settings: a broken file does not stop it.
-        Err(e) if common.sandbox => {
-            eprintln!("shopchat: {e}; using the default settings");
-            Settings::default()
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    let listen = match listen {
-        Some(l) => config::parse_listen(&l, "--listen"),
-        None => launch::listen_addr(env_var, &settings),
-    }
-    .map_err(|e| e.to_string())?;
-    // Listen for signals before anything starts, so that a stop request is never missed.
-    let signals = Signals::install().map_err(|e| format!("cannot listen for signals: {e}"))?;
-    let (mode, tunnel) = if common.sandbox {
-        (Mode::Sandbox(SandboxSettings::default()), TunnelPlan::None)
-    } else {
-        let live = credentials::live_settings(env_var, &data_dir)?;
-        let tunnel = if no_tunnel {
-            TunnelPlan::None
-        } else {
-            let keystore = match Keystore::platform() {
-                Ok(k) => Some(k),
-                Err(e) => {
-                    eprintln!("shopchat: the OS keystore cannot be read: {e}");
-                    None
-                }
-            };
-            TunnelPlan::from_settings(env_var, keystore.as_ref(), &settings)
-                .map_err(|e| format!("{e} (or pass --no-tunnel)"))?
-        };
-        (Mode::Live(live), tunnel)
-    };
-    let mut config = Config::new(data_dir, listen, mode);
-    config.outbox = launch::outbox_settings(env_var, &settings).map_err(|e| e.to_string())?;
-    config.template_poll = Some(config::TEMPLATE_POLL_INTERVAL);
-    let engine = Engine::start(config).await.map_err(|e| e.to_string())?;
-    println!(
-        "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Ctrl-C stops it.",
-        engine.local_addr(),
-        engine.mode(),
-        engine.local_addr()
-    );
-    if engine.mode() == "sandbox" {
-        println!(
-            "Try: shopchat sandbox say --from {} --text \"Hello!\"",
-            fake_graph::CUSTOMERS[0].wa_id
-        );
-    }
-    let mut events = engine.subscribe();
-    if let Err(e) = tunnel.open(&engine, &settings).await {
-        eprintln!("shopchat: no tunnel: {e}");
-    }
-    tokio::spawn(async move {
-        // The tunnel's state as it changes: the address to give Meta, or why it is offline.
-        use tokio::sync::broadcast::error::RecvError;
-        loop {
-            match events.recv().await {
-                Ok(shopchat_core::DomainEvent::Tunnel { state }) => {
-                    println!("{}", describe_tunnel(&state));
-                }
-                Ok(_) | Err(RecvError::Lagged(_)) => {}
-                Err(RecvError::Closed) => break,
-            }
-        }
-    });
-    signals.wait().await;
-    println!("Stopping...");
-    engine.shutdown().await;
-    Ok(())
-}
-
-fn describe_tunnel(state: &TunnelState) -> String {
-    match state {
-        TunnelState::Off => "Tunnel: closed".to_owned(),
-        TunnelState::Connecting { attempt } => format!("Tunnel: connecting (attempt {attempt})"),
-        TunnelState::Online { url, callback } => {
-            let meta = match callback {
-                CallbackStatus::Disabled => "point Meta's webhook here yourself".to_owned(),
-                CallbackStatus::Pending => "telling Meta".to_owned(),
-                CallbackStatus::Repointed => "Meta's webhook points here".to_owned(),
-                CallbackStatus::Failed { error } => format!("Meta could not be told: {error}"),
-            };
-            format!("Tunnel: online, webhook {url}/webhook ({meta})")
-        }
-        TunnelState::Offline { error, .. } => format!("Tunnel: offline ({error}); retrying"),
-    }
-}
-
-/// SIGINT and SIGTERM, installed up front.
-struct Signals {
-    #[cfg(unix)]
-    term: tokio::signal::unix::Signal,
-    #[cfg(unix)]
-    int: tokio::signal::unix::Signal,
-}
-
-impl Signals {
-    fn install() -> std::io::Result<Self> {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{SignalKind, signal};
-            Ok(Self {
-                term: signal(SignalKind::terminate())?,
-                int: signal(SignalKind::interrupt())?,
-            })
-        }
-        #[cfg(not(unix))]
-        Ok(Self {})
-    }
-
-    async fn wait(mut self) {
-        #[cfg(unix)]
-        tokio::select! {
-            _ = self.term.recv() => {}
-            _ = self.int.recv() => {}
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = tokio::signal::ctrl_c().await;
-        }
-    }
-}
-
-async fn say(
-    dir: Option<PathBuf>,
-    from: String,
-    text: String,
-    name: Option<String>,
-    url: Option<String>,
-) -> Result<(), String> {
-    let from = wacloud::WaId::parse(&from).map_err(|e| e.to_string())?;
-    if text.trim().is_empty() {
-        return Err("--text cannot be empty".into());
-    }
-    let url = match url {
-        Some(u) => u,
-        None => {
-            let store_dir = config::store_dir(&data_dir(dir)?, true);
-            RuntimeInfo::read(&store_dir)
-                .filter(|r| r.mode == "sandbox")
-                .map(|r| r.webhook_url)
-                .ok_or_else(|| {
-                    format!(
-                        "no sandbox engine is running on {} (start one with `shopchat serve --sandbox`, or pass --url)",
-                        store_dir.display()
-                    )
-                })?
-        }
-    };
-    let http = reqwest::Client::new();
-    let status = sandbox::say(&http, &url, from.as_str(), name.as_deref(), &text)
-        .await
-        .map_err(|e| format!("could not reach the engine at {url}: {e}"))?;
-    if !status.is_success() {
-        return Err(format!("the engine refused the message: HTTP {status}"));
-    }
-    println!("{} said: {text}", from);
-    Ok(())
 }

@@ -14,23 +14,19 @@ use crate::{Common, env_var, open_existing_store, open_store};
 pub enum TemplatesCommand {
     /// Fetch every template from WhatsApp (the sandbox's own in the sandbox) and keep them.
     Sync {
-        #[command(flatten)]
-        common: Common,
         #[arg(long)]
         json: bool,
     },
     /// The synced templates, by name and language.
     List {
-        #[command(flatten)]
-        common: Common,
         #[arg(long)]
         json: bool,
     },
 }
 
-pub async fn run(command: TemplatesCommand) -> Result<(), String> {
+pub async fn run(command: TemplatesCommand, common: &Common) -> Result<(), String> {
     match command {
-        TemplatesCommand::Sync { common, json } => {
+        TemplatesCommand::Sync { json } => {
             let stop = CancellationToken::new();
             let _stop_fake = stop.clone().drop_guard();
             let (graph, waba, _fake) = if common.sandbox {
@@ -57,7 +53,7 @@ pub async fn run(command: TemplatesCommand) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
                 (graph, waba, None)
             };
-            let store = open_store(&common).await?;
+            let store = open_store(common).await?;
             let synced = shopchat_core::templates::sync(&graph, &waba, &store).await;
             let list = store.read(stored::list).await;
             store.close().await;
@@ -74,8 +70,8 @@ pub async fn run(command: TemplatesCommand) -> Result<(), String> {
                 json,
             )
         }
-        TemplatesCommand::List { common, json } => {
-            let Some(store) = open_existing_store(&common).await? else {
+        TemplatesCommand::List { json } => {
+            let Some(store) = open_existing_store(common).await? else {
                 return print(&[], json);
             };
             let list = store.read(stored::list).await;

@@ -5,6 +5,7 @@ mod output;
 mod sandbox;
 mod send_args;
 mod serve;
+mod settings;
 mod templates;
 
 use std::path::PathBuf;
@@ -121,6 +122,14 @@ enum Command {
     Sandbox {
         #[command(subcommand)]
         command: SandboxCommand,
+    },
+    /// Read or change the settings (the shop's profile included), checked as the app checks them.
+    #[command(
+        after_help = "Example:\n  shopchat settings set currency EUR\n  shopchat settings set document_prefixes.invoice FAC\n  shopchat settings get default_tax_rate\n  shopchat settings list --json"
+    )]
+    Settings {
+        #[command(subcommand)]
+        command: settings::SettingsCommand,
     },
     /// Store, list or clear the credentials in the OS keystore (shared with the desktop app).
     #[command(
@@ -311,6 +320,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         }
         Command::Templates { command } => templates::run(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
+        Command::Settings { command } => settings::run(command, &common),
         Command::Sandbox {
             command:
                 SandboxCommand::Say {

@@ -16,6 +16,7 @@ const VERBS: &[&str] = &[
     "search",
     "sandbox",
     "credentials",
+    "settings",
 ];
 
 #[test]

@@ -16,6 +16,10 @@ use ts_rs::TS;
 
 use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
+mod keys;
+mod shop;
+pub use shop::{DocumentPrefixes, ShopProfile};
+
 /// The settings file's name in the data dir.
 pub const SETTINGS_FILE: &str = "settings.json";
 /// The webhook server's default port.
@@ -38,6 +42,9 @@ pub enum SettingsError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// One key of `shopchat settings set` that cannot be set.
+    #[error("{key}: {reason}")]
+    Key { key: String, reason: String },
     /// Every field that is not valid, with why.
     #[error("invalid settings: {}", .0.iter().map(|(k, r)| format!("{k}: {r}")).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<(&'static str, String)>),
@@ -82,6 +89,10 @@ pub struct Settings {
     /// Messages per second for the business number (1 to 1,000); `null` sends without a limit.
     #[serde(default = "default_outbox_rate")]
     pub outbox_rate: Option<u32>,
+    /// What the shop's documents say about it.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub shop: ShopProfile,
 }
 
 fn default_outbox_rate() -> Option<u32> {
@@ -102,6 +113,7 @@ impl Default for Settings {
             public_url: None,
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
+            shop: ShopProfile::default(),
         }
     }
 }
@@ -200,6 +212,7 @@ impl Settings {
         if self.business_name.as_ref().is_some_and(|n| n.len() > 256) {
             problems.push(("business_name", "at most 256 bytes".to_owned()));
         }
+        problems.extend(self.shop.problems());
         if problems.is_empty() {
             Ok(())
         } else {

@@ -116,3 +116,90 @@ fn versions_and_domains_are_checked() {
         assert!(!valid_domain(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_shop_profile_lives_in_the_same_flat_file_with_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    std::fs::write(
+        &path,
+        r#"{"currency": "USD", "default_tax_rate": "8.25", "document_prefixes": {"invoice": "FAC"}}"#,
+    )
+    .unwrap();
+    let s = Settings::load(&path).unwrap();
+    assert_eq!(s.shop.currency, "USD");
+    assert_eq!(s.shop.default_tax_rate, "8.25");
+    assert_eq!(s.shop.document_prefixes.invoice, "FAC");
+    // The kinds not named keep their defaults.
+    assert_eq!(s.shop.document_prefixes.quote, "QUO");
+    assert_eq!(s.shop.document_language, "en");
+    s.save(&path).unwrap();
+    let raw: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["currency"], json!("USD"));
+    assert_eq!(raw["document_prefixes"]["credit_note"], json!("CRN"));
+    assert!(raw.get("shop").is_none(), "flattened, not nested: {raw}");
+}
+
+#[test]
+fn the_shop_profile_is_checked_field_by_field() {
+    let mut s = Settings::default();
+    s.shop.currency = "euro".into();
+    s.shop.default_tax_rate = "101".into();
+    s.shop.shop_email = Some("not an email".into());
+    s.shop.document_language = "fr".into();
+    s.shop.document_prefixes.receipt = "re c".into();
+    let Err(SettingsError::Invalid(problems)) = s.validate() else {
+        panic!("accepted");
+    };
+    let keys: Vec<_> = problems.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        [
+            "shop_email",
+            "currency",
+            "default_tax_rate",
+            "document_language",
+            "document_prefixes"
+        ]
+    );
+    for rate in ["0", "21", "5.5", "100"] {
+        s = Settings::default();
+        s.shop.default_tax_rate = rate.into();
+        assert!(s.validate().is_ok(), "{rate}");
+    }
+    for rate in ["-1", "100.01", "abc", ""] {
+        s.shop.default_tax_rate = rate.into();
+        assert!(s.validate().is_err(), "{rate}");
+    }
+}
+
+#[test]
+fn one_key_at_a_time_as_the_cli_sets_them() {
+    let s = Settings::default();
+    assert_eq!(s.get_key("currency"), Some(json!("EUR")));
+    assert_eq!(s.get_key("document_prefixes.invoice"), Some(json!("INV")));
+    assert_eq!(s.get_key("listen_port"), Some(json!(8787)));
+    assert_eq!(s.get_key("nope"), None);
+
+    let s = s.with_key("currency", "USD").unwrap();
+    assert_eq!(s.shop.currency, "USD");
+    let s = s.with_key("document_prefixes.invoice", "FAC").unwrap();
+    assert_eq!(s.shop.document_prefixes.invoice, "FAC");
+    let s = s.with_key("listen_port", "9000").unwrap();
+    assert_eq!(s.listen_port, 9000);
+    // A text setting keeps a number as text.
+    let s = s.with_key("default_tax_rate", "21").unwrap();
+    assert_eq!(s.shop.default_tax_rate, "21");
+    let s = s.with_key("outbox_rate", "null").unwrap();
+    assert_eq!(s.outbox_rate, None);
+
+    let unknown = s.with_key("colour", "blue").unwrap_err().to_string();
+    assert!(
+        unknown.starts_with("colour: there is no such setting"),
+        "{unknown}"
+    );
+    let wrong = s.with_key("listen_port", "high").unwrap_err().to_string();
+    assert!(wrong.starts_with("listen_port: "), "{wrong}");
+    let invalid = s.with_key("currency", "euro").unwrap_err().to_string();
+    assert!(invalid.contains("currency"), "{invalid}");
+}

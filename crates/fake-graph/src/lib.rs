@@ -25,6 +25,7 @@ pub mod clock;
 pub mod credentials;
 pub mod customers;
 pub mod errors;
+mod ids;
 pub mod media;
 pub mod messages;
 pub mod payloads;

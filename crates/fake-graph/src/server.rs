@@ -18,7 +18,7 @@ use tracing::warn;
 use wacloud::MediaKind;
 use wacloud::media::{MediaError, check_media_file};
 
-use crate::account::{self, Account};
+use crate::account::{self, profile::Account};
 use crate::credentials::{SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
 use crate::errors::{graph_error, invalid_parameter, unknown_endpoint};
 use crate::media::store::{MEMORY_CAP, MediaStore, StoredMedia};

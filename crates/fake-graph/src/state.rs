@@ -7,7 +7,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::account::Account;
+use crate::account::profile::Account;
 use crate::media::store::MediaStore;
 use crate::settings::Settings;
 use crate::templates::store::TemplateStore;
@@ -82,10 +82,4 @@ pub(crate) fn only_fields(object: &Value, fields: Option<&str>) -> Value {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     )
-}
-
-/// A random id of 15 digits, like Meta's object ids.
-pub(crate) fn new_object_id() -> u64 {
-    use rand::RngExt;
-    rand::rng().random_range(100_000_000_000_000..1_000_000_000_000_000)
 }

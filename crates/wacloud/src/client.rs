@@ -20,11 +20,8 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
-use tracing::debug;
 
 use crate::error::{ErrorKind, GraphError};
-use crate::ids::PhoneNumberId;
-use crate::send::{OutgoingMessage, SendResponse};
 
 /// The default Graph API version.
 pub const DEFAULT_API_VERSION: &str = "v24.0";
@@ -126,30 +123,6 @@ impl GraphClient {
     /// `{base}/{version}/{path}`.
     pub(crate) fn url(&self, path: &str) -> String {
         format!("{}/{}", self.root, path.trim_start_matches('/'))
-    }
-
-    /// Sends a message: `POST /{phone-number-id}/messages`.
-    pub async fn send_message(
-        &self,
-        phone_number_id: &PhoneNumberId,
-        message: &OutgoingMessage,
-    ) -> Result<SendResponse, GraphError> {
-        let url = self.url(&format!("{phone_number_id}/messages"));
-        debug!(to = %message.to, kind = message.content.type_name(), "sending message");
-        let request = self
-            .http
-            .post(url)
-            .bearer_auth(self.token.expose_secret())
-            .json(message);
-        let response: SendResponse = self.execute(request).await?;
-        if response.messages.is_empty() {
-            // A success without an id: Meta took the request, so it may be on its way.
-            let mut err =
-                GraphError::local(ErrorKind::Decode, "the send answer holds no message id");
-            err.http_status = Some(200);
-            return Err(err);
-        }
-        Ok(response)
     }
 
     /// The underlying HTTP client (for requests the Graph API paths do not cover, such as a

@@ -7,7 +7,7 @@ use std::time::Instant;
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 
-use crate::state::new_object_id;
+use crate::ids::new_object_id;
 
 /// The most file bytes the fake holds at once.
 pub(crate) const MEMORY_CAP: u64 = 256 << 20;

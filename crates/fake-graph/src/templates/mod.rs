@@ -14,8 +14,9 @@ use tracing::warn;
 
 use crate::credentials::SANDBOX_WABA_ID;
 use crate::errors::{graph_error, graph_error_with, invalid_parameter, no_such_object};
+use crate::ids::new_object_id;
 use crate::payloads;
-use crate::state::{FakeState, lock, new_object_id, only_fields, query_value};
+use crate::state::{FakeState, lock, only_fields, query_value};
 use crate::webhooks::post_with_retry;
 use checks::placeholders;
 use store::cursor_for;

@@ -35,6 +35,7 @@ mod limits;
 pub mod list;
 mod location;
 pub mod media;
+mod post;
 pub mod read;
 pub mod template;
 mod template_checks;

@@ -7,11 +7,13 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::credentials::{SANDBOX_PHONE_NUMBER_ID, SANDBOX_WABA_ID};
 use crate::errors::{invalid_parameter, no_such_object};
 use crate::state::{FakeState, lock, only_fields, query_value};
+
+pub mod profile;
 
 /// The display form of the sandbox's number.
 pub(crate) const DISPLAY_PHONE_NUMBER: &str = "+1 555-010-0000";
@@ -39,35 +41,6 @@ const VERTICALS: &[&str] = &[
     "RESTAURANT",
     "NOT_A_BIZ",
 ];
-
-/// What the account endpoints change.
-pub(crate) struct Account {
-    /// Whether the app is subscribed to the account's webhooks.
-    pub(crate) subscribed: bool,
-    /// The verified override callback.
-    pub(crate) override_uri: Option<String>,
-    /// The business profile, as `GET …/whatsapp_business_profile` answers it.
-    profile: Map<String, Value>,
-}
-
-impl Default for Account {
-    fn default() -> Self {
-        let profile = json!({
-            "about": "Handmade ceramics and homeware. Ask us anything!",
-            "address": "12 Harbour Street, Springfield",
-            "description": "A small shop selling mugs, bowls and plates made in our own studio.",
-            "email": "hello@shop.example.com",
-            "websites": ["https://shop.example.com/"],
-            "vertical": "RETAIL",
-            "messaging_product": "whatsapp",
-        });
-        Self {
-            subscribed: true,
-            override_uri: None,
-            profile: profile.as_object().cloned().unwrap_or_default(),
-        }
-    }
-}
 
 /// `GET /{phone-number-id}[?fields=…]`.
 pub(crate) fn phone_number(fields: Option<&str>) -> Value {

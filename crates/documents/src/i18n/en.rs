@@ -1,0 +1,41 @@
+//! English.
+
+use super::Labels;
+
+pub const LABELS: Labels = Labels {
+    invoice: "Invoice",
+    quote: "Quote",
+    receipt: "Receipt",
+    order: "Order confirmation",
+    delivery_note: "Delivery note",
+    credit_note: "Credit note",
+    number: "Number",
+    issue_date: "Date",
+    due_date: "Due date",
+    valid_until: "Valid until",
+    bill_to: "Bill to",
+    tax_id: "Tax ID",
+    phone: "Phone",
+    email: "Email",
+    whatsapp: "WhatsApp",
+    description: "Description",
+    quantity: "Quantity",
+    unit_price: "Unit price",
+    discount: "Discount",
+    tax: "Tax",
+    amount: "Amount",
+    tax_breakdown: "Tax breakdown",
+    tax_base: "Taxable amount",
+    tax_rate: "Rate",
+    subtotal: "Subtotal",
+    total: "Total",
+    notes: "Notes",
+    payment_terms: "Payment terms",
+    bank_details: "Bank details",
+    cancels: "Cancels invoice",
+    page: "Page",
+    of: "of",
+    months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+};

@@ -1,0 +1,41 @@
+//! Español.
+
+use super::Labels;
+
+pub const LABELS: Labels = Labels {
+    invoice: "Factura",
+    quote: "Presupuesto",
+    receipt: "Recibo",
+    order: "Confirmación de pedido",
+    delivery_note: "Albarán",
+    credit_note: "Factura rectificativa",
+    number: "Número",
+    issue_date: "Fecha",
+    due_date: "Vencimiento",
+    valid_until: "Válido hasta",
+    bill_to: "Facturar a",
+    tax_id: "NIF",
+    phone: "Teléfono",
+    email: "Correo",
+    whatsapp: "WhatsApp",
+    description: "Descripción",
+    quantity: "Cantidad",
+    unit_price: "Precio unitario",
+    discount: "Descuento",
+    tax: "IVA",
+    amount: "Importe",
+    tax_breakdown: "Desglose de impuestos",
+    tax_base: "Base imponible",
+    tax_rate: "Tipo",
+    subtotal: "Subtotal",
+    total: "Total",
+    notes: "Notas",
+    payment_terms: "Condiciones de pago",
+    bank_details: "Datos bancarios",
+    cancels: "Rectifica la factura",
+    page: "Página",
+    of: "de",
+    months: [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ],
+};

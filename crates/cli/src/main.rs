@@ -1,6 +1,7 @@
 //! `shopchat`: the Shopchat engine without a window.
 
 mod credentials;
+mod documents;
 mod output;
 mod sandbox;
 mod send_args;
@@ -122,6 +123,14 @@ enum Command {
     Sandbox {
         #[command(subcommand)]
         command: SandboxCommand,
+    },
+    /// Issue, list, show and send invoices, quotes, receipts, order confirmations, delivery notes.
+    #[command(
+        after_help = "Example:\n  shopchat documents new --kind invoice --to 15550100001 --item \"Blue mug|3|19.99|21\" --json\n  shopchat documents list\n  shopchat documents send INV-2026-0001"
+    )]
+    Documents {
+        #[command(subcommand)]
+        command: documents::DocumentsCommand,
     },
     /// Read or change the settings (the shop's profile included), checked as the app checks them.
     #[command(
@@ -321,6 +330,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Templates { command } => templates::run(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
         Command::Settings { command } => settings::run(command, &common),
+        Command::Documents { command } => documents::run(command, &common).await,
         Command::Sandbox {
             command:
                 SandboxCommand::Say {

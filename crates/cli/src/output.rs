@@ -3,7 +3,7 @@
 use serde::Serialize;
 use shopchat_core::{ContactView, MessageView, SearchHit};
 
-fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     println!("{text}");
     Ok(())

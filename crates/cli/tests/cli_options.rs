@@ -17,6 +17,7 @@ const VERBS: &[&str] = &[
     "sandbox",
     "credentials",
     "settings",
+    "documents",
 ];
 
 #[test]

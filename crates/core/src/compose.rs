@@ -93,6 +93,18 @@ pub async fn queue(
     media_dir: &Path,
     request: SendRequest,
 ) -> Result<MessageView, SendError> {
+    queue_then(store, media_dir, request, |_, _| Ok(())).await
+}
+
+/// [`queue`], with `on_queued` run in the transaction that queues the message: what a caller
+/// records about it (a document notes the message that carries it) can then never disagree
+/// with it after a crash.
+pub async fn queue_then(
+    store: &Store,
+    media_dir: &Path,
+    request: SendRequest,
+    on_queued: impl FnOnce(&mut WriteCtx<'_>, &MessageView) -> Result<(), StoreError> + Send + 'static,
+) -> Result<MessageView, SendError> {
     let to = WaId::parse(&request.to).map_err(|e| SendError::Invalid(e.to_string()))?;
     let mut file = None;
     let content = match request.what {
@@ -149,7 +161,11 @@ pub async fn queue(
             // Templates may open a conversation: no 24-hour window needed.
             return Ok(store
                 .writer()
-                .call(move |ctx| outbox::enqueue(ctx, &message))
+                .call(move |ctx| {
+                    let view = outbox::enqueue(ctx, &message)?;
+                    on_queued(ctx, &view)?;
+                    Ok::<_, StoreError>(view)
+                })
                 .await?);
         }
     };
@@ -166,6 +182,7 @@ pub async fn queue(
                 Err(refused) => return Ok(Err(refused)),
             };
             let Some(f) = file else {
+                on_queued(ctx, &view)?;
                 return Ok(Ok(view));
             };
             media::insert_outbound(
@@ -181,7 +198,9 @@ pub async fn queue(
                 },
                 crate::store::now_ms(),
             )?;
-            Ok::<_, StoreError>(Ok(messages::get(ctx.conn, view.id)?))
+            let view = messages::get(ctx.conn, view.id)?;
+            on_queued(ctx, &view)?;
+            Ok::<_, StoreError>(Ok(view))
         })
         .await?
 }

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod compose;
 pub mod config;
 mod delivery;
+pub mod documents;
 pub mod engine;
 pub mod env_vars;
 pub mod events;

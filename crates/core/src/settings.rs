@@ -18,7 +18,7 @@ use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
 mod keys;
 mod shop;
-pub use shop::{DocumentPrefixes, ShopProfile};
+pub use shop::{DocumentPrefixes, ShopProfile, valid_percent};
 
 /// The settings file's name in the data dir.
 pub const SETTINGS_FILE: &str = "settings.json";

@@ -16,10 +16,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let one_page = sample::sample(Lang::En, 4);
     // About 33 lines a page: 650 lines make 20 pages of PDF (checked with pdfinfo).
     let twenty_pages = sample::sample(Lang::En, 650);
-    println!("{:<22} {:>9} {:>9} {:>10}", "document", "p50", "p95", "size");
+    println!(
+        "{:<22} {:>9} {:>9} {:>10}",
+        "document", "p50", "p95", "size"
+    );
     for (name, doc) in [("1 page", &one_page), ("20 pages", &twenty_pages)] {
-        report(&format!("{name}, DOCX"), doc, |d| render_docx(d))?;
-        report(&format!("{name}, PDF"), doc, |d| render_pdf(d))?;
+        report(&format!("{name}, DOCX"), doc, render_docx)?;
+        report(&format!("{name}, PDF"), doc, render_pdf)?;
     }
     Ok(())
 }

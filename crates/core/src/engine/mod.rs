@@ -261,6 +261,9 @@ impl Engine {
             breaker: breaker.clone(),
         };
         tasks.push(tokio::spawn(worker.run(stop.clone())));
+        tasks.push(tokio::spawn(
+            crate::documents::finish_pending_in_background(store.clone(), store_dir.clone()),
+        ));
         if let (Some(every), Some(waba)) = (config.template_poll, wiring.waba_id.clone()) {
             tasks.push(tokio::spawn(live::poll_templates(
                 graph.clone(),

@@ -159,7 +159,7 @@ fn valid_email(e: &str) -> bool {
 }
 
 /// A decimal percentage from 0 to 100 (`21`, `5.5`, `0`).
-pub(crate) fn valid_percent(raw: &str) -> bool {
+pub fn valid_percent(raw: &str) -> bool {
     raw.parse::<rust_decimal::Decimal>()
         .is_ok_and(|d| d >= rust_decimal::Decimal::ZERO && d <= rust_decimal::Decimal::ONE_HUNDRED)
 }

@@ -1,0 +1,409 @@
+//! Generated documents in the engine: issuing one (its number taken in the writer's
+//! transaction that records it, its files written aside, flushed and renamed under the store
+//! dir), finishing one a crash interrupted, checking and regenerating its files, sending it in
+//! the chat through the outbox, the product list, and the customers' requests. The files
+//! themselves come from the pure `shopchat-documents` crate.
+//!
+//! Issuing is two steps: a transaction takes the number and records the typed document
+//! (`issuing`); the files are made from that record and written; a second transaction records
+//! them (`issued`). A crash between the two leaves a recorded document whose files
+//! [`finish_pending`] makes at the next start, the same as they would have been: a number is
+//! never lost, skipped or given twice.
+
+mod detail;
+pub mod files;
+pub mod numbering;
+pub mod products;
+pub mod records;
+pub mod requests;
+mod view;
+
+use std::path::Path;
+
+use shopchat_documents::{self as engine, Document, Kind, Lang, Line};
+use time::Date;
+
+use crate::compose::{Attachment, Compose, SendRequest};
+use crate::outbox::SendError;
+use crate::settings::Settings;
+use crate::store::{Store, StoreError, contacts};
+use crate::views::MessageView;
+pub use view::{
+    DocumentFiles, DocumentStatus, DocumentSummary, DocumentView, LineView, TaxBandView,
+};
+
+/// Why a document could not be issued, shown or sent.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentsError {
+    /// Bad input, named in one line; nothing was recorded and no number was taken.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("there is no document {0:?}")]
+    NotFound(String),
+    #[error(transparent)]
+    Document(#[from] engine::DocumentError),
+    #[error(transparent)]
+    Send(#[from] SendError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the document's files could not be written: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What the owner asks for; the shop's side comes from the settings.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub kind: Kind,
+    /// The customer's WhatsApp id (a contact of the shop).
+    pub to: String,
+    pub lines: Vec<Line>,
+    /// The settings' currency when `None`.
+    pub currency: Option<String>,
+    /// The settings' document language when `None`.
+    pub lang: Option<Lang>,
+    pub notes: Option<String>,
+    pub due_date: Option<Date>,
+    pub customer_address: Option<String>,
+    pub customer_tax_id: Option<String>,
+    /// A credit note: the id or number of the invoice it cancels.
+    pub cancels: Option<String>,
+}
+
+/// Issues a document: checks everything, takes its number, records it and writes its files
+/// under `store_dir`. Bad input takes no number.
+pub async fn issue(
+    store: &Store,
+    store_dir: &Path,
+    settings: &Settings,
+    request: NewDocument,
+    today: Date,
+) -> Result<DocumentView, DocumentsError> {
+    let (doc, cancels) = draft(store, settings, request, today).await?;
+    // Every figure and the logo are checked before a number is taken.
+    let totals = engine::check(&doc)?;
+    let prefix = prefix(settings, doc.kind).to_owned();
+    let (year, kind, contact) = (
+        doc.issue_date.year(),
+        doc.kind.as_str(),
+        doc.customer.whatsapp.clone(),
+    );
+    let template = doc.clone();
+    let (id, _number) = store
+        .writer()
+        .call(move |ctx| {
+            let with_number = |number: &str| {
+                let mut d = template.clone();
+                d.number = number.to_owned();
+                serde_json::to_string(&d).map_err(|e| StoreError::Corrupt(e.to_string()))
+            };
+            records::insert(
+                ctx.conn,
+                &records::NewDocument {
+                    kind,
+                    prefix: &prefix,
+                    year,
+                    contact: &contact,
+                    currency: totals.currency.code(),
+                    lang: template.lang.as_str(),
+                    subtotal: &totals.subtotal.to_string(),
+                    tax: &totals.tax.to_string(),
+                    total: &totals.total.to_string(),
+                    data: &with_number,
+                    cancels,
+                },
+            )
+        })
+        .await?;
+    write_files(store, store_dir, id).await?;
+    show(store, store_dir, &id.to_string()).await
+}
+
+/// Makes the files of every document a crash left `issuing`; returns how many.
+pub async fn finish_pending(store: &Store, store_dir: &Path) -> Result<usize, DocumentsError> {
+    let pending = store.read(records::issuing).await?;
+    for (id, _) in &pending {
+        write_files(store, store_dir, *id).await?;
+    }
+    Ok(pending.len())
+}
+
+/// [`finish_pending`] for the engine's start: a failure is logged, and tried again at the next.
+pub async fn finish_pending_in_background(store: Store, store_dir: std::path::PathBuf) {
+    match finish_pending(&store, &store_dir).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(documents = n, "documents a crash interrupted were finished"),
+        Err(e) => tracing::warn!(error = %e, "documents a crash interrupted could not be finished"),
+    }
+}
+
+/// Writes (or writes again) a recorded document's two files from its stored data, and records
+/// their paths and digests.
+pub async fn write_files(store: &Store, store_dir: &Path, id: i64) -> Result<(), DocumentsError> {
+    let row = store
+        .read(move |c| records::get(c, &id.to_string()))
+        .await?
+        .ok_or_else(|| DocumentsError::NotFound(id.to_string()))?;
+    let doc: Document = serde_json::from_str(&row.data)
+        .map_err(|e| StoreError::Corrupt(format!("document {id}: {e}")))?;
+    let dir = store_dir.to_owned();
+    let written = tokio::task::spawn_blocking(move || -> Result<_, DocumentsError> {
+        let year = doc.issue_date.year();
+        let mut out = Vec::new();
+        for (ext, bytes) in [
+            ("docx", engine::render_docx(&doc)?),
+            ("pdf", engine::render_pdf(&doc)?),
+        ] {
+            let rel = files::relative(year, &engine::file_name(&doc, ext));
+            files::write(&dir, &rel, &bytes)?;
+            out.push((rel, crate::media::files::sha256_hex(&bytes)));
+        }
+        Ok(out)
+    })
+    .await
+    .map_err(|e| std::io::Error::other(e.to_string()))??;
+    let [(docx, docx_sha), (pdf, pdf_sha)] = <[_; 2]>::try_from(written)
+        .map_err(|_| StoreError::Corrupt("two files are written".into()))?;
+    store
+        .writer()
+        .call(move |ctx| records::set_files(ctx.conn, id, (&docx, &docx_sha), (&pdf, &pdf_sha)))
+        .await?;
+    Ok(())
+}
+
+/// One document by id or number, with its lines and figures.
+pub async fn show(
+    store: &Store,
+    store_dir: &Path,
+    id_or_number: &str,
+) -> Result<DocumentView, DocumentsError> {
+    let key = id_or_number.trim().to_owned();
+    let row = store
+        .read(move |c| records::get(c, &key))
+        .await?
+        .ok_or_else(|| DocumentsError::NotFound(id_or_number.to_owned()))?;
+    detail::detail(row, store_dir)
+}
+
+/// The documents, newest first.
+pub async fn list(
+    store: &Store,
+    store_dir: &Path,
+    filter: records::Filter,
+) -> Result<Vec<DocumentSummary>, DocumentsError> {
+    let rows = store.read(move |c| records::list(c, &filter)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| detail::summary(r.summary, store_dir))
+        .collect())
+}
+
+/// Whether each of a document's files is there, unchanged.
+pub async fn check_files(
+    store: &Store,
+    store_dir: &Path,
+    id_or_number: &str,
+) -> Result<[(String, files::FileCheck); 2], DocumentsError> {
+    let key = id_or_number.trim().to_owned();
+    let (docx, pdf) = store
+        .read(move |c| {
+            Ok(c.query_row(
+                "SELECT docx_path, docx_sha256, pdf_path, pdf_sha256 FROM documents
+                 WHERE id = ?1 OR number = ?2",
+                (key.parse::<i64>().unwrap_or(-1), &key),
+                |r| {
+                    Ok((
+                        (
+                            r.get::<_, Option<String>>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                        ),
+                        (
+                            r.get::<_, Option<String>>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                        ),
+                    ))
+                },
+            )?)
+        })
+        .await
+        .map_err(|_| DocumentsError::NotFound(id_or_number.to_owned()))?;
+    let check = |(path, sha): (Option<String>, Option<String>)| match (path, sha) {
+        (Some(p), Some(s)) => {
+            let state = files::check(store_dir, &p, &s);
+            (p, state)
+        }
+        _ => (String::new(), files::FileCheck::Missing),
+    };
+    Ok([check(docx), check(pdf)])
+}
+
+/// Sends a document's PDF in the chat (a WhatsApp document with its number as the file name
+/// and a caption) through the outbox; the document then follows the message's status. A
+/// missing or altered file is made again from the record first. Outside the customer's
+/// 24-hour window it is refused (`outside_window`) before any request.
+pub async fn send(
+    store: &Store,
+    store_dir: &Path,
+    media_dir: &Path,
+    id_or_number: &str,
+    caption: Option<String>,
+) -> Result<MessageView, DocumentsError> {
+    let doc = show(store, store_dir, id_or_number).await?;
+    if matches!(doc.summary.status, DocumentStatus::Issuing) {
+        write_files(store, store_dir, doc.summary.id).await?;
+    }
+    let [_, (pdf, state)] = check_files(store, store_dir, &doc.summary.id.to_string()).await?;
+    if state != files::FileCheck::Ok {
+        write_files(store, store_dir, doc.summary.id).await?;
+    }
+    let bytes = tokio::fs::read(store_dir.join(&pdf)).await?;
+    let labels = engine::Labels::for_lang(Lang::parse(&doc.summary.lang).unwrap_or_default());
+    let kind = Kind::parse(&doc.summary.kind).unwrap_or(Kind::Invoice);
+    let caption =
+        caption.unwrap_or_else(|| format!("{} {}", labels.title(kind), doc.summary.number));
+    let request = SendRequest {
+        to: doc.summary.contact.clone(),
+        what: Compose::File(Attachment {
+            kind: Some(wacloud::MediaKind::Document),
+            filename: format!("{}.pdf", engine::file_stem(&doc.summary.number)),
+            mime_type: Some("application/pdf".into()),
+            bytes,
+            caption: Some(caption),
+        }),
+        reply_to: None,
+    };
+    let (id, contact, kind) = (
+        doc.summary.id,
+        doc.summary.contact.clone(),
+        doc.summary.kind.clone(),
+    );
+    Ok(
+        crate::compose::queue_then(store, media_dir, request, move |ctx, message| {
+            records::set_message(ctx.conn, id, message.id)?;
+            requests::resolve(ctx.conn, &contact, Some(&kind))?;
+            Ok(())
+        })
+        .await?,
+    )
+}
+
+/// The typed document for a request: the shop from the settings, the customer from the
+/// contacts, today's date. Also the id of the invoice a credit note cancels.
+async fn draft(
+    store: &Store,
+    settings: &Settings,
+    r: NewDocument,
+    today: Date,
+) -> Result<(Document, Option<i64>), DocumentsError> {
+    let invalid = |m: String| DocumentsError::Invalid(m);
+    let to = wacloud::WaId::parse(&r.to).map_err(|e| invalid(e.to_string()))?;
+    let wa = to.as_str().to_owned();
+    let contact = store
+        .read(move |c| contacts::get(c, &wa))
+        .await?
+        .ok_or_else(|| {
+            invalid(format!(
+                "{} is not a contact of the shop (they have to write first, or be added)",
+                to.as_str()
+            ))
+        })?;
+    let shop = &settings.shop;
+    let logo = match shop.shop_logo.as_deref().filter(|p| !p.trim().is_empty()) {
+        Some(path) => Some(
+            std::fs::read(path)
+                .map_err(|e| invalid(format!("the logo {path:?} cannot be read: {e}")))?,
+        ),
+        None => None,
+    };
+    let (cancels, lines) = match (&r.kind, &r.cancels) {
+        (Kind::CreditNote, Some(key)) => {
+            let k = key.clone();
+            let row = store
+                .read(move |c| records::get(c, &k))
+                .await?
+                .ok_or_else(|| invalid(format!("there is no invoice {key:?} to cancel")))?;
+            if row.summary.kind != "invoice" || row.summary.contact != to.as_str() {
+                return Err(invalid(format!(
+                    "{key:?} is not an invoice of this customer"
+                )));
+            }
+            if row.summary.cancelled_by.is_some() {
+                return Err(invalid(format!(
+                    "{} is cancelled already",
+                    row.summary.number
+                )));
+            }
+            let invoice: Document =
+                serde_json::from_str(&row.data).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            (
+                Some((row.summary.id, row.summary.number)),
+                if r.lines.is_empty() {
+                    invoice.lines
+                } else {
+                    r.lines
+                },
+            )
+        }
+        (Kind::CreditNote, None) => {
+            return Err(invalid("a credit note names the invoice it cancels".into()));
+        }
+        (_, Some(_)) => return Err(invalid("only a credit note cancels a document".into())),
+        (_, None) => (None, r.lines),
+    };
+    let doc = Document {
+        kind: r.kind,
+        number: String::new(),
+        issue_date: today,
+        due_date: r.due_date,
+        shop: engine::Shop {
+            name: settings
+                .business_name
+                .clone()
+                .unwrap_or_else(|| "Shop".into()),
+            address: shop.shop_address.clone(),
+            tax_id: shop.shop_tax_id.clone(),
+            phone: shop.shop_phone.clone(),
+            email: shop.shop_email.clone(),
+            logo,
+        },
+        customer: engine::Customer {
+            name: contact
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("+{}", contact.wa_id)),
+            whatsapp: contact.wa_id.clone(),
+            address: r.customer_address,
+            tax_id: r.customer_tax_id,
+        },
+        lines,
+        notes: r.notes,
+        payment_terms: shop.payment_terms.clone(),
+        bank_details: shop.bank_details.clone(),
+        currency: r
+            .currency
+            .unwrap_or_else(|| shop.currency.clone())
+            .trim()
+            .to_ascii_uppercase(),
+        lang: r
+            .lang
+            .or_else(|| Lang::parse(&shop.document_language))
+            .unwrap_or_default(),
+        cancels: cancels.as_ref().map(|(_, n)| n.clone()),
+    };
+    Ok((doc, cancels.map(|(id, _)| id)))
+}
+
+/// The number prefix the settings give `kind`.
+fn prefix(settings: &Settings, kind: Kind) -> &str {
+    let p = &settings.shop.document_prefixes;
+    match kind {
+        Kind::Invoice => &p.invoice,
+        Kind::Quote => &p.quote,
+        Kind::Receipt => &p.receipt,
+        Kind::Order => &p.order,
+        Kind::DeliveryNote => &p.delivery_note,
+        Kind::CreditNote => &p.credit_note,
+    }
+}
+
+#[cfg(test)]
+mod tests;

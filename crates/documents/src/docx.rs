@@ -11,6 +11,7 @@ use docx_rs::{
 use rust_decimal::Decimal;
 
 use crate::DocumentError;
+use crate::blocks::{self, customer_lines, shop_lines};
 use crate::clean;
 use crate::format;
 use crate::i18n::Labels;
@@ -133,21 +134,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
         )
         .cant_split(),
     ];
-    for (line, t) in doc.lines.iter().zip(&totals.lines) {
-        let quantity = match line.unit.as_deref().map(|u| clean::text(u, false)) {
-            Some(unit) if !unit.is_empty() => {
-                format!("{} {unit}", format::quantity(t.quantity, doc.lang))
-            }
-            _ => format::quantity(t.quantity, doc.lang),
-        };
-        let texts = [
-            clean::text(&line.description, true),
-            quantity,
-            money(t.unit_price),
-            format::percent(t.discount, doc.lang),
-            format::percent(t.tax_rate, doc.lang),
-            money(t.net),
-        ];
+    for texts in blocks::line_rows(doc, totals) {
         rows.push(
             TableRow::new(
                 texts
@@ -210,64 +197,6 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
         .pack(&mut out)
         .map_err(|e| DocumentError::Render(e.to_string()))?;
     Ok(out.into_inner())
-}
-
-/// The shop's address, tax id and contact lines.
-pub(crate) fn shop_lines(doc: &Document, l: &Labels) -> Vec<String> {
-    let s = &doc.shop;
-    let mut lines: Vec<String> = s
-        .address
-        .iter()
-        .flat_map(|a| {
-            clean::text(a, true)
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (label, value) in [
-        (l.tax_id, &s.tax_id),
-        (l.phone, &s.phone),
-        (l.email, &s.email),
-    ] {
-        if let Some(v) = value
-            .as_deref()
-            .map(|v| clean::text(v, false))
-            .filter(|v| !v.is_empty())
-        {
-            lines.push(format!("{label}: {v}"));
-        }
-    }
-    lines
-}
-
-/// The customer's address, tax id and WhatsApp number.
-pub(crate) fn customer_lines(doc: &Document, l: &Labels) -> Vec<String> {
-    let c = &doc.customer;
-    let mut lines: Vec<String> = c
-        .address
-        .iter()
-        .flat_map(|a| {
-            clean::text(a, true)
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if let Some(t) = c
-        .tax_id
-        .as_deref()
-        .map(|t| clean::text(t, false))
-        .filter(|t| !t.is_empty())
-    {
-        lines.push(format!("{}: {t}", l.tax_id));
-    }
-    lines.push(format!(
-        "{}: +{}",
-        l.whatsapp,
-        clean::text(&c.whatsapp, false)
-    ));
-    lines
 }
 
 fn footer(l: &Labels) -> Footer {

@@ -22,6 +22,7 @@
 //! assert!(render_pdf(&doc).unwrap().starts_with(b"%PDF"));
 //! ```
 
+mod blocks;
 mod clean;
 mod docx;
 pub mod format;

@@ -4,8 +4,8 @@ use rust_decimal::Decimal;
 
 use super::layout::{Align, MARGIN, Op, PAGE_W, Pages, wrap};
 use crate::DocumentError;
+use crate::blocks::{self, customer_lines, shop_lines};
 use crate::clean;
-use crate::docx::{customer_lines, shop_lines};
 use crate::format;
 use crate::i18n::Labels;
 use crate::logo::Logo;
@@ -125,21 +125,7 @@ pub fn lay_out(doc: &Document, totals: &Totals) -> Result<Vec<Vec<Op>>, Document
         l.amount,
     ];
     table_header(&mut p, &header);
-    for (line, t) in doc.lines.iter().zip(&totals.lines) {
-        let quantity = match line.unit.as_deref().map(|u| clean::text(u, false)) {
-            Some(unit) if !unit.is_empty() => {
-                format!("{} {unit}", format::quantity(t.quantity, doc.lang))
-            }
-            _ => format::quantity(t.quantity, doc.lang),
-        };
-        let cells = [
-            clean::text(&line.description, true),
-            quantity,
-            money(t.unit_price),
-            format::percent(t.discount, doc.lang),
-            format::percent(t.tax_rate, doc.lang),
-            money(t.net),
-        ];
+    for cells in blocks::line_rows(doc, totals) {
         let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(COLUMNS)

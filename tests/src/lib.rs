@@ -3,6 +3,7 @@
 
 pub mod chaos;
 mod graph;
+pub mod module_graph;
 
 pub use graph::*;
 

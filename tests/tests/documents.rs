@@ -136,3 +136,167 @@ async fn outside_the_window_a_document_is_refused_before_any_request() {
     assert_eq!(t.engine.fake_graph().unwrap().accepted(), accepted);
     t.stop().await;
 }
+
+/// The shop's messages to `customer` after its message `after`, once the outbox took them.
+async fn answers(
+    t: &TestEngine,
+    customer: &str,
+    after: i64,
+    count: usize,
+) -> Vec<shopchat_core::MessageView> {
+    eventually(Duration::from_secs(10), "the shop's answers", || async {
+        let out: Vec<_> = t
+            .messages(customer)
+            .await
+            .into_iter()
+            .filter(|m| m.id > after && m.direction == shopchat_core::Direction::Out)
+            .collect();
+        (out.len() >= count).then_some(out)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_customer_asking_in_the_chat_gets_their_document_once() {
+    let t = TestEngine::start(Mode::Sandbox(quick_sandbox(false)), fast_outbox()).await;
+    let customer = fake_graph::CUSTOMERS[2].wa_id;
+    let store = t.engine.store();
+    let store_dir = t.dir.path().join("sandbox");
+    let today = time::OffsetDateTime::now_utc().date();
+
+    // Nothing yet: a polite answer in the customer's language, and a request for the owner.
+    let asked = t.customer_writes(customer, "¿Mi factura?").await;
+    let none = answers(&t, customer, asked.id, 1).await;
+    assert!(
+        none[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .starts_with("Todavía no tenemos una factura"),
+        "{none:?}"
+    );
+    let open = store.read(documents::requests::open).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (open[0].contact.as_str(), open[0].kind.as_deref()),
+        (customer, Some("invoice"))
+    );
+
+    // Two documents; "invoice" gets the invoice, and resolves the request.
+    let invoice = documents::issue(
+        store,
+        &store_dir,
+        &Settings::default(),
+        NewDocument {
+            kind: Kind::Invoice,
+            ..receipt(customer)
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    documents::issue(
+        store,
+        &store_dir,
+        &Settings::default(),
+        receipt(customer),
+        today,
+    )
+    .await
+    .unwrap();
+    let asked = t.customer_writes(customer, "INVOICE!").await;
+    let sent = answers(&t, customer, asked.id, 1).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].kind, "document");
+    assert_eq!(
+        sent[0].text.as_deref(),
+        Some(format!("Invoice {}", invoice.summary.number).as_str())
+    );
+    assert!(
+        store
+            .read(documents::requests::open)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let shown = documents::show(store, &store_dir, &invoice.summary.number)
+        .await
+        .unwrap();
+    assert_eq!(shown.summary.message_id, Some(sent[0].id));
+
+    // The same webhook again is not answered again.
+    let wamid = asked.wamid.clone().unwrap();
+    let replay = payloads::inbound_text(
+        fake_graph::SANDBOX_WABA_ID,
+        fake_graph::SANDBOX_PHONE_NUMBER_ID,
+        customer,
+        "Chloé",
+        &wamid,
+        fake_graph::clock::now_secs(),
+        "INVOICE!",
+    );
+    assert_eq!(t.post(&replay).await, 200);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        answers(&t, customer, asked.id, 1).await.len(),
+        1,
+        "answered twice"
+    );
+
+    // "my documents" with two: a list; choosing one sends it.
+    let asked = t.customer_writes(customer, "mis documentos").await;
+    let list = answers(&t, customer, asked.id, 1).await;
+    assert_eq!(list[0].kind, "interactive");
+    let raw = t
+        .engine
+        .store()
+        .read({
+            let id = list[0].id;
+            move |c| {
+                Ok(
+                    c.query_row("SELECT raw FROM messages WHERE id = ?1", [id], |r| {
+                        r.get::<_, String>(0)
+                    })?,
+                )
+            }
+        })
+        .await
+        .unwrap();
+    let payload: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let rows = payload["interactive"]["action"]["sections"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(rows.len(), 2, "{payload}");
+    let receipt_row = rows
+        .iter()
+        .find(|r| r["title"].as_str().unwrap().starts_with("REC"))
+        .unwrap();
+    let sender = payloads::Inbound {
+        waba_id: fake_graph::SANDBOX_WABA_ID,
+        phone_number_id: fake_graph::SANDBOX_PHONE_NUMBER_ID,
+        from: customer,
+        name: "Chloé",
+        wamid: &payloads::new_wamid(),
+        timestamp: fake_graph::clock::now_secs(),
+    };
+    let last = list[0].id;
+    let choice = payloads::inbound_list_reply(
+        &sender,
+        list[0].wamid.as_deref().unwrap_or("wamid.X"),
+        receipt_row["id"].as_str().unwrap(),
+        receipt_row["title"].as_str().unwrap(),
+    );
+    assert_eq!(t.post(&choice).await, 200);
+    let chosen = answers(&t, customer, last, 1).await;
+    assert_eq!(chosen[0].kind, "document");
+    assert!(
+        chosen[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .starts_with("Receipt REC-"),
+        "{chosen:?}"
+    );
+    t.stop().await;
+}

@@ -177,36 +177,48 @@ pub async fn queue_then(
     store
         .writer()
         .call(move |ctx| {
-            let view = match outbox::enqueue_free_form(ctx, &message)? {
+            let view = match enqueue_free_form_with(ctx, &message, file)? {
                 Ok(view) => view,
                 Err(refused) => return Ok(Err(refused)),
             };
-            let Some(f) = file else {
-                on_queued(ctx, &view)?;
-                return Ok(Ok(view));
-            };
-            media::insert_outbound(
-                ctx.conn,
-                view.id,
-                &media::NewOutboundMedia {
-                    kind: f.kind,
-                    mime_type: &f.mime_type,
-                    sha256: &f.sha256,
-                    size: f.size,
-                    filename: &f.filename,
-                    path: &f.path,
-                },
-                crate::store::now_ms(),
-            )?;
-            let view = messages::get(ctx.conn, view.id)?;
             on_queued(ctx, &view)?;
             Ok::<_, StoreError>(Ok(view))
         })
         .await?
 }
 
+/// Queues a free-form `message` and, if it carries one, its file's row, in the caller's
+/// transaction; refused (nothing written) outside the customer's 24-hour window.
+pub(crate) fn enqueue_free_form_with(
+    ctx: &mut WriteCtx<'_>,
+    message: &OutgoingMessage,
+    file: Option<PreparedFile>,
+) -> Result<Result<MessageView, SendError>, StoreError> {
+    let view = match outbox::enqueue_free_form(ctx, message)? {
+        Ok(view) => view,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let Some(f) = file else {
+        return Ok(Ok(view));
+    };
+    media::insert_outbound(
+        ctx.conn,
+        view.id,
+        &media::NewOutboundMedia {
+            kind: f.kind,
+            mime_type: &f.mime_type,
+            sha256: &f.sha256,
+            size: f.size,
+            filename: &f.filename,
+            path: &f.path,
+        },
+        crate::store::now_ms(),
+    )?;
+    Ok(Ok(messages::get(ctx.conn, view.id)?))
+}
+
 /// A file checked and copied in, waiting for its row.
-struct PreparedFile {
+pub(crate) struct PreparedFile {
     kind: MediaKindView,
     mime_type: String,
     sha256: String,
@@ -216,6 +228,18 @@ struct PreparedFile {
 }
 
 async fn prepare_file(
+    media_dir: &Path,
+    a: Attachment,
+) -> Result<(Content, PreparedFile), SendError> {
+    let dir = media_dir.to_owned();
+    tokio::task::spawn_blocking(move || prepare_file_now(&dir, a))
+        .await
+        .map_err(|e| SendError::Store(StoreError::Io(std::io::Error::other(e))))?
+}
+
+/// Checks a file against the Cloud API's limits and copies it into `media_dir` (by content
+/// hash, so copying the same file again writes nothing new); the content to queue with it.
+pub(crate) fn prepare_file_now(
     media_dir: &Path,
     a: Attachment,
 ) -> Result<(Content, PreparedFile), SendError> {
@@ -233,14 +257,8 @@ async fn prepare_file(
     let filename = files::safe_filename(Some(&a.filename), &mime, kind.as_str());
     let sha256 = files::sha256_hex(&a.bytes);
     let size = a.bytes.len() as i64;
-    let dir = media_dir.to_owned();
-    let path = tokio::task::spawn_blocking({
-        let (sha256, filename) = (sha256.clone(), filename.clone());
-        move || files::store(&dir, &sha256, &filename, &a.bytes)
-    })
-    .await
-    .map_err(|e| SendError::Store(StoreError::Io(std::io::Error::other(e))))?
-    .map_err(|e| SendError::Store(StoreError::Io(e)))?;
+    let path = files::store(media_dir, &sha256, &filename, &a.bytes)
+        .map_err(|e| SendError::Store(StoreError::Io(e)))?;
     let caption = a
         .caption
         .map(|c| c.trim().to_owned())

@@ -10,11 +10,13 @@
 //! [`finish_pending`] makes at the next start, the same as they would have been: a number is
 //! never lost, skipped or given twice.
 
+pub mod chat;
 mod detail;
 pub mod files;
 pub mod numbering;
 pub mod products;
 pub mod records;
+mod replies;
 pub mod requests;
 mod view;
 

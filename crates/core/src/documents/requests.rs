@@ -7,6 +7,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use shopchat_documents::Lang;
+
 use crate::store::{StoreError, now_ms};
 
 /// What a customer asked for.
@@ -18,34 +20,35 @@ pub enum Asked {
     All,
 }
 
-/// The phrases, already folded (lowercase, no accents, single spaces), and what each asks for.
-const PHRASES: &[(&str, Asked)] = &[
-    ("invoice", Asked::Kind("invoice")),
-    ("my invoice", Asked::Kind("invoice")),
-    ("factura", Asked::Kind("invoice")),
-    ("mi factura", Asked::Kind("invoice")),
-    ("receipt", Asked::Kind("receipt")),
-    ("my receipt", Asked::Kind("receipt")),
-    ("recibo", Asked::Kind("receipt")),
-    ("mi recibo", Asked::Kind("receipt")),
-    ("quote", Asked::Kind("quote")),
-    ("my quote", Asked::Kind("quote")),
-    ("presupuesto", Asked::Kind("quote")),
-    ("mi presupuesto", Asked::Kind("quote")),
-    ("my documents", Asked::All),
-    ("documents", Asked::All),
-    ("mis documentos", Asked::All),
-    ("documentos", Asked::All),
+/// The phrases, already folded (lowercase, no accents, single spaces), what each asks for, and
+/// the language it is in (the answer's).
+const PHRASES: &[(&str, Asked, Lang)] = &[
+    ("invoice", Asked::Kind("invoice"), Lang::En),
+    ("my invoice", Asked::Kind("invoice"), Lang::En),
+    ("factura", Asked::Kind("invoice"), Lang::Es),
+    ("mi factura", Asked::Kind("invoice"), Lang::Es),
+    ("receipt", Asked::Kind("receipt"), Lang::En),
+    ("my receipt", Asked::Kind("receipt"), Lang::En),
+    ("recibo", Asked::Kind("receipt"), Lang::Es),
+    ("mi recibo", Asked::Kind("receipt"), Lang::Es),
+    ("quote", Asked::Kind("quote"), Lang::En),
+    ("my quote", Asked::Kind("quote"), Lang::En),
+    ("presupuesto", Asked::Kind("quote"), Lang::Es),
+    ("mi presupuesto", Asked::Kind("quote"), Lang::Es),
+    ("my documents", Asked::All, Lang::En),
+    ("documents", Asked::All, Lang::En),
+    ("mis documentos", Asked::All, Lang::Es),
+    ("documentos", Asked::All, Lang::Es),
 ];
 
-/// What `text` asks for, if it is one of the phrases (and nothing more than punctuation
-/// around it): `"Factura!"`, `"  my   INVOICE "`, `"mis documentos?"`.
-pub fn asked(text: &str) -> Option<Asked> {
+/// What `text` asks for and in which language, if it is one of the phrases (and nothing more
+/// than punctuation around it): `"Factura!"`, `"  my   INVOICE "`, `"mis documentos?"`.
+pub fn asked(text: &str) -> Option<(Asked, Lang)> {
     let folded = fold(text);
     PHRASES
         .iter()
-        .find(|(phrase, _)| *phrase == folded)
-        .map(|(_, asked)| *asked)
+        .find(|(phrase, _, _)| *phrase == folded)
+        .map(|(_, asked, lang)| (*asked, *lang))
 }
 
 /// Lowercase, accents removed, punctuation dropped, spaces collapsed.
@@ -137,15 +140,24 @@ mod tests {
 
     #[test]
     fn phrases_in_both_languages_case_accents_and_punctuation_aside() {
-        assert_eq!(asked("invoice"), Some(Asked::Kind("invoice")));
-        assert_eq!(asked("  My   INVOICE! "), Some(Asked::Kind("invoice")));
-        assert_eq!(asked("Factura"), Some(Asked::Kind("invoice")));
-        assert_eq!(asked("¿mi factura?"), Some(Asked::Kind("invoice")));
-        assert_eq!(asked("RECIBO"), Some(Asked::Kind("receipt")));
-        assert_eq!(asked("presupuesto."), Some(Asked::Kind("quote")));
-        assert_eq!(asked("my documents"), Some(Asked::All));
-        assert_eq!(asked("Mis documentos"), Some(Asked::All));
-        assert_eq!(asked("mis documéntos"), Some(Asked::All));
+        assert_eq!(asked("invoice"), Some((Asked::Kind("invoice"), Lang::En)));
+        assert_eq!(
+            asked("  My   INVOICE! "),
+            Some((Asked::Kind("invoice"), Lang::En))
+        );
+        assert_eq!(asked("Factura"), Some((Asked::Kind("invoice"), Lang::Es)));
+        assert_eq!(
+            asked("¿mi factura?"),
+            Some((Asked::Kind("invoice"), Lang::Es))
+        );
+        assert_eq!(asked("RECIBO"), Some((Asked::Kind("receipt"), Lang::Es)));
+        assert_eq!(
+            asked("presupuesto."),
+            Some((Asked::Kind("quote"), Lang::Es))
+        );
+        assert_eq!(asked("my documents"), Some((Asked::All, Lang::En)));
+        assert_eq!(asked("Mis documentos"), Some((Asked::All, Lang::Es)));
+        assert_eq!(asked("mis documéntos"), Some((Asked::All, Lang::Es)));
         // A sentence that mentions a word is a conversation, not a request.
         assert_eq!(asked("the invoice was wrong"), None);
         assert_eq!(asked("no quiero factura"), None);

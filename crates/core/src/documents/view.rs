@@ -39,6 +39,16 @@ impl DocumentStatus {
     }
 }
 
+impl DocumentSummary {
+    /// Whether it can go to the customer: issued (its files written), not cancelled.
+    pub fn status_sendable(&self) -> bool {
+        !matches!(
+            self.status,
+            DocumentStatus::Issuing | DocumentStatus::Cancelled
+        )
+    }
+}
+
 /// A document's files, as paths on this computer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DocumentFiles {

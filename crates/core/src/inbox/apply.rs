@@ -171,6 +171,8 @@ fn apply_message(
     contacts::note_inbound(ctx.conn, contact, m.timestamp)?;
     let message = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageReceived { message });
+    // An answer is queued in this transaction: a replay finds the message stored and stops above.
+    crate::documents::chat::answer(ctx, id, m)?;
     emit_contact(ctx, contact)?;
     Ok(())
 }

@@ -99,7 +99,7 @@ impl Store {
         ))?;
         let checkpointer = checkpoint::Checkpointer::spawn(&path)?;
         let (events, _) = broadcast::channel(4096);
-        let (writer, thread) = Writer::spawn(conn, events.clone())?;
+        let (writer, thread) = Writer::spawn(conn, dir.to_owned(), events.clone())?;
         Ok(Self {
             inner: Arc::new(Inner {
                 path,

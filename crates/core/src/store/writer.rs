@@ -23,6 +23,9 @@ const MAX_BATCH: usize = 1024;
 /// publish once the transaction commits.
 pub struct WriteCtx<'a> {
     pub conn: &'a Connection,
+    /// The store's folder (the database, the media and documents dirs below it), for a job
+    /// that writes a file together with its rows (a document sent in reply).
+    pub dir: &'a std::path::Path,
     events: &'a mut Vec<DomainEvent>,
 }
 
@@ -76,6 +79,7 @@ impl WriterThread {
 impl Writer {
     pub(crate) fn spawn(
         conn: Connection,
+        dir: std::path::PathBuf,
         events: broadcast::Sender<DomainEvent>,
     ) -> Result<(Self, WriterThread), StoreError> {
         let (tx, rx) = mpsc::channel::<Msg>(4 * MAX_BATCH);
@@ -85,7 +89,7 @@ impl Writer {
             .name("shopchat-writer".into())
             .spawn(move || {
                 super::priority::lower_current_thread();
-                run(conn, rx, events, &counters)
+                run(conn, &dir, rx, events, &counters)
             })
             .map_err(StoreError::Io)?;
         Ok((Self { jobs: tx, stats }, WriterThread(Some(handle))))
@@ -149,6 +153,7 @@ fn run_in_savepoint<T>(
 
 fn run(
     mut conn: Connection,
+    dir: &std::path::Path,
     mut rx: mpsc::Receiver<Msg>,
     events: broadcast::Sender<DomainEvent>,
     counters: &Counters,
@@ -177,6 +182,7 @@ fn run(
             for job in batch.drain(..) {
                 let mut ctx = WriteCtx {
                     conn: &tx,
+                    dir,
                     events: &mut produced,
                 };
                 completions.push(job(&mut ctx));

@@ -313,3 +313,46 @@ fn numbers_stay_gapless_when_issuing_processes_are_killed() {
         );
     }
 }
+
+#[test]
+fn a_sigkill_right_after_the_question_is_acknowledged_answers_exactly_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let ds = path_str(d);
+    let server = Server::start(d, &["--sandbox"], &[]);
+    customer_writes(d);
+    new_invoice(d, &["--item", "Blue mug|1|19.99|21"]).ok();
+    // The question is durable once `say` returns (the engine answered 200); the engine dies at
+    // once, before or while the inbox applies it.
+    run(&[
+        "sandbox",
+        "say",
+        "--data-dir",
+        ds,
+        "--from",
+        CUSTOMER,
+        "--text",
+        "invoice",
+    ])
+    .ok();
+    server.kill();
+    let documents_sent = || {
+        messages(d, CUSTOMER, &["--sandbox"])
+            .into_iter()
+            .filter(|m| m["direction"] == "out" && m["type"] == "document")
+            .count()
+    };
+    for round in 0..2 {
+        let server = Server::start(d, &["--sandbox"], &[]);
+        wait_for(Duration::from_secs(10), "the answer", || {
+            (documents_sent() > 0).then_some(())
+        });
+        std::thread::sleep(Duration::from_millis(800));
+        assert_eq!(
+            documents_sent(),
+            1,
+            "round {round}: answered more than once"
+        );
+        server.kill();
+    }
+}

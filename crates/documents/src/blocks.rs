@@ -36,57 +36,42 @@ pub fn line_rows(doc: &Document, totals: &Totals) -> Vec<[String; 6]> {
 /// The shop's address, tax id and contact lines.
 pub fn shop_lines(doc: &Document, l: &Labels) -> Vec<String> {
     let s = &doc.shop;
-    let mut lines: Vec<String> = s
-        .address
-        .iter()
-        .flat_map(|a| {
-            clean::text(a, true)
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (label, value) in [
+    let mut lines = address_lines(s.address.as_deref());
+    lines.extend(labelled(&[
         (l.tax_id, &s.tax_id),
         (l.phone, &s.phone),
         (l.email, &s.email),
-    ] {
-        if let Some(v) = value
-            .as_deref()
-            .map(|v| clean::text(v, false))
-            .filter(|v| !v.is_empty())
-        {
-            lines.push(format!("{label}: {v}"));
-        }
-    }
+    ]));
     lines
 }
 
 /// The customer's address, tax id and WhatsApp number.
 pub fn customer_lines(doc: &Document, l: &Labels) -> Vec<String> {
     let c = &doc.customer;
-    let mut lines: Vec<String> = c
-        .address
-        .iter()
-        .flat_map(|a| {
-            clean::text(a, true)
-                .lines()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if let Some(t) = c
-        .tax_id
-        .as_deref()
-        .map(|t| clean::text(t, false))
-        .filter(|t| !t.is_empty())
-    {
-        lines.push(format!("{}: {t}", l.tax_id));
-    }
+    let mut lines = address_lines(c.address.as_deref());
+    lines.extend(labelled(&[(l.tax_id, &c.tax_id)]));
     lines.push(format!(
         "{}: +{}",
         l.whatsapp,
         clean::text(&c.whatsapp, false)
     ));
     lines
+}
+
+/// An address, a line each, cleaned.
+fn address_lines(address: Option<&str>) -> Vec<String> {
+    address
+        .map(|a| clean::text(a, true).lines().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// `Label: value` for each value given (and not empty once cleaned).
+fn labelled(fields: &[(&str, &Option<String>)]) -> Vec<String> {
+    fields
+        .iter()
+        .filter_map(|(label, value)| {
+            let v = clean::text(value.as_deref()?, false);
+            (!v.is_empty()).then(|| format!("{label}: {v}"))
+        })
+        .collect()
 }

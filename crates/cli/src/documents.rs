@@ -202,7 +202,7 @@ async fn new(args: NewArgs, common: &Common, store_dir: &std::path::Path) -> Res
         cancels: args.cancels,
     };
     let store = open_store(common).await?;
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = shopchat_core::clock::local_today();
     let issued = documents::issue(&store, store_dir, &settings, request, today).await;
     let result = match issued {
         Ok(doc) if args.send => {

@@ -69,5 +69,12 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::events::OutboxHealth>(dir.path());
     export::<crate::settings::Settings>(dir.path());
     export::<crate::tunnel::TunnelState>(dir.path());
+    export::<crate::documents::DocumentSummary>(dir.path());
+    export::<crate::documents::DocumentView>(dir.path());
+    export::<crate::documents::DocumentDraft>(dir.path());
+    export::<crate::documents::DraftTotals>(dir.path());
+    export::<crate::documents::ShopProfileView>(dir.path());
+    export::<crate::documents::requests::DocumentRequest>(dir.path());
+    export::<crate::documents::products::Product>(dir.path());
     check_against_committed(dir.path());
 }

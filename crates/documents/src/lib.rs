@@ -61,6 +61,11 @@ pub fn check(doc: &Document) -> Result<Totals, DocumentError> {
     Ok(totals)
 }
 
+/// Whether `bytes` are a logo documents can show (a PNG or JPEG that decodes, of a sane size).
+pub fn check_logo(bytes: &[u8]) -> Result<(), DocumentError> {
+    logo::Logo::read(bytes).map(|_| ())
+}
+
 /// The DOCX file of `doc`.
 pub fn render_docx(doc: &Document) -> Result<Vec<u8>, DocumentError> {
     let totals = check(doc)?;

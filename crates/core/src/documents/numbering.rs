@@ -23,6 +23,15 @@ pub fn take(conn: &Connection, kind: &str, year: i32) -> Result<i64, StoreError>
     Ok(seq)
 }
 
+/// The number [`take`] would give `kind` in `year` now, taking nothing (for a preview).
+pub fn peek(conn: &Connection, kind: &str, year: i32) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT next FROM document_counters WHERE kind = ?1 AND year = ?2")?
+        .query_row((kind, year), |r| r.get::<_, i64>(0))
+        .optional()?
+        .unwrap_or(1))
+}
+
 /// `PREFIX-YEAR-SEQ`, the sequence padded to four digits (`INV-2026-0001`, `INV-2026-12345`).
 pub fn format(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-{year}-{seq:04}")

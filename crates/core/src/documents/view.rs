@@ -1,8 +1,9 @@
 //! Documents as the app, the CLI and the UI see them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::settings::ShopProfile;
 use crate::views::{ErrorView, MessageStatus};
 
 /// Where a document stands: issued (not sent), then as the message that carried it moves on
@@ -120,4 +121,57 @@ pub struct DocumentView {
     /// `YYYY-MM-DD`.
     pub issue_date: String,
     pub due_date: Option<String>,
+}
+
+/// What the app's editor sends to preview or issue a document. Amounts are decimal strings as
+/// typed; blanks mean the settings' defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct DocumentDraft {
+    /// `invoice`, `quote`, `receipt`, `order` or `delivery_note`.
+    pub kind: String,
+    /// The customer's WhatsApp id.
+    pub contact: String,
+    pub lines: Vec<DraftLine>,
+    pub currency: Option<String>,
+    /// `en` or `es`.
+    pub lang: Option<String>,
+    pub notes: Option<String>,
+    /// `YYYY-MM-DD`: an invoice's due date, a quote's valid-until date.
+    pub due_date: Option<String>,
+    pub customer_address: Option<String>,
+    pub customer_tax_id: Option<String>,
+}
+
+/// A line in the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct DraftLine {
+    pub description: String,
+    pub quantity: String,
+    pub unit: Option<String>,
+    pub unit_price: String,
+    /// Percent; blank is none.
+    pub discount: String,
+    /// Percent; blank is the settings' default rate.
+    pub tax_rate: String,
+}
+
+/// The shop's name and profile, as the settings' "Shop" page edits them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ShopProfileView {
+    pub business_name: Option<String>,
+    pub profile: ShopProfile,
+}
+
+/// A draft's figures, worked out as its files would show them; exact decimal strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct DraftTotals {
+    pub currency: String,
+    /// Each line's amount before tax, in order.
+    pub lines: Vec<String>,
+    pub tax_bands: Vec<TaxBandView>,
+    pub subtotal: String,
+    pub tax: String,
+    pub total: String,
+    /// Why the figures cannot be worked out yet (`line 2: ...`), when they cannot.
+    pub problem: Option<String>,
 }

@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 mod chats;
+mod documents;
 mod files_and_templates;
 mod live;
 mod sandbox_mode;
@@ -74,6 +75,8 @@ pub enum EngineError {
     Repoint(String),
     #[error(transparent)]
     Spool(#[from] SpoolError),
+    #[error(transparent)]
+    Documents(#[from] crate::documents::DocumentsError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -111,6 +114,8 @@ pub struct Engine {
     tasks: Mutex<Vec<JoinHandle<()>>>,
     spool: Spool,
     store_dir: PathBuf,
+    /// Where the settings file is.
+    data_dir: PathBuf,
     sandbox: Option<sandbox_mode::Sandbox>,
     /// Held while the engine runs: one engine per store dir.
     lock: Mutex<Option<File>>,
@@ -297,6 +302,7 @@ impl Engine {
             tasks: Mutex::new(tasks),
             spool,
             store_dir,
+            data_dir: config.data_dir.clone(),
             sandbox,
             lock: Mutex::new(Some(lock)),
             http: reqwest::Client::new(),

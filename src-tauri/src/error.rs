@@ -1,6 +1,7 @@
 //! Errors as the UI sees them: `{ code, message }`, with codes the UI branches on.
 
 use serde::Serialize;
+use shopchat_core::documents::DocumentsError;
 use shopchat_core::outbox::SendError;
 use shopchat_core::{EngineError, StoreError};
 use ts_rs::TS;
@@ -46,6 +47,20 @@ impl From<EngineError> for ApiError {
                 ApiErrorCode::NotFound
             }
             EngineError::Store(_) | EngineError::Send(SendError::Store(_)) => ApiErrorCode::Storage,
+            EngineError::Documents(d) => match d {
+                DocumentsError::Invalid(_) | DocumentsError::Document(_) => {
+                    ApiErrorCode::InvalidInput
+                }
+                DocumentsError::NotFound(_) | DocumentsError::Store(StoreError::NotFound(_)) => {
+                    ApiErrorCode::NotFound
+                }
+                DocumentsError::Send(SendError::OutsideWindow { .. }) => {
+                    ApiErrorCode::OutsideWindow
+                }
+                DocumentsError::Send(SendError::Invalid(_)) => ApiErrorCode::InvalidInput,
+                DocumentsError::Store(_) | DocumentsError::Io(_) => ApiErrorCode::Storage,
+                DocumentsError::Send(_) => ApiErrorCode::Internal,
+            },
             _ => ApiErrorCode::Internal,
         };
         Self::new(code, e.to_string())
@@ -92,5 +107,34 @@ mod tests {
         assert_eq!(not_sandbox.code, ApiErrorCode::NotSandbox);
         let closed: ApiError = EngineError::Store(StoreError::Closed).into();
         assert_eq!(closed.code, ApiErrorCode::Storage);
+    }
+
+    #[test]
+    fn document_errors_map_to_codes() {
+        let code = |e: DocumentsError| ApiError::from(EngineError::Documents(e)).code;
+        assert_eq!(
+            code(DocumentsError::Invalid("a quantity of 0".into())),
+            ApiErrorCode::InvalidInput
+        );
+        assert_eq!(
+            code(DocumentsError::Document(
+                shopchat_documents::DocumentError::NoLines
+            )),
+            ApiErrorCode::InvalidInput
+        );
+        assert_eq!(
+            code(DocumentsError::NotFound("INV-2026-0009".into())),
+            ApiErrorCode::NotFound
+        );
+        assert_eq!(
+            code(DocumentsError::Send(SendError::OutsideWindow {
+                last_inbound_at: None
+            })),
+            ApiErrorCode::OutsideWindow
+        );
+        assert_eq!(
+            code(DocumentsError::Store(StoreError::Closed)),
+            ApiErrorCode::Storage
+        );
     }
 }

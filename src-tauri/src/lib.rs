@@ -39,6 +39,25 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::templates::list_templates,
         commands::templates::sync_templates,
         commands::templates::send_template,
+        commands::documents::list_documents,
+        commands::documents::show_document,
+        commands::documents::preview_document,
+        commands::documents::document_totals,
+        commands::documents::document_pdf,
+        commands::documents::issue_document,
+        commands::documents::send_document,
+        commands::documents::cancel_document,
+        commands::documents::open_document,
+        commands::documents::save_document_as,
+        commands::documents::document_of_message,
+        commands::documents::document_requests,
+        commands::documents::dismiss_document_requests,
+        commands::documents::list_products,
+        commands::documents::save_product,
+        commands::documents::delete_product,
+        commands::documents::shop_profile,
+        commands::documents::save_shop_profile,
+        commands::documents::choose_logo,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,
         commands::setup::setup_state,
@@ -141,3 +160,6 @@ mod tests;
 
 #[cfg(test)]
 mod setup_tests;
+
+#[cfg(test)]
+mod documents_tests;

@@ -23,14 +23,14 @@ fn local_url() -> tauri::WebviewUrl {
     }
 }
 
-struct Harness {
+pub(crate) struct Harness {
     _dir: tempfile::TempDir,
-    engine: Arc<Engine>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
+    pub(crate) engine: Arc<Engine>,
+    pub(crate) window: WebviewWindow<tauri::test::MockRuntime>,
     _app: tauri::App<tauri::test::MockRuntime>,
 }
 
-fn harness() -> Harness {
+pub(crate) fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let settings = SandboxSettings {
         status_delays: [
@@ -90,11 +90,11 @@ pub(crate) fn invoke(
 }
 
 impl Harness {
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+    pub(crate) fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         invoke(&self.window, cmd, args)
     }
 
-    fn eventually(&self, what: &str, mut check: impl FnMut(&Self) -> bool) {
+    pub(crate) fn eventually(&self, what: &str, mut check: impl FnMut(&Self) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(5);
         while !check(self) {
             assert!(Instant::now() < deadline, "timed out waiting for {what}");

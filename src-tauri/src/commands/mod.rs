@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chats;
+pub mod documents;
 pub mod media;
 pub mod sandbox;
 pub mod setup;

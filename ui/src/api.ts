@@ -9,7 +9,12 @@ import type { AttachmentMeta } from "./bindings/AttachmentMeta";
 import type { ChatSummary } from "./bindings/ChatSummary";
 import type { ConnectionResult } from "./bindings/ConnectionResult";
 import type { Diagnostics } from "./bindings/Diagnostics";
+import type { DocumentDraft } from "./bindings/DocumentDraft";
+import type { DocumentRequest } from "./bindings/DocumentRequest";
+import type { DocumentSummary } from "./bindings/DocumentSummary";
+import type { DocumentView } from "./bindings/DocumentView";
 import type { DomainEvent } from "./bindings/DomainEvent";
+import type { DraftTotals } from "./bindings/DraftTotals";
 import type { GoLive } from "./bindings/GoLive";
 import type { GoLiveOutcome } from "./bindings/GoLiveOutcome";
 import type { MediaLimitView } from "./bindings/MediaLimitView";
@@ -17,9 +22,12 @@ import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
 import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { PointedAt } from "./bindings/PointedAt";
+import type { Product } from "./bindings/Product";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SetupState } from "./bindings/SetupState";
+import type { ShopProfile } from "./bindings/ShopProfile";
+import type { ShopProfileView } from "./bindings/ShopProfileView";
 import type { TemplateView } from "./bindings/TemplateView";
 import type { TunnelState } from "./bindings/TunnelState";
 
@@ -197,6 +205,113 @@ export function sandboxCustomers(): Promise<SandboxCustomer[]> {
 /** A simulated customer writes; the message comes back as a `message://received` event. */
 export async function sandboxSay(from: string, text: string, name: string | null = null): Promise<void> {
   await call<null>("sandbox_say", { from, text, name });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents: invoices, quotes, receipts, order confirmations, delivery notes, credit notes
+
+/** Which documents to list; blanks list them all. */
+export interface DocumentFilter {
+  kind?: string | null;
+  contact?: string | null;
+  query?: string | null;
+}
+
+/** The documents, newest first. */
+export function listDocuments(filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
+  return call<DocumentSummary[]>("list_documents", {
+    kind: filter.kind ?? null,
+    contact: filter.contact ?? null,
+    query: filter.query ?? null,
+  });
+}
+
+/** One document (by id or number) with its lines and figures. */
+export function showDocument(document: string | number): Promise<DocumentView> {
+  return call<DocumentView>("show_document", { document: String(document) });
+}
+
+/** A draft's exact figures (the editor's live totals), or the problem with its lines. */
+export function documentTotals(draft: DocumentDraft): Promise<DraftTotals> {
+  return call<DraftTotals>("document_totals", { draft });
+}
+
+/** The PDF a draft would be issued as, for the preview. */
+export async function previewDocument(draft: DocumentDraft): Promise<Uint8Array> {
+  return new Uint8Array(await call<ArrayBuffer>("preview_document", { draft }));
+}
+
+/** An issued document's PDF, as it was sent. */
+export async function documentPdf(document: string | number): Promise<Uint8Array> {
+  return new Uint8Array(await call<ArrayBuffer>("document_pdf", { document: String(document) }));
+}
+
+/** Takes the draft's number and writes its files. */
+export function issueDocument(draft: DocumentDraft): Promise<DocumentView> {
+  return call<DocumentView>("issue_document", { draft });
+}
+
+/** Sends a document's PDF in its customer's chat; resolves with the queued message. */
+export function sendDocument(document: string | number, caption: string | null = null): Promise<MessageView> {
+  return call<MessageView>("send_document", { document: String(document), caption });
+}
+
+/** Cancels an invoice with a credit note; resolves with the credit note. */
+export function cancelDocument(document: string | number): Promise<DocumentView> {
+  return call<DocumentView>("cancel_document", { document: String(document) });
+}
+
+export type DocumentFormat = "pdf" | "docx";
+
+/** Opens a document's file with the computer's default app. */
+export async function openDocument(document: string | number, format: DocumentFormat): Promise<void> {
+  await call<null>("open_document", { document: String(document), format });
+}
+
+/** Asks where to save a document's file; the chosen path, or null when cancelled. */
+export function saveDocumentAs(document: string | number, format: DocumentFormat): Promise<string | null> {
+  return call<string | null>("save_document_as", { document: String(document), format });
+}
+
+/** The document a message carries, if any. */
+export function documentOfMessage(messageId: number): Promise<DocumentSummary | null> {
+  return call<DocumentSummary | null>("document_of_message", { messageId });
+}
+
+/** Customers' requests for a document the shop did not have, oldest first. */
+export function documentRequests(): Promise<DocumentRequest[]> {
+  return call<DocumentRequest[]>("document_requests");
+}
+
+/** The owner has dealt with what this customer asked for. */
+export async function dismissDocumentRequests(contact: string): Promise<void> {
+  await call<null>("dismiss_document_requests", { contact });
+}
+
+export function listProducts(): Promise<Product[]> {
+  return call<Product[]>("list_products");
+}
+
+/** Adds (`id` null) or changes a product; resolves with it as stored. */
+export function saveProduct(product: Product): Promise<Product> {
+  return call<Product>("save_product", { product });
+}
+
+export async function deleteProduct(id: number): Promise<void> {
+  await call<null>("delete_product", { id });
+}
+
+export function shopProfile(): Promise<ShopProfileView> {
+  return call<ShopProfileView>("shop_profile");
+}
+
+export function saveShopProfile(businessName: string | null, profile: ShopProfile): Promise<ShopProfileView> {
+  return call<ShopProfileView>("save_shop_profile", { businessName, profile });
+}
+
+/** Asks for the logo file (PNG or JPEG); its path, or null when cancelled. */
+export function chooseLogo(): Promise<string | null> {
+  return call<string | null>("choose_logo");
 }
 
 // ---------------------------------------------------------------------------------------------

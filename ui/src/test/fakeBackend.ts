@@ -11,6 +11,7 @@ import type { AttachmentMeta } from "../bindings/AttachmentMeta";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
 import type { MessageView } from "../bindings/MessageView";
 import type { TemplateView } from "../bindings/TemplateView";
+import { fakeDocuments } from "./fakeDocuments";
 import { message, NOW_S } from "./fixtures";
 
 export type Args = Record<string, unknown>;
@@ -88,6 +89,7 @@ function isMessage(value: unknown): value is MessageView {
 function defaultHandlers(known: Map<number, MessageView>): Record<string, Handler> {
   let nextId = 20_000;
   return {
+    ...fakeDocuments().handlers,
     media_limits: () => MEDIA_LIMITS,
     retry_media: () => null,
     open_media: () => null,

@@ -1,0 +1,231 @@
+// Documents in the app: kind and status words, exact amounts shown with thousands separators
+// (decimal strings from Rust, never turned into floats), the editor's draft, the list's filter.
+import type { DocumentDraft } from "../bindings/DocumentDraft";
+import type { DocumentStatus } from "../bindings/DocumentStatus";
+import type { DocumentSummary } from "../bindings/DocumentSummary";
+import type { MessageStatus } from "../bindings/MessageStatus";
+import type { Product } from "../bindings/Product";
+import { foldForSearch } from "./format";
+
+/** The kinds the editor issues (a credit note is made by cancelling an invoice). */
+export const ISSUABLE_KINDS = ["invoice", "quote", "receipt", "order", "delivery_note"] as const;
+export type IssuableKind = (typeof ISSUABLE_KINDS)[number];
+
+const KIND_NAMES: Record<string, string> = {
+  invoice: "Invoice",
+  quote: "Quote",
+  receipt: "Receipt",
+  order: "Order confirmation",
+  delivery_note: "Delivery note",
+  credit_note: "Credit note",
+};
+
+/** "Invoice", "Delivery note"... */
+export function kindName(kind: string): string {
+  return KIND_NAMES[kind] ?? "Document";
+}
+
+/** Every kind a list can be filtered by. */
+export const ALL_KINDS = Object.keys(KIND_NAMES);
+
+const STATUS_NAMES: Record<DocumentStatus, string> = {
+  issuing: "Being written",
+  issued: "Not sent",
+  cancelled: "Cancelled",
+  queued: "Waiting to send",
+  sending: "Sending",
+  sent: "Sent",
+  delivered: "Delivered",
+  read: "Read",
+  failed: "Not sent (failed)",
+  unknown: "May not have been sent",
+};
+
+export function documentStatusName(status: DocumentStatus): string {
+  return STATUS_NAMES[status];
+}
+
+/** The message status whose ticks show a document's status, if it has been sent at all. */
+export function ticksOf(status: DocumentStatus): MessageStatus | null {
+  switch (status) {
+    case "queued":
+    case "sending":
+    case "sent":
+    case "delivered":
+    case "read":
+    case "failed":
+    case "unknown":
+      return status;
+    default:
+      return null;
+  }
+}
+
+/** A document's status once the message that carries it moved to `status`. */
+export function documentStatusOf(status: MessageStatus): DocumentStatus {
+  switch (status) {
+    case "played":
+      return "read";
+    case "received":
+      return "unknown";
+    default:
+      return status;
+  }
+}
+
+/** Groups an exact decimal string's whole part by thousands: `1234567.5` → `1,234,567.5`. */
+export function groupDecimal(value: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign = "", whole = "", fraction = ""] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction}`;
+}
+
+/** `1,234.50 EUR`. */
+export function formatAmount(value: string, currency: string): string {
+  return `${groupDecimal(value)} ${currency}`;
+}
+
+/** A document's date (unix ms) as a short local date. */
+export function formatDocumentDate(unixMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(unixMs));
+}
+
+/** The list's filter: kind, status, a customer, and text in the number or the customer's name. */
+export interface DocumentListFilter {
+  kind: string;
+  status: string;
+  contact: string;
+  query: string;
+}
+
+export function filterDocuments(documents: readonly DocumentSummary[], f: DocumentListFilter): DocumentSummary[] {
+  const q = foldForSearch(f.query.trim());
+  const digits = /^[\d\s+().-]+$/.test(f.query.trim()) ? f.query.replace(/\D/g, "") : "";
+  return documents.filter(
+    (d) =>
+      (!f.kind || d.kind === f.kind) &&
+      (!f.status || statusGroup(d.status) === f.status) &&
+      (!f.contact || d.contact === f.contact) &&
+      (!q ||
+        foldForSearch(d.number).includes(q) ||
+        foldForSearch(d.contact_name ?? "").includes(q) ||
+        (digits !== "" && d.contact.includes(digits))),
+  );
+}
+
+/** The statuses the list's filter offers, each a group of document statuses. */
+export const STATUS_GROUPS: Record<string, string> = {
+  unsent: "Not sent",
+  pending: "Sending",
+  sent: "Sent",
+  delivered: "Delivered",
+  read: "Read",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+export function statusGroup(status: DocumentStatus): string {
+  switch (status) {
+    case "issuing":
+    case "issued":
+      return "unsent";
+    case "queued":
+    case "sending":
+      return "pending";
+    case "unknown":
+      return "failed";
+    default:
+      return status;
+  }
+}
+
+/** One line as the editor holds it (strings as typed). */
+export interface EditorLine {
+  key: number;
+  description: string;
+  quantity: string;
+  unit: string;
+  unit_price: string;
+  discount: string;
+  tax_rate: string;
+}
+
+let nextKey = 1;
+
+export function emptyLine(taxRate = ""): EditorLine {
+  return { key: nextKey++, description: "", quantity: "1", unit: "", unit_price: "", discount: "", tax_rate: taxRate };
+}
+
+/** A line filled from a product (its name, price, tax rate and unit), keeping the quantity. */
+export function lineFromProduct(line: EditorLine, product: Product): EditorLine {
+  return {
+    ...line,
+    description: product.name,
+    unit_price: product.unit_price,
+    tax_rate: product.tax_rate,
+    unit: product.unit ?? "",
+  };
+}
+
+/** The products whose name contains what is typed (ignoring case and accents), best first. */
+export function matchProducts(products: readonly Product[], typed: string, limit = 8): Product[] {
+  const q = foldForSearch(typed.trim());
+  if (!q) return [];
+  const starts: Product[] = [];
+  const contains: Product[] = [];
+  for (const p of products) {
+    const name = foldForSearch(p.name);
+    if (name === q) continue;
+    if (name.startsWith(q)) starts.push(p);
+    else if (name.includes(q)) contains.push(p);
+  }
+  return [...starts, ...contains].slice(0, limit);
+}
+
+/** What the editor holds. */
+export interface EditorState {
+  kind: IssuableKind;
+  contact: string;
+  lang: string;
+  currency: string;
+  notes: string;
+  dueDate: string;
+  customerAddress: string;
+  customerTaxId: string;
+  lines: EditorLine[];
+}
+
+/** Lines the owner has not started are left out. */
+function started(line: EditorLine): boolean {
+  return line.description.trim() !== "" || line.unit_price.trim() !== "";
+}
+
+/** The draft Rust previews and issues. */
+export function toDraft(s: EditorState): DocumentDraft {
+  const blank = (v: string): string | null => (v.trim() === "" ? null : v.trim());
+  return {
+    kind: s.kind,
+    contact: s.contact,
+    lines: s.lines.filter(started).map((l) => ({
+      description: l.description.trim(),
+      quantity: l.quantity.trim(),
+      unit: blank(l.unit),
+      unit_price: l.unit_price.trim(),
+      discount: l.discount.trim(),
+      tax_rate: l.tax_rate.trim(),
+    })),
+    currency: blank(s.currency),
+    lang: blank(s.lang),
+    notes: blank(s.notes),
+    due_date: blank(s.dueDate),
+    customer_address: blank(s.customerAddress),
+    customer_tax_id: blank(s.customerTaxId),
+  };
+}
+
+/** The index, among the lines sent in the draft, of each editor line (null when left out). */
+export function draftIndexes(lines: readonly EditorLine[]): (number | null)[] {
+  let i = 0;
+  return lines.map((l) => (started(l) ? i++ : null));
+}

@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
+import { documentsStep } from './lib/documents-step.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
 import { bounded, startTauriDriver } from './lib/tauri-driver.mjs';
 
@@ -261,7 +262,7 @@ async function goLive(browser, at) {
   return elapsed;
 }
 
-test('Shopchat window: a simulated customer writes, the shop answers, the answer is read', { timeout: 240_000 }, async () => {
+test('Shopchat window: a simulated customer writes, the shop answers, the answer is read', { timeout: 300_000 }, async () => {
   const app = appBinary();
   mkdirSync(outDir, { recursive: true });
   const runId = Math.random().toString(36).slice(2, 8);
@@ -454,6 +455,9 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
     log(`search: "saturd" found Chloé's message; opened at it in ${metrics.searchJumpMs} ms`);
     await search.click();
     await browser.keys('Escape');
+
+    step = 'making, previewing, issuing and sending an invoice';
+    metrics.documents = await documentsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `documents: ${s}`), log });
 
     step = 'measuring idle memory';
     await sleep(IDLE_MS);

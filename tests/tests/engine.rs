@@ -121,7 +121,7 @@ async fn a_graph_error_is_typed_and_stored_on_the_message() {
         .expect(1)
         .mount(&graph)
         .await;
-    t.customer_writes(CUSTOMER, "Hello?").await;
+    t.customer_writes(CUSTOMER, "Hello, anyone there?").await;
     let queued = t
         .engine
         .send_text(CUSTOMER, "Hello again", None)

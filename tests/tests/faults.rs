@@ -102,7 +102,7 @@ async fn an_event_three_times_and_statuses_out_of_order_give_one_message_at_its_
         "Ana",
         "wamid.THRICE",
         shopchat_core::store::now_secs(),
-        "Hello?",
+        "Hello, anyone there?",
     );
     for _ in 0..3 {
         assert_eq!(t.post(&inbound).await, 200);

@@ -241,7 +241,7 @@ async fn files_over_the_limits_and_sends_outside_the_window_are_refused_before_a
         matches!(err, EngineError::Send(SendError::OutsideWindow { .. })),
         "{err}"
     );
-    t.customer_writes(CUSTOMER, "hi").await;
+    t.customer_writes(CUSTOMER, "hi there").await;
     let err = t.engine.send(file(big, "huge.jpg")).await.unwrap_err();
     assert!(err.to_string().contains("at most 5 MB"), "{err}");
     let err = t

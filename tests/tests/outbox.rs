@@ -25,7 +25,7 @@ async fn a_send_without_a_clear_answer_is_unknown_and_not_resent() {
         ..fast_outbox()
     };
     let t = engine_for(&graph, outbox).await;
-    t.customer_writes(CUSTOMER, "Hi").await;
+    t.customer_writes(CUSTOMER, "Hi there").await;
     t.engine
         .send_text(CUSTOMER, "did it go?", None)
         .await
@@ -79,7 +79,7 @@ async fn a_status_that_beats_a_lost_answer_settles_the_send_at_once() {
         ..fast_outbox()
     };
     let t = engine_for(&graph, outbox).await;
-    t.customer_writes(CUSTOMER, "Hi").await;
+    t.customer_writes(CUSTOMER, "Hi there").await;
     let queued = t.engine.send_text(CUSTOMER, "racing", None).await.unwrap();
     // Meta has the request (and reports it sent) while its answer is still on the way.
     eventually(
@@ -139,7 +139,7 @@ async fn a_refused_token_pauses_the_outbox_and_loses_nothing() {
     }
     let t = engine_for(&graph, fast_outbox()).await;
     let mut events = t.engine.subscribe();
-    t.customer_writes(CUSTOMER, "Hi").await;
+    t.customer_writes(CUSTOMER, "Hi there").await;
     let first = t.engine.send_text(CUSTOMER, "one", None).await.unwrap();
     let health = eventually(Duration::from_secs(5), "the pause", || async {
         matches!(
@@ -230,7 +230,7 @@ async fn repeated_server_errors_open_the_circuit_for_a_while() {
     };
     let t = engine_for(&graph, outbox).await;
     let mut events = t.engine.subscribe();
-    t.customer_writes(CUSTOMER, "Hi").await;
+    t.customer_writes(CUSTOMER, "Hi there").await;
     let queued = t
         .engine
         .send_text(CUSTOMER, "patience", None)

@@ -128,7 +128,11 @@ async fn a_sigkill_during_an_outbound_drain_loses_nothing_and_sends_nothing_twic
     let server = Server::start(d, &[], &env);
     let http = http();
     for i in 0..N {
-        let body = inbound(&customer(i), &format!("wamid.HELLO{i:03}"), "hello");
+        let body = inbound(
+            &customer(i),
+            &format!("wamid.HELLO{i:03}"),
+            "hello, a question",
+        );
         assert!(
             post_signed(&http, &server.webhook_url(), APP_SECRET, &body)
                 .await

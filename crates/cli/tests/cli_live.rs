@@ -277,6 +277,8 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
         "reply_to",
         "reactions",
         "forwarded",
+        "auto",
+        "class",
     ]);
     for m in &list {
         assert_eq!(keys(m), message_keys, "{m}");

@@ -76,5 +76,13 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::documents::ShopProfileView>(dir.path());
     export::<crate::documents::requests::DocumentRequest>(dir.path());
     export::<crate::documents::products::Product>(dir.path());
+    export::<crate::links::CustomerView>(dir.path());
+    export::<crate::links::CustomerInput>(dir.path());
+    export::<crate::links::LinkCode>(dir.path());
+    export::<crate::links::LinkRequestView>(dir.path());
+    export::<crate::links::AuditEntry>(dir.path());
+    export::<crate::links::ImportReport>(dir.path());
+    export::<crate::bot::BotConfig>(dir.path());
+    export::<crate::bot::Explanation>(dir.path());
     check_against_committed(dir.path());
 }

@@ -9,6 +9,7 @@
 //! `shopchat-fake-graph` stands in for Meta when there are no credentials.
 
 pub mod bindings;
+pub mod bot;
 pub mod clock;
 pub mod compose;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod engine;
 pub mod env_vars;
 pub mod events;
 pub mod inbox;
+pub mod links;
 pub mod live;
 pub mod media;
 pub mod outbox;

@@ -75,6 +75,9 @@ pub struct Settings {
     pub api_version: String,
     /// The shop's name as the owner wants it shown.
     pub business_name: Option<String>,
+    /// The business number as WhatsApp shows it (`+34 600 11 22 33`), saved when going live:
+    /// the number customers write to, in a link code's wa.me address.
+    pub display_phone_number: Option<String>,
     /// The webhook server's port on loopback.
     pub listen_port: u16,
     /// How the webhook server is reached from the internet.
@@ -107,6 +110,7 @@ impl Default for Settings {
             app_id: None,
             api_version: wacloud::DEFAULT_API_VERSION.to_owned(),
             business_name: None,
+            display_phone_number: None,
             listen_port: DEFAULT_LISTEN_PORT,
             tunnel: TunnelChoice::None,
             ngrok_domain: None,

@@ -22,12 +22,12 @@ const ROW_PREFIX: &str = "shopchat-document:";
 /// The most documents a list offers (WhatsApp's limit is 10 rows).
 const LIST_MAX: u32 = 10;
 
-/// Answers `m` (stored as message `message_id`) if it asks for documents.
+/// Answers `m` (stored as message `message_id`) if it asks for documents; whether it did.
 pub fn answer(
     ctx: &mut WriteCtx<'_>,
     message_id: i64,
     m: &InboundMessage,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let contact = m.from.as_str();
     if let Some(id) = chosen(m) {
         let row = records::get(ctx.conn, &id.to_string())?;
@@ -35,21 +35,35 @@ pub fn answer(
             row.filter(|r| r.summary.contact == contact && r.summary.status_sendable())
         {
             let lang = Lang::parse(&row.summary.lang).unwrap_or_default();
-            return send_document(ctx, &m.from, row, lang);
+            send_document(ctx, &m.from, row, lang)?;
         }
-        return Ok(());
+        return Ok(true);
     }
     let Some(text) = m.text.as_ref().map(|t| t.body.as_str()) else {
-        return Ok(());
+        return Ok(false);
     };
     let Some((asked, lang)) = requests::asked(text) else {
-        return Ok(());
+        return Ok(false);
     };
-    let replies = Replies::for_lang(lang);
     let kind = match asked {
         Asked::Kind(k) => Some(k),
         Asked::All => None,
     };
+    give(ctx, message_id, &m.from, kind, lang)?;
+    Ok(true)
+}
+
+/// Sends `to` their latest document of `kind` (of any kind, or a list to choose from, when
+/// `None`); with none, a polite answer in `lang` and a request the owner sees in the app.
+pub fn give(
+    ctx: &mut WriteCtx<'_>,
+    message_id: i64,
+    to: &WaId,
+    kind: Option<&str>,
+    lang: Lang,
+) -> Result<(), StoreError> {
+    let contact = to.as_str();
+    let replies = Replies::for_lang(lang);
     let filter = Filter {
         kind: kind.map(str::to_owned),
         contact: Some(contact.to_owned()),
@@ -69,11 +83,11 @@ pub fn answer(
             };
             reply(
                 ctx,
-                OutgoingMessage::new(m.from.clone(), Content::text(text, false)),
+                OutgoingMessage::new(to.clone(), Content::text(text, false)),
             )
         }
-        1 => send_document(ctx, &m.from, found.remove(0), lang),
-        _ if kind.is_some() => send_document(ctx, &m.from, found.remove(0), lang),
+        1 => send_document(ctx, to, found.remove(0), lang),
+        _ if kind.is_some() => send_document(ctx, to, found.remove(0), lang),
         _ => {
             let labels = engine::Labels::for_lang(lang);
             let rows = found.iter().map(|r| {
@@ -94,7 +108,7 @@ pub fn answer(
             );
             reply(
                 ctx,
-                OutgoingMessage::new(m.from.clone(), Content::interactive(list)),
+                OutgoingMessage::new(to.clone(), Content::interactive(list)),
             )
         }
     }
@@ -140,6 +154,7 @@ fn send_document(
     };
     let message = OutgoingMessage::new(to.clone(), content);
     if let Ok(view) = compose::enqueue_free_form_with(ctx, &message, Some(file))? {
+        crate::bot::reply::mark(ctx, to.as_str(), view.id, crate::store::now_ms())?;
         records::set_message(ctx.conn, row.summary.id, view.id)?;
         requests::resolve(ctx.conn, to.as_str(), Some(&row.summary.kind))?;
     }
@@ -174,9 +189,11 @@ fn pdf_bytes(ctx: &WriteCtx<'_>, row: &records::Row) -> Result<Vec<u8>, StoreErr
 
 /// A free-form answer (the customer just wrote: their window is open).
 fn reply(ctx: &mut WriteCtx<'_>, message: OutgoingMessage) -> Result<(), StoreError> {
-    compose::enqueue_free_form_with(ctx, &message, None)?
-        .map(|_| ())
-        .or(Ok(()))
+    let to = message.to.as_str().to_owned();
+    if let Ok(view) = compose::enqueue_free_form_with(ctx, &message, None)? {
+        crate::bot::reply::mark(ctx, &to, view.id, crate::store::now_ms())?;
+    }
+    Ok(())
 }
 
 /// At most `max` characters.

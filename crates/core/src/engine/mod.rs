@@ -16,6 +16,7 @@ use tracing::{info, warn};
 mod chats;
 mod documents;
 mod files_and_templates;
+mod links;
 mod live;
 mod sandbox_mode;
 
@@ -77,6 +78,8 @@ pub enum EngineError {
     Spool(#[from] SpoolError),
     #[error(transparent)]
     Documents(#[from] crate::documents::DocumentsError),
+    #[error(transparent)]
+    Links(#[from] crate::links::LinksError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).

@@ -102,3 +102,14 @@ pub(super) async fn say(
         match *sandbox {}
     }
 }
+
+/// The sandbox business number as WhatsApp would show it, when the engine is in the sandbox.
+#[cfg(feature = "sandbox")]
+pub(super) fn display_number(sandbox: Option<&Sandbox>) -> Option<&'static str> {
+    sandbox.map(|_| fake_graph::account::DISPLAY_PHONE_NUMBER)
+}
+
+#[cfg(not(feature = "sandbox"))]
+pub(super) fn display_number(_sandbox: Option<&Sandbox>) -> Option<&'static str> {
+    None
+}

@@ -172,7 +172,7 @@ fn apply_message(
     let message = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageReceived { message });
     // An answer is queued in this transaction: a replay finds the message stored and stops above.
-    crate::documents::chat::answer(ctx, id, m)?;
+    crate::bot::answer(ctx, id, m)?;
     emit_contact(ctx, contact)?;
     Ok(())
 }

@@ -223,7 +223,9 @@ impl GoLive {
                 keystore.set(name, value)?;
             }
         }
-        self.settings(current).save(settings_file)?;
+        let mut settings = self.settings(current);
+        settings.display_phone_number = Some(check.display_phone_number.clone());
+        settings.save(settings_file)?;
         Ok(GoLiveOutcome::Saved { check })
     }
 }

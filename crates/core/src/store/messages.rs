@@ -56,10 +56,10 @@ impl StoredError {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message, raw, reply_to";
+pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message, raw, reply_to, auto, class";
 
 /// How many columns [`COLUMNS`] names.
-pub(crate) const COLUMN_COUNT: usize = 14;
+pub(crate) const COLUMN_COUNT: usize = 16;
 
 pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
     from_row_at(r, 0)
@@ -116,6 +116,8 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
             text: None,
         }),
         reactions: Vec::new(),
+        auto: r.get(at + 14)?,
+        class: r.get(at + 15)?,
     })
 }
 

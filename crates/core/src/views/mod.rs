@@ -141,6 +141,10 @@ pub struct MessageView {
     pub reactions: Vec<ReactionView>,
     /// Forwarded by the customer.
     pub forwarded: bool,
+    /// Sent by the bot on its own (a command's answer, a greeting, an away message...).
+    pub auto: bool,
+    /// A customer's reply, classed `interested`, `not_interested`, `question` or `unknown`.
+    pub class: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

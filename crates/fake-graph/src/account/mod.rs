@@ -16,7 +16,8 @@ use crate::state::{FakeState, lock, only_fields, query_value};
 pub mod profile;
 
 /// The display form of the sandbox's number.
-pub(crate) const DISPLAY_PHONE_NUMBER: &str = "+1 555-010-0000";
+/// The sandbox business number as WhatsApp would show it.
+pub const DISPLAY_PHONE_NUMBER: &str = "+1 555-010-0000";
 /// The name WhatsApp shows for the sandbox's business.
 pub(crate) const VERIFIED_NAME: &str = "Shopchat Sandbox Shop";
 /// The business profile's verticals (Meta's list).

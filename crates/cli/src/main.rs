@@ -1,5 +1,6 @@
 //! `shopchat`: the Shopchat engine without a window.
 
+mod accounts;
 mod credentials;
 mod documents;
 mod output;
@@ -131,6 +132,20 @@ enum Command {
     Documents {
         #[command(subcommand)]
         command: documents::DocumentsCommand,
+    },
+    /// Customer records and their WhatsApp links: add, list, import, a one-time code, unlink, the audit trail.
+    #[command(
+        after_help = "Example:\n  shopchat accounts add --name \"Ana Lima\" --ref C-0042 --json\n  shopchat accounts code C-0042\n  shopchat accounts import customers.csv\n  shopchat accounts log"
+    )]
+    Accounts {
+        #[command(subcommand)]
+        command: accounts::AccountsCommand,
+    },
+    /// Turn the bot on or off (commands, documents, greeting, away message, keyword replies).
+    #[command(after_help = "Example:\n  shopchat bot status\n  shopchat bot off")]
+    Bot {
+        #[command(subcommand)]
+        command: accounts::BotCommand,
     },
     /// Read or change the settings (the shop's profile included), checked as the app checks them.
     #[command(
@@ -328,6 +343,8 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
             Ok(())
         }
         Command::Templates { command } => templates::run(command, &common).await,
+        Command::Accounts { command } => accounts::run(command, &common).await,
+        Command::Bot { command } => accounts::bot(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
         Command::Settings { command } => settings::run(command, &common),
         Command::Documents { command } => documents::run(command, &common).await,

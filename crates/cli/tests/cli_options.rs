@@ -18,6 +18,8 @@ const VERBS: &[&str] = &[
     "credentials",
     "settings",
     "documents",
+    "accounts",
+    "bot",
 ];
 
 #[test]

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use shopchat_core::documents::DocumentsError;
+use shopchat_core::links::LinksError;
 use shopchat_core::outbox::SendError;
 use shopchat_core::{EngineError, StoreError};
 use ts_rs::TS;
@@ -60,6 +61,13 @@ impl From<EngineError> for ApiError {
                 DocumentsError::Send(SendError::Invalid(_)) => ApiErrorCode::InvalidInput,
                 DocumentsError::Store(_) | DocumentsError::Io(_) => ApiErrorCode::Storage,
                 DocumentsError::Send(_) => ApiErrorCode::Internal,
+            },
+            EngineError::Links(l) => match l {
+                LinksError::Invalid(_) => ApiErrorCode::InvalidInput,
+                LinksError::NotFound(_) | LinksError::Store(StoreError::NotFound(_)) => {
+                    ApiErrorCode::NotFound
+                }
+                LinksError::Store(_) => ApiErrorCode::Storage,
             },
             _ => ApiErrorCode::Internal,
         };

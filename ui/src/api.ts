@@ -6,6 +6,14 @@ import type { ApiError } from "./bindings/ApiError";
 import type { ApiErrorCode } from "./bindings/ApiErrorCode";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AttachmentMeta } from "./bindings/AttachmentMeta";
+import type { AuditEntry } from "./bindings/AuditEntry";
+import type { BotConfig } from "./bindings/BotConfig";
+import type { CustomerInput } from "./bindings/CustomerInput";
+import type { CustomerView } from "./bindings/CustomerView";
+import type { Explanation } from "./bindings/Explanation";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { LinkCodeView } from "./bindings/LinkCodeView";
+import type { LinkRequestView } from "./bindings/LinkRequestView";
 import type { ChatSummary } from "./bindings/ChatSummary";
 import type { ConnectionResult } from "./bindings/ConnectionResult";
 import type { Diagnostics } from "./bindings/Diagnostics";
@@ -312,6 +320,77 @@ export function saveShopProfile(businessName: string | null, profile: ShopProfil
 /** Asks for the logo file (PNG or JPEG); its path, or null when cancelled. */
 export function chooseLogo(): Promise<string | null> {
   return call<string | null>("choose_logo");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers, their WhatsApp links, and the bot
+
+/** The customer records whose details contain `query` (all when null), by name. */
+export function listCustomers(query: string | null = null): Promise<CustomerView[]> {
+  return call<CustomerView[]>("list_customers", { query });
+}
+
+/** One record by id or reference. */
+export function showCustomer(customer: string | number): Promise<CustomerView> {
+  return call<CustomerView>("show_customer", { customer: String(customer) });
+}
+
+/** The record linked to a chat's contact, if any. */
+export function customerOfContact(contact: string): Promise<CustomerView | null> {
+  return call<CustomerView | null>("customer_of_contact", { contact });
+}
+
+export function addCustomer(input: CustomerInput): Promise<CustomerView> {
+  return call<CustomerView>("add_customer", { input });
+}
+
+export function updateCustomer(id: number, input: CustomerInput): Promise<CustomerView> {
+  return call<CustomerView>("update_customer", { id, input });
+}
+
+/** Adds a record per row of a CSV file's text; the report says which rows were refused and why. */
+export function importCustomers(csv: string): Promise<ImportReport> {
+  return call<ImportReport>("import_customers", { csv });
+}
+
+/** A one-time code (15 minutes, single use) with its wa.me address and QR code. */
+export function linkCode(customer: string | number): Promise<LinkCodeView> {
+  return call<LinkCodeView>("link_code", { customer: String(customer) });
+}
+
+export function unlinkCustomer(customer: string | number): Promise<CustomerView> {
+  return call<CustomerView>("unlink_customer", { customer: String(customer) });
+}
+
+/** Customers who wrote "link" without a code, oldest first. */
+export function linkRequests(): Promise<LinkRequestView[]> {
+  return call<LinkRequestView[]>("link_requests");
+}
+
+export function approveLinkRequest(request: number, customer: number): Promise<CustomerView> {
+  return call<CustomerView>("approve_link_request", { request, customer });
+}
+
+export async function dismissLinkRequest(request: number): Promise<void> {
+  await call<null>("dismiss_link_request", { request });
+}
+
+/** The audit trail, newest first: one record's (`customer`), or everyone's (null). */
+export function linkAudit(customer: number | null = null): Promise<AuditEntry[]> {
+  return call<AuditEntry[]>("link_audit", { customer });
+}
+
+export function botConfig(): Promise<BotConfig> {
+  return call<BotConfig>("bot_config");
+}
+
+export function saveBotConfig(config: BotConfig): Promise<BotConfig> {
+  return call<BotConfig>("save_bot_config", { config });
+}
+
+/** Which command or rule would answer `text` now, and with what. */
+export function tryBot(text: string): Promise<Explanation> {
+  return call<Explanation>("try_bot", { text });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,4 +39,12 @@ reactions: Array<ReactionView>,
 /**
  * Forwarded by the customer.
  */
-forwarded: boolean, };
+forwarded: boolean, 
+/**
+ * Sent by the bot on its own (a command's answer, a greeting, an away message...).
+ */
+auto: boolean, 
+/**
+ * A customer's reply, classed `interested`, `not_interested`, `question` or `unknown`.
+ */
+class: string | null, };

@@ -27,6 +27,11 @@ api_version: string,
  */
 business_name: string | null, 
 /**
+ * The business number as WhatsApp shows it (`+34 600 11 22 33`), saved when going live:
+ * the number customers write to, in a link code's wa.me address.
+ */
+display_phone_number: string | null, 
+/**
  * The webhook server's port on loopback.
  */
 listen_port: number, 

@@ -11,6 +11,7 @@ import type { AttachmentMeta } from "../bindings/AttachmentMeta";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
 import type { MessageView } from "../bindings/MessageView";
 import type { TemplateView } from "../bindings/TemplateView";
+import { fakeCustomers } from "./fakeCustomers";
 import { fakeDocuments } from "./fakeDocuments";
 import { message, NOW_S } from "./fixtures";
 
@@ -90,6 +91,7 @@ function defaultHandlers(known: Map<number, MessageView>): Record<string, Handle
   let nextId = 20_000;
   return {
     ...fakeDocuments().handlers,
+    ...fakeCustomers().handlers,
     media_limits: () => MEDIA_LIMITS,
     retry_media: () => null,
     open_media: () => null,

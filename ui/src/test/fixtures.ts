@@ -34,6 +34,8 @@ export function message(fields: Partial<MessageView> = {}): MessageView {
     reply_to: null,
     reactions: [],
     forwarded: false,
+    auto: false,
+    class: null,
     ...fields,
   };
 }
@@ -102,6 +104,7 @@ export function settings(fields: Partial<Settings> = {}): Settings {
     public_url: null,
     repoint_callback: true,
     outbox_rate: null,
+    display_phone_number: null,
     shop_address: null,
     shop_tax_id: null,
     shop_phone: null,

@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 import { documentsStep } from './lib/documents-step.mjs';
+import { linksStep } from './lib/links-step.mjs';
+import { chooseCustomer } from './lib/sandbox.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
 import { bounded, startTauriDriver } from './lib/tauri-driver.mjs';
 
@@ -121,30 +123,6 @@ async function findBubble(browser, { direction, status, text }) {
     }
   }
   return null;
-}
-
-/** Picks a customer in the simulated customer panel's <select>, by wa_id. */
-async function chooseCustomer(browser, waId) {
-  const select = await browser.$('[data-testid="sandbox-from"]');
-  await select.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the simulated customer <select> did not show' });
-  await browser.waitUntil(
-    async () => (await select.$(`option[value="${waId}"]`)).isExisting(),
-    { timeout: UI_MS, timeoutMsg: `the simulated customer <select> has no <option value="${waId}">` },
-  );
-  await select.selectByAttribute('value', waId);
-  if ((await select.getValue()) !== waId) {
-    // Fall back to what a framework's change listener certainly sees.
-    await browser.execute(
-      (el, value) => {
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      select,
-      waId,
-    );
-  }
-  assert.equal(await select.getValue(), waId, 'the simulated customer could not be chosen');
 }
 
 const REHEARSAL = {
@@ -458,6 +436,9 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
 
     step = 'making, previewing, issuing and sending an invoice';
     metrics.documents = await documentsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `documents: ${s}`), log });
+
+    step = 'linking a customer record from the chat';
+    metrics.links = await linksStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `links: ${s}`), log });
 
     step = 'measuring idle memory';
     await sleep(IDLE_MS);

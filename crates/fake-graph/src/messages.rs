@@ -190,7 +190,11 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, message: Outgoing
             return;
         }
     }
-    let answers = !matches!(message.content, Content::Reaction { .. });
+    // A reaction is not answered; nor is a message with buttons (a person taps one instead).
+    let answers = !matches!(
+        message.content,
+        Content::Reaction { .. } | Content::Interactive { .. }
+    );
     if state.settings.auto_reply && !unreachable && answers {
         tokio::select! {
             _ = tokio::time::sleep(state.settings.status_delays[2]) => {}

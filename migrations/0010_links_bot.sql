@@ -91,3 +91,5 @@ CREATE TABLE bot_config (
 -- An automatic reply is marked as such in the chat; each inbound reply is classified.
 ALTER TABLE messages ADD COLUMN auto INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN class TEXT;
+-- The class of the contact's latest classified reply, for the chat list's filter.
+ALTER TABLE contacts ADD COLUMN last_class TEXT;

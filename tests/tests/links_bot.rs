@@ -452,3 +452,22 @@ async fn a_loop_with_another_bot_is_cut() {
     assert_eq!(replies(&t, ANA).await.len() as i64, bot::LOOP_MAX);
     t.stop().await;
 }
+
+#[tokio::test]
+async fn replies_are_classed_as_they_are_stored() {
+    let t = engine().await;
+    let cases = [
+        ("No me interesa, gracias", "not_interested"),
+        ("Sí, me interesa", "interested"),
+        ("¿Cuánto cuesta?", "question"),
+        ("ok thanks", "unknown"),
+    ];
+    for (text, class) in cases {
+        let m = t.customer_writes(ANA, text).await;
+        assert_eq!(m.class.as_deref(), Some(class), "{text}");
+    }
+    let chats = t.engine.chats().await.expect("chats");
+    let ana = chats.iter().find(|c| c.wa_id == ANA).expect("Ana's chat");
+    assert_eq!(ana.last_class.as_deref(), Some("unknown"));
+    t.stop().await;
+}

@@ -8,4 +8,9 @@ export type ChatSummary = { wa_id: string, name: string | null, unread: number,
 /**
  * Unix seconds of the customer's latest message (the 24-hour window starts there).
  */
-last_inbound_at: number | null, last_message: MessageView | null, };
+last_inbound_at: number | null, last_message: MessageView | null, 
+/**
+ * How the customer's latest classified reply was classed (`interested`, `not_interested`,
+ * `question`, `unknown`), for the chat list's filter.
+ */
+last_class: string | null, };

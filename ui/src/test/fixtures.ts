@@ -48,6 +48,7 @@ export function chat(fields: Partial<ChatSummary> = {}): ChatSummary {
     // The customer wrote an hour ago: the 24-hour window is open.
     last_inbound_at: NOW_S - 3600,
     last_message: null,
+    last_class: null,
     ...fields,
   };
 }

@@ -169,6 +169,7 @@ fn apply_message(
         )?;
     }
     contacts::note_inbound(ctx.conn, contact, m.timestamp)?;
+    super::classify::record(ctx.conn, id, m)?;
     let message = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageReceived { message });
     // An answer is queued in this transaction: a replay finds the message stored and stops above.

@@ -6,6 +6,7 @@
 //! blocks the others.
 
 mod apply;
+pub mod classify;
 
 use std::sync::Arc;
 

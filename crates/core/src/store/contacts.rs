@@ -97,7 +97,7 @@ pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreE
         .collect::<Vec<_>>()
         .join(", ");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.wa_id, c.name, c.unread, c.last_inbound_at, {message_columns}
+        "SELECT c.wa_id, c.name, c.unread, c.last_inbound_at, {message_columns}, c.last_class
          FROM contacts c
          LEFT JOIN messages m ON m.id = c.last_message_id
          ORDER BY c.last_message_at IS NULL, c.last_message_at DESC, c.wa_id"
@@ -114,6 +114,7 @@ pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreE
             unread: c.unread,
             last_inbound_at: c.last_inbound_at,
             last_message,
+            last_class: r.get(4 + super::messages::COLUMN_COUNT)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -172,6 +172,9 @@ pub struct ChatSummary {
     /// Unix seconds of the customer's latest message (the 24-hour window starts there).
     pub last_inbound_at: Option<i64>,
     pub last_message: Option<MessageView>,
+    /// How the customer's latest classified reply was classed (`interested`, `not_interested`,
+    /// `question`, `unknown`), for the chat list's filter.
+    pub last_class: Option<String>,
 }
 
 /// How the outbox is doing.

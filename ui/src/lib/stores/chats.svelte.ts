@@ -45,9 +45,13 @@ export class ChatsStore {
   error = $state<ApiError | null>(null);
   /** The search box's text. */
   query = $state("");
+  /** Only chats whose latest classified reply is of this class (`""`: all). */
+  replyClass = $state("");
 
   sorted = $derived(sortChats(this.chats));
-  visible = $derived(filterChats(this.sorted, this.query));
+  visible = $derived(
+    filterChats(this.sorted, this.query).filter((c) => this.replyClass === "" || c.last_class === this.replyClass),
+  );
 
   #generation = 0;
   /** Events applied while `list_chats` runs, replayed on its result (they are idempotent). */
@@ -105,8 +109,9 @@ export class ChatsStore {
         else if (message.id === last.id) lastMessage = newerCopy(last, message);
         const lastInbound =
           message.direction === "in" ? Math.max(chat.last_inbound_at ?? 0, message.timestamp) : chat.last_inbound_at;
-        if (lastMessage === last && lastInbound === chat.last_inbound_at) return chat;
-        return { ...chat, last_message: lastMessage, last_inbound_at: lastInbound };
+        const lastClass = message.direction === "in" && message.class ? message.class : chat.last_class;
+        if (lastMessage === last && lastInbound === chat.last_inbound_at && lastClass === chat.last_class) return chat;
+        return { ...chat, last_message: lastMessage, last_inbound_at: lastInbound, last_class: lastClass };
       }),
     );
   }

@@ -161,3 +161,20 @@ describe("after missed events", () => {
     stop();
   });
 });
+
+describe("the chat list's filter by reply", () => {
+  test("keeps the chats whose latest classified reply is of the class, and follows new replies", () => {
+    const store = new ChatsStore();
+    store.chats = [
+      chat({ wa_id: "1", last_class: "interested" }),
+      chat({ wa_id: "2", last_class: "not_interested" }),
+      chat({ wa_id: "3", last_class: null }),
+    ];
+    store.replyClass = "interested";
+    expect(store.visible.map((c) => c.wa_id)).toEqual(["1"]);
+    store.applyMessage(message({ id: 500, contact: "3", direction: "in", class: "interested" }));
+    expect(store.visible.map((c) => c.wa_id).sort()).toEqual(["1", "3"]);
+    store.replyClass = "";
+    expect(store.visible).toHaveLength(3);
+  });
+});

@@ -35,7 +35,7 @@ export function filterChats(chats: readonly ChatSummary[], query: string): ChatS
 }
 
 function emptyChat(waId: string): ChatSummary {
-  return { wa_id: waId, name: null, unread: 0, last_inbound_at: null, last_message: null };
+  return { wa_id: waId, name: null, unread: 0, last_inbound_at: null, last_message: null, last_class: null };
 }
 
 export class ChatsStore {

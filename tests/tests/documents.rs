@@ -52,9 +52,16 @@ async fn the_fake_receives_the_very_file_and_the_document_reaches_read() {
     )
     .await
     .unwrap();
-    let message = documents::send(store, &store_dir, &media_dir, &doc.summary.number, None)
-        .await
-        .unwrap();
+    let message = documents::send(
+        store,
+        &store_dir,
+        &media_dir,
+        &doc.summary.number,
+        None,
+        None,
+    )
+    .await
+    .unwrap();
     let read = eventually(Duration::from_secs(10), "the read tick", || async {
         let shown = documents::show(store, &store_dir, &doc.summary.number)
             .await
@@ -119,7 +126,15 @@ async fn outside_the_window_a_document_is_refused_before_any_request() {
     .await
     .unwrap();
     let accepted = t.engine.fake_graph().unwrap().accepted();
-    let refused = documents::send(store, &store_dir, &media_dir, &doc.summary.number, None).await;
+    let refused = documents::send(
+        store,
+        &store_dir,
+        &media_dir,
+        &doc.summary.number,
+        None,
+        None,
+    )
+    .await;
     assert!(
         matches!(
             refused,
@@ -134,6 +149,87 @@ async fn outside_the_window_a_document_is_refused_before_any_request() {
     assert_eq!(shown.summary.message_id, None);
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(t.engine.fake_graph().unwrap().accepted(), accepted);
+
+    // As the DOCUMENT header of an approved template it goes, and reaches the customer.
+    t.engine.sync_templates().await.unwrap();
+    let wrong_kind = documents::send(
+        store,
+        &store_dir,
+        &media_dir,
+        &doc.summary.number,
+        None,
+        Some(documents::TemplateChoice {
+            name: "welcome_offer".into(),
+            language: "en".into(),
+        }),
+    )
+    .await;
+    assert!(
+        matches!(&wrong_kind, Err(DocumentsError::Send(SendError::Invalid(m))) if m.contains("image header")),
+        "{wrong_kind:?}"
+    );
+    let message = documents::send(
+        store,
+        &store_dir,
+        &media_dir,
+        &doc.summary.number,
+        None,
+        Some(documents::TemplateChoice {
+            name: "document_ready".into(),
+            language: "en".into(),
+        }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(message.kind, "template");
+    let read = eventually(Duration::from_secs(10), "the read tick", || async {
+        let shown = documents::show(store, &store_dir, &doc.summary.number)
+            .await
+            .unwrap();
+        (shown.summary.status == DocumentStatus::Read).then_some(shown)
+    })
+    .await;
+    assert_eq!(read.summary.message_id, Some(message.id));
+    let id = message.id;
+    let (media_id, payload): (String, String) = store
+        .read(move |c| {
+            Ok(c.query_row(
+                "SELECT m.media_id, o.payload FROM media m JOIN outbox o ON o.message_id = m.message_id
+                 WHERE m.message_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })
+        .await
+        .unwrap();
+    let (bytes, _) = t
+        .engine
+        .fake_graph()
+        .unwrap()
+        .media(&media_id)
+        .expect("the upload");
+    let file = std::fs::read(doc.summary.files.pdf.as_deref().unwrap()).unwrap();
+    assert!(bytes == file, "the uploaded PDF is not the file");
+    let sent: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    let components = &sent["template"]["components"];
+    assert_eq!(
+        components[0]["parameters"][0]["document"]["id"],
+        media_id.as_str()
+    );
+    assert_eq!(
+        components[0]["parameters"][0]["document"]["filename"],
+        format!("{}.pdf", doc.summary.number)
+    );
+    let body: Vec<&str> = components[1]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        body,
+        ["Old Customer", "receipt", doc.summary.number.as_str()]
+    );
     t.stop().await;
 }
 

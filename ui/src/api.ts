@@ -259,9 +259,24 @@ export function issueDocument(draft: DocumentDraft): Promise<DocumentView> {
   return call<DocumentView>("issue_document", { draft });
 }
 
-/** Sends a document's PDF in its customer's chat; resolves with the queued message. */
-export function sendDocument(document: string | number, caption: string | null = null): Promise<MessageView> {
-  return call<MessageView>("send_document", { document: String(document), caption });
+/** An approved template with a DOCUMENT header, to carry a document outside the 24-hour window. */
+export interface TemplateChoice {
+  name: string;
+  language: string;
+}
+
+/** Sends a document's PDF in its customer's chat (as a template's header when given); resolves with the queued message. */
+export function sendDocument(
+  document: string | number,
+  caption: string | null = null,
+  template: TemplateChoice | null = null,
+): Promise<MessageView> {
+  return call<MessageView>("send_document", {
+    document: String(document),
+    caption,
+    template: template?.name ?? null,
+    language: template?.language ?? null,
+  });
 }
 
 /** Cancels an invoice with a credit note; resolves with the credit note. */

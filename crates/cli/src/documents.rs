@@ -42,6 +42,13 @@ pub enum DocumentsCommand {
         /// The text under the file (default: its title and number).
         #[arg(long)]
         caption: Option<String>,
+        /// Outside the customer's 24-hour window: an approved template with a DOCUMENT header
+        /// that carries it (its body gets the customer's name, the kind and the number).
+        #[arg(long, value_name = "NAME", requires = "lang")]
+        template: Option<String>,
+        /// The template's language code (en, es, en_US...).
+        #[arg(long, value_name = "CODE", requires = "template")]
+        lang: Option<String>,
     },
 }
 
@@ -149,10 +156,19 @@ pub async fn run(command: DocumentsCommand, common: &Common) -> Result<(), Strin
             }
             Ok(())
         }
-        DocumentsCommand::Send { document, caption } => {
+        DocumentsCommand::Send {
+            document,
+            caption,
+            template,
+            lang,
+        } => {
+            let template = template
+                .zip(lang)
+                .map(|(name, language)| documents::TemplateChoice { name, language });
             let store = open_store(common).await?;
             let media_dir = shopchat_core::media::files::media_dir(&store_dir);
-            let sent = documents::send(&store, &store_dir, &media_dir, &document, caption).await;
+            let sent =
+                documents::send(&store, &store_dir, &media_dir, &document, caption, template).await;
             store.close().await;
             println!("{}", sent.map_err(refusal)?.id);
             Ok(())
@@ -207,7 +223,16 @@ async fn new(args: NewArgs, common: &Common, store_dir: &std::path::Path) -> Res
     let result = match issued {
         Ok(doc) if args.send => {
             let media_dir = shopchat_core::media::files::media_dir(store_dir);
-            match documents::send(&store, store_dir, &media_dir, &doc.summary.number, None).await {
+            match documents::send(
+                &store,
+                store_dir,
+                &media_dir,
+                &doc.summary.number,
+                None,
+                None,
+            )
+            .await
+            {
                 Ok(_) => documents::show(&store, store_dir, &doc.summary.number)
                     .await
                     .map_err(|e| e.to_string()),

@@ -356,3 +356,81 @@ fn a_sigkill_right_after_the_question_is_acknowledged_answers_exactly_once() {
         server.kill();
     }
 }
+
+#[test]
+fn a_document_goes_as_a_template_s_document_header() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let ds = path_str(d);
+    let server = Server::start(d, &["--sandbox"], &[]);
+    customer_writes(d);
+    run(&["templates", "sync", "--sandbox", "--data-dir", ds]).ok();
+    let number = new_invoice(d, &["--item", "Blue mug|1|19.99|21"])
+        .ok()
+        .trim()
+        .to_owned();
+    // Both flags or none.
+    let half = run(&[
+        "documents",
+        "send",
+        "--sandbox",
+        "--data-dir",
+        ds,
+        &number,
+        "--template",
+        "document_ready",
+    ]);
+    assert_eq!(half.status.code(), Some(2), "{}", half.stderr);
+    let unknown = run(&[
+        "documents",
+        "send",
+        "--sandbox",
+        "--data-dir",
+        ds,
+        &number,
+        "--template",
+        "nope",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        unknown.one_line_error().contains("no template"),
+        "{}",
+        unknown.stderr
+    );
+    let id: i64 = run(&[
+        "documents",
+        "send",
+        "--sandbox",
+        "--data-dir",
+        ds,
+        &number,
+        "--template",
+        "document_ready",
+        "--lang",
+        "en",
+    ])
+    .ok()
+    .trim()
+    .parse()
+    .expect("the queued message's id");
+    let sent = wait_for(Duration::from_secs(10), "the template read", || {
+        messages(d, CUSTOMER, &["--sandbox"])
+            .into_iter()
+            .find(|m| m["id"] == id && m["status"] == "read")
+    });
+    assert_eq!(sent["type"], "template");
+    let shown = run(&[
+        "documents",
+        "show",
+        "--sandbox",
+        "--data-dir",
+        ds,
+        &number,
+        "--json",
+    ])
+    .json();
+    assert_eq!(shown["message_id"], id);
+    assert_eq!(shown["status"], "read");
+    server.kill();
+}

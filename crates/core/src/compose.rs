@@ -8,6 +8,9 @@
 
 use std::path::Path;
 
+mod template_file;
+pub use template_file::queue_template_with_file;
+
 use rusqlite::OptionalExtension;
 use wacloud::send::{
     Content, Interactive, Location, Media, MediaKind, MediaSource, OutgoingMessage, ReplyButton,

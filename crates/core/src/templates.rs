@@ -113,6 +113,22 @@ pub fn message_for(
     stored: &StoredTemplate,
     parameters: &[String],
 ) -> Result<TemplateMessage, String> {
+    message_with_header(stored, parameters, None)
+}
+
+/// A file for a template's media header: its kind, where it is, its file name (documents).
+pub struct HeaderFile {
+    pub kind: wacloud::MediaKind,
+    pub source: wacloud::send::MediaSource,
+    pub filename: Option<String>,
+}
+
+/// [`message_for`], with the file an image, video or document header takes.
+pub fn message_with_header(
+    stored: &StoredTemplate,
+    parameters: &[String],
+    file: Option<HeaderFile>,
+) -> Result<TemplateMessage, String> {
     if stored.status != "APPROVED" {
         return Err(format!(
             "the template {:?} ({}) is {}: only approved templates can be sent",
@@ -125,17 +141,42 @@ pub fn message_for(
             stored.name
         )
     })?;
-    let header_text = match t.header_parameter() {
-        None => None,
-        Some(HeaderParameter::Text { name }) => Some(name),
+    let wanted = |kind: wacloud::MediaKind| match &file {
+        Some(f) if f.kind == kind => Ok(()),
+        Some(f) => Err(format!(
+            "the template {:?} has a {} header: a {} does not go there",
+            stored.name,
+            kind.as_str(),
+            f.kind.as_str()
+        )),
+        None => Err(format!(
+            "the template {:?} has a {} header that needs a file",
+            stored.name,
+            kind.as_str()
+        )),
+    };
+    let (header_text, media) = match t.header_parameter() {
+        None => (None, false),
+        Some(HeaderParameter::Text { name }) => (Some(name), false),
+        Some(HeaderParameter::Image) => (None, wanted(wacloud::MediaKind::Image).map(|()| true)?),
+        Some(HeaderParameter::Video) => (None, wanted(wacloud::MediaKind::Video).map(|()| true)?),
+        Some(HeaderParameter::Document) => {
+            (None, wanted(wacloud::MediaKind::Document).map(|()| true)?)
+        }
         Some(_) => {
             return Err(format!(
-                "the template {:?} has a {} header that needs a file; this version sends templates whose header is text or fixed",
+                "the template {:?} has a {} header, which this version does not send",
                 stored.name,
                 header_format(&t).unwrap_or_default().to_lowercase()
             ));
         }
     };
+    if !media && file.is_some() {
+        return Err(format!(
+            "the template {:?} has no image, video or document header for a file",
+            stored.name
+        ));
+    }
     if !t.buttons_needing_parameters().is_empty() {
         return Err(format!(
             "the template {:?} has buttons that need values (a URL suffix or a coupon code); this version sends templates whose buttons are fixed",
@@ -177,6 +218,13 @@ pub fn message_for(
         Ok(value.to_owned())
     };
     let mut message = TemplateMessage::new(&stored.name, &stored.language);
+    if let Some(f) = file {
+        message = match f.kind {
+            wacloud::MediaKind::Image => message.header_image(f.source),
+            wacloud::MediaKind::Video => message.header_video(f.source),
+            _ => message.header_document(f.source, f.filename),
+        };
+    }
     let mut given = parameters.iter().zip(&all);
     if let Some(name) = header_text {
         let (value, label) = given.next().expect("counted above");

@@ -7,7 +7,7 @@ use shopchat_core::documents::products::Product;
 use shopchat_core::documents::records::Filter;
 use shopchat_core::documents::requests::DocumentRequest;
 use shopchat_core::documents::{
-    DocumentDraft, DocumentSummary, DocumentView, DraftTotals, ShopProfileView,
+    DocumentDraft, DocumentSummary, DocumentView, DraftTotals, ShopProfileView, TemplateChoice,
 };
 use shopchat_core::settings::ShopProfile;
 use tauri::ipc::Response;
@@ -94,15 +94,31 @@ pub async fn issue_document(
     Ok(state.engine()?.issue_document(draft).await?)
 }
 
-/// Sends a document's PDF in its customer's chat (again, for a resend).
+/// Sends a document's PDF in its customer's chat (again, for a resend); outside the 24-hour
+/// window, as the DOCUMENT header of the approved template `template` in `language`.
 #[tauri::command]
 pub async fn send_document(
     state: State<'_, AppState>,
     document: String,
     caption: Option<String>,
+    template: Option<String>,
+    language: Option<String>,
 ) -> Result<MessageView, ApiError> {
     let caption = caption.filter(|c| !c.trim().is_empty());
-    Ok(state.engine()?.send_document(&document, caption).await?)
+    let template = match (template, language) {
+        (Some(name), Some(language)) => Some(TemplateChoice { name, language }),
+        (None, None) => None,
+        _ => {
+            return Err(ApiError::new(
+                ApiErrorCode::InvalidInput,
+                "a template needs both its name and its language",
+            ));
+        }
+    };
+    Ok(state
+        .engine()?
+        .send_document(&document, caption, template)
+        .await?)
 }
 
 /// Cancels an invoice with a credit note; answers the credit note.

@@ -20,6 +20,7 @@ pub mod products;
 pub mod records;
 mod replies;
 pub mod requests;
+mod send;
 mod view;
 
 use std::path::Path;
@@ -27,13 +28,12 @@ use std::path::Path;
 use shopchat_documents::{self as engine, Document, Kind, Lang, Line};
 use time::Date;
 
-use crate::compose::{Attachment, Compose, SendRequest};
 use crate::outbox::SendError;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
-use crate::views::MessageView;
 use draft::{draft, prefix};
 pub use preview::preview;
+pub use send::{TemplateChoice, send};
 pub use view::{
     DocumentDraft, DocumentFiles, DocumentStatus, DocumentSummary, DocumentView, DraftLine,
     DraftTotals, LineView, ShopProfileView, TaxBandView,
@@ -241,56 +241,6 @@ pub async fn check_files(
         _ => (String::new(), files::FileCheck::Missing),
     };
     Ok([check(docx), check(pdf)])
-}
-
-/// Sends a document's PDF in the chat (a WhatsApp document with its number as the file name
-/// and a caption) through the outbox; the document then follows the message's status. A
-/// missing or altered file is made again from the record first. Outside the customer's
-/// 24-hour window it is refused (`outside_window`) before any request.
-pub async fn send(
-    store: &Store,
-    store_dir: &Path,
-    media_dir: &Path,
-    id_or_number: &str,
-    caption: Option<String>,
-) -> Result<MessageView, DocumentsError> {
-    let doc = show(store, store_dir, id_or_number).await?;
-    if matches!(doc.summary.status, DocumentStatus::Issuing) {
-        write_files(store, store_dir, doc.summary.id).await?;
-    }
-    let [_, (pdf, state)] = check_files(store, store_dir, &doc.summary.id.to_string()).await?;
-    if state != files::FileCheck::Ok {
-        write_files(store, store_dir, doc.summary.id).await?;
-    }
-    let bytes = tokio::fs::read(store_dir.join(&pdf)).await?;
-    let labels = engine::Labels::for_lang(Lang::parse(&doc.summary.lang).unwrap_or_default());
-    let kind = Kind::parse(&doc.summary.kind).unwrap_or(Kind::Invoice);
-    let caption =
-        caption.unwrap_or_else(|| format!("{} {}", labels.title(kind), doc.summary.number));
-    let request = SendRequest {
-        to: doc.summary.contact.clone(),
-        what: Compose::File(Attachment {
-            kind: Some(wacloud::MediaKind::Document),
-            filename: format!("{}.pdf", engine::file_stem(&doc.summary.number)),
-            mime_type: Some("application/pdf".into()),
-            bytes,
-            caption: Some(caption),
-        }),
-        reply_to: None,
-    };
-    let (id, contact, kind) = (
-        doc.summary.id,
-        doc.summary.contact.clone(),
-        doc.summary.kind.clone(),
-    );
-    Ok(
-        crate::compose::queue_then(store, media_dir, request, move |ctx, message| {
-            records::set_message(ctx.conn, id, message.id)?;
-            requests::resolve(ctx.conn, &contact, Some(&kind))?;
-            Ok(())
-        })
-        .await?,
-    )
 }
 
 #[cfg(test)]

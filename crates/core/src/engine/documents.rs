@@ -137,11 +137,13 @@ impl Engine {
         .await?)
     }
 
-    /// Sends a document's PDF in its customer's chat; answers the queued message.
+    /// Sends a document's PDF in its customer's chat (as an approved template's DOCUMENT
+    /// header when `template` is given); answers the queued message.
     pub async fn send_document(
         &self,
         id_or_number: &str,
         caption: Option<String>,
+        template: Option<documents::TemplateChoice>,
     ) -> Result<MessageView, EngineError> {
         Ok(documents::send(
             &self.store,
@@ -149,6 +151,7 @@ impl Engine {
             &self.media_dir,
             id_or_number,
             caption,
+            template,
         )
         .await?)
     }

@@ -144,10 +144,21 @@ fn with_media_id(payload: &str, kind: &str, media_id: &str) -> Result<String, Gr
         )
     };
     let mut v: Value = serde_json::from_str(payload).map_err(|e| bad(&e.to_string()))?;
-    let object = v
-        .get_mut(kind)
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| bad(&format!("no {kind} object")))?;
+    // A template carries its file in its header's parameter.
+    let object = if v["type"] == "template" {
+        v.get_mut("template")
+            .and_then(|t| t.get_mut("components"))
+            .and_then(Value::as_array_mut)
+            .and_then(|cs| cs.iter_mut().find(|c| c["type"] == "header"))
+            .and_then(|h| h.get_mut("parameters"))
+            .and_then(Value::as_array_mut)
+            .and_then(|ps| ps.first_mut())
+            .and_then(|p| p.get_mut(kind))
+    } else {
+        v.get_mut(kind)
+    }
+    .and_then(Value::as_object_mut)
+    .ok_or_else(|| bad(&format!("no {kind} object")))?;
     if object.get("id").and_then(Value::as_str) != Some(PENDING_UPLOAD_ID) {
         return Err(bad("its file is not waiting for an upload"));
     }
@@ -177,5 +188,17 @@ mod tests {
             "only a placeholder is replaced"
         );
         assert!(with_media_id(&payload, "video", "1").is_err());
+    }
+
+    #[test]
+    fn a_template_gets_the_id_in_its_header() {
+        let payload = format!(
+            r#"{{"messaging_product":"whatsapp","to":"1555","type":"template","template":{{"name":"document_ready","language":{{"code":"en"}},"components":[{{"type":"header","parameters":[{{"type":"document","document":{{"id":"{PENDING_UPLOAD_ID}","filename":"INV-2026-0001.pdf"}}}}]}},{{"type":"body","parameters":[{{"type":"text","text":"Ana"}}]}}]}}}}"#
+        );
+        let out: Value =
+            serde_json::from_str(&with_media_id(&payload, "document", "555").unwrap()).unwrap();
+        let header = &out["template"]["components"][0]["parameters"][0]["document"];
+        assert_eq!(header["id"], "555");
+        assert_eq!(header["filename"], "INV-2026-0001.pdf");
     }
 }

@@ -74,6 +74,46 @@ pub(crate) fn templates() -> Vec<Value> {
             "id": "730000000000003"
         }),
         json!({
+            "name": "document_ready",
+            "parameter_format": "POSITIONAL",
+            "components": [
+                {
+                    "type": "HEADER",
+                    "format": "DOCUMENT",
+                    "example": {"header_handle": ["https://example.com/shopchat-sandbox/INV-2026-0001.pdf"]}
+                },
+                {
+                    "type": "BODY",
+                    "text": "Hello {{1}}, here is your {{2}} {{3}}.",
+                    "example": {"body_text": [["Ana", "invoice", "INV-2026-0001"]]}
+                }
+            ],
+            "language": "en",
+            "status": "APPROVED",
+            "category": "UTILITY",
+            "id": "730000000000008"
+        }),
+        json!({
+            "name": "document_ready",
+            "parameter_format": "POSITIONAL",
+            "components": [
+                {
+                    "type": "HEADER",
+                    "format": "DOCUMENT",
+                    "example": {"header_handle": ["https://example.com/shopchat-sandbox/FAC-2026-0001.pdf"]}
+                },
+                {
+                    "type": "BODY",
+                    "text": "Hola {{1}}, aquí tienes tu {{2}} {{3}}.",
+                    "example": {"body_text": [["Ana", "factura", "FAC-2026-0001"]]}
+                }
+            ],
+            "language": "es",
+            "status": "APPROVED",
+            "category": "UTILITY",
+            "id": "730000000000009"
+        }),
+        json!({
             "name": "welcome_offer",
             "parameter_format": "POSITIONAL",
             "components": [

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeBackend, settle } from "../../../test/fakeBackend";
 import { documentSummary, fakeDocuments } from "../../../test/fakeDocuments";
-import { chat, media, message } from "../../../test/fixtures";
+import { chat, last, media, message } from "../../../test/fixtures";
 import { ConversationStore } from "../../stores/conversation.svelte";
 import { DocumentsStore } from "../../stores/documents.svelte";
 import Conversation from "../Conversation.svelte";
@@ -41,19 +41,31 @@ describe("DocumentRecord", () => {
 
     await user.click(screen.getByTestId("send-document"));
     await settle();
-    expect(backend.callsTo("send_document")).toEqual([{ document: "1", caption: null }]);
+    expect(backend.callsTo("send_document")).toEqual([{ document: "1", caption: null, template: null, language: null }]);
     expect(onchanged).toHaveBeenCalledWith(expect.objectContaining({ id: 1, status: "queued" }));
     expect(screen.getByTestId("send-document")).toHaveTextContent("Resend");
   });
 
-  test("a send outside the 24-hour window says what to do instead", async () => {
+  test("outside the 24-hour window it goes as the document of an approved template", async () => {
     const { backend, user } = await record();
-    backend.on("send_document", () => {
-      throw { code: "outside_window", message: "closed" };
+    backend.on("send_document", (args) => {
+      if (!args.template) throw { code: "outside_window", message: "closed" };
+      return { id: 777 };
     });
+    backend.on("list_templates", () => [
+      { name: "order_ready", language: "en_US", status: "APPROVED", category: "UTILITY", header_format: null, body: "", parameters: [] },
+      { name: "document_ready", language: "en", status: "APPROVED", category: "UTILITY", header_format: "DOCUMENT", body: "", parameters: ["1", "2", "3"] },
+      { name: "document_ready", language: "es", status: "PENDING", category: "UTILITY", header_format: "DOCUMENT", body: "", parameters: [] },
+    ]);
     await user.click(screen.getByTestId("send-document"));
     await settle();
     expect(screen.getByTestId("record-problem")).toHaveTextContent("24-hour window is closed");
+    const options = within(screen.getByTestId("document-template")).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["document_ready (en)"]);
+    await user.click(screen.getByTestId("send-with-template"));
+    await settle();
+    expect(last(backend.callsTo("send_document"))).toEqual({ document: "1", caption: null, template: "document_ready", language: "en" });
+    expect(screen.getByRole("status")).toHaveTextContent("Queued in the chat as the template document_ready.");
   });
 
   test("Cancel with a credit note asks first, then opens the credit note", async () => {

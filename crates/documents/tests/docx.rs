@@ -110,6 +110,42 @@ fn the_same_document_gives_the_same_content() {
 }
 
 #[test]
+fn the_same_document_gives_the_same_bytes() {
+    let doc = small(Lang::En);
+    let first = render_docx(&doc).unwrap();
+    // Another document in between (docx-rs keeps counters across documents).
+    render_docx(&small(Lang::Es)).unwrap();
+    let again = std::thread::spawn(move || render_docx(&small(Lang::En)).unwrap())
+        .join()
+        .unwrap();
+    assert!(
+        first == again,
+        "the DOCX bytes differ between two renderings"
+    );
+}
+
+#[test]
+fn the_lines_header_row_repeats_on_every_page() {
+    let body = docx_part(&render_docx(&small(Lang::En)).unwrap(), "word/document.xml");
+    assert_eq!(
+        body.matches("<w:tblHeader />").count(),
+        1,
+        "one repeating header row"
+    );
+    let header_row = body.split("<w:tblHeader />").next().unwrap();
+    let row_start = header_row
+        .rfind("<w:tr>")
+        .or_else(|| header_row.rfind("<w:tr "))
+        .unwrap();
+    let rest = &body[row_start..];
+    let row = &rest[..rest.find("</w:tr>").unwrap()];
+    assert!(
+        row.contains("Description"),
+        "the marked row is the lines' header: {row}"
+    );
+}
+
+#[test]
 fn a_logo_that_is_not_an_image_is_refused_without_a_panic() {
     let mut doc = small(Lang::En);
     for bad in [

@@ -4,6 +4,8 @@
 //! "Page X of Y" as real PAGE / NUMPAGES fields. Styles are defined, the created date is the
 //! issue date.
 
+mod restamp;
+
 use docx_rs::{
     AlignmentType, Docx, Footer, NumPages, PageNum, Paragraph, Pic, Run, RunFonts, Style,
     StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
@@ -70,10 +72,14 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
         // At most 4 cm wide and 2 cm high, in EMU (914,400 an inch).
         let (max_w, max_h) = (1_440_000f64, 720_000f64);
         let scale = (max_w / f64::from(logo.width)).min(max_h / f64::from(logo.height));
-        let pic = Pic::new_with_dimensions(logo.bytes.to_vec(), logo.width, logo.height).size(
-            (f64::from(logo.width) * scale) as u32,
-            (f64::from(logo.height) * scale) as u32,
-        );
+        // Its own id: docx-rs numbers pictures with a counter shared by every document made in
+        // the process, which would make the same document differ from one run to the next.
+        let pic = Pic::new_with_dimensions(logo.bytes.to_vec(), logo.width, logo.height)
+            .id("rIdImage1")
+            .size(
+                (f64::from(logo.width) * scale) as u32,
+                (f64::from(logo.height) * scale) as u32,
+            );
         docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)));
     }
     docx = docx.add_paragraph(bold(&clean::text(&doc.shop.name, false), 24));
@@ -132,7 +138,9 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
                 .map(|(i, h)| cell(h, i, true))
                 .collect(),
         )
-        .cant_split(),
+        .cant_split()
+        .row_height(restamp::HEADER_ROW_HEIGHT)
+        .height_rule(docx_rs::HeightRule::AtLeast),
     ];
     for texts in blocks::line_rows(doc, totals) {
         rows.push(
@@ -196,7 +204,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
     docx.build()
         .pack(&mut out)
         .map_err(|e| DocumentError::Render(e.to_string()))?;
-    Ok(out.into_inner())
+    restamp::with_date(&out.into_inner(), doc.issue_date)
 }
 
 fn footer(l: &Labels) -> Footer {

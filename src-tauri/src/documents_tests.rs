@@ -249,3 +249,73 @@ fn products_and_the_shop_profile_are_kept_and_checked() {
         saved["profile"]["default_tax_rate"]
     );
 }
+
+#[test]
+fn a_template_with_a_document_header_takes_a_file_and_the_bot_can_be_muted() {
+    let h = harness();
+    customer_writes(&h);
+    tauri::async_runtime::block_on(h.engine.sync_templates()).unwrap();
+    let meta = json!({"contact": ANA, "name": "document_ready", "language": "en",
+        "parameters": ["Ana", "price list", "2026"], "filename": "prices.pdf",
+        "mime_type": "application/pdf"});
+    let encoded: String = meta
+        .to_string()
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let mut headers = tauri::http::HeaderMap::new();
+    headers.insert(
+        crate::commands::media::META_HEADER,
+        encoded.parse().unwrap(),
+    );
+    let response = get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: "send_template_file".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "http://localhost:5173".parse().unwrap(),
+            body: InvokeBody::Raw(b"%PDF-1.4 a small price list".to_vec()),
+            headers,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap());
+    let sent = response.unwrap();
+    assert_eq!(sent["type"], "template");
+    h.eventually("the template read", |h| {
+        h.invoke(
+            "list_messages",
+            json!({"contact": ANA, "beforeId": null, "limit": 50}),
+        )
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["id"] == sent["id"] && m["status"] == "read")
+    });
+
+    assert_eq!(
+        h.invoke("bot_muted", json!({"contact": ANA})).unwrap(),
+        false
+    );
+    h.invoke("set_bot_muted", json!({"contact": ANA, "muted": true}))
+        .unwrap();
+    assert_eq!(
+        h.invoke("bot_muted", json!({"contact": ANA})).unwrap(),
+        true
+    );
+    let bad = h
+        .invoke(
+            "set_bot_muted",
+            json!({"contact": "not a number", "muted": true}),
+        )
+        .unwrap_err();
+    assert_eq!(bad["code"], "invalid_input");
+}

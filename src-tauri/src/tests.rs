@@ -326,5 +326,6 @@ fn typescript_bindings_are_up_to_date() {
     bindings::export::<crate::commands::app::AppInfo>(dir.path());
     bindings::export::<crate::commands::sandbox::SandboxCustomer>(dir.path());
     bindings::export::<crate::commands::links::LinkCodeView>(dir.path());
+    bindings::export::<crate::commands::templates::TemplateFileMeta>(dir.path());
     bindings::check_against_committed(dir.path());
 }

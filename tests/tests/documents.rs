@@ -161,6 +161,7 @@ async fn outside_the_window_a_document_is_refused_before_any_request() {
         Some(documents::TemplateChoice {
             name: "welcome_offer".into(),
             language: "en".into(),
+            parameters: None,
         }),
     )
     .await;
@@ -177,6 +178,7 @@ async fn outside_the_window_a_document_is_refused_before_any_request() {
         Some(documents::TemplateChoice {
             name: "document_ready".into(),
             language: "en".into(),
+            parameters: None,
         }),
     )
     .await

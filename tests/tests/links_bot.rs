@@ -471,3 +471,14 @@ async fn replies_are_classed_as_they_are_stored() {
     assert_eq!(ana.last_class.as_deref(), Some("unknown"));
     t.stop().await;
 }
+
+#[tokio::test]
+async fn a_muted_customer_gets_nothing_automatic() {
+    let t = engine().await;
+    assert!(say(&t, ANA, "help").await.is_some());
+    t.engine.set_bot_muted(ANA, true).await.expect("muted");
+    assert_eq!(say(&t, ANA, "help").await, None);
+    t.engine.set_bot_muted(ANA, false).await.expect("unmuted");
+    assert!(say(&t, ANA, "help").await.is_some());
+    t.stop().await;
+}

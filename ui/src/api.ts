@@ -36,6 +36,7 @@ import type { SearchHit } from "./bindings/SearchHit";
 import type { SetupState } from "./bindings/SetupState";
 import type { ShopProfile } from "./bindings/ShopProfile";
 import type { ShopProfileView } from "./bindings/ShopProfileView";
+import type { TemplateFileMeta } from "./bindings/TemplateFileMeta";
 import type { TemplateView } from "./bindings/TemplateView";
 import type { TunnelState } from "./bindings/TunnelState";
 
@@ -183,6 +184,16 @@ export function syncTemplates(): Promise<TemplateView[]> {
   return call<TemplateView[]>("sync_templates");
 }
 
+/**
+ * Queues an approved template whose image, video or document header is `bytes` (the raw body;
+ * the rest rides URI-encoded in a header, as for an attachment); resolves with the queued message.
+ */
+export function sendTemplateFile(bytes: Uint8Array, meta: TemplateFileMeta): Promise<MessageView> {
+  return call<MessageView>("send_template_file", bytes, {
+    headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
+  });
+}
+
 /** Queues an approved template with its body parameters in order; resolves with the queued message. */
 export function sendTemplate(to: string, name: string, language: string, parameters: string[]): Promise<MessageView> {
   return call<MessageView>("send_template", { to, name, language, parameters });
@@ -263,6 +274,8 @@ export function issueDocument(draft: DocumentDraft): Promise<DocumentView> {
 export interface TemplateChoice {
   name: string;
   language: string;
+  /** The body's values; null fills them from the document (customer, kind, number). */
+  parameters?: string[] | null;
 }
 
 /** Sends a document's PDF in its customer's chat (as a template's header when given); resolves with the queued message. */
@@ -276,6 +289,7 @@ export function sendDocument(
     caption,
     template: template?.name ?? null,
     language: template?.language ?? null,
+    parameters: template?.parameters ?? null,
   });
 }
 
@@ -401,6 +415,16 @@ export function botConfig(): Promise<BotConfig> {
 
 export function saveBotConfig(config: BotConfig): Promise<BotConfig> {
   return call<BotConfig>("save_bot_config", { config });
+}
+
+/** Whether the bot is muted for a customer. */
+export function botMuted(contact: string): Promise<boolean> {
+  return call<boolean>("bot_muted", { contact });
+}
+
+/** Mutes or unmutes the bot for one customer. */
+export async function setBotMuted(contact: string, muted: boolean): Promise<void> {
+  await call<null>("set_bot_muted", { contact, muted });
 }
 
 /** Which command or rule would answer `text` now, and with what. */

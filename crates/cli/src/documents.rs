@@ -164,7 +164,11 @@ pub async fn run(command: DocumentsCommand, common: &Common) -> Result<(), Strin
         } => {
             let template = template
                 .zip(lang)
-                .map(|(name, language)| documents::TemplateChoice { name, language });
+                .map(|(name, language)| documents::TemplateChoice {
+                    name,
+                    language,
+                    parameters: None,
+                });
             let store = open_store(common).await?;
             let media_dir = shopchat_core::media::files::media_dir(&store_dir);
             let sent =

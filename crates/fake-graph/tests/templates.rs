@@ -79,10 +79,10 @@ async fn pages_follow_the_cursors_both_ways() {
             None => break,
         }
     }
-    assert_eq!(pages.len(), 3, "7 templates in pages of 3");
+    assert_eq!(pages.len(), 3, "9 templates in pages of 3");
     assert_eq!(names[0], "order_ready/en_US");
     assert_eq!(names[1], "order_ready/pt_BR");
-    assert_eq!(names.len(), 7);
+    assert_eq!(names.len(), 9);
     // The last page points back to the one before it.
     let previous = pages[2]["paging"]["previous"]
         .as_str()
@@ -119,7 +119,7 @@ async fn the_client_lists_every_page_creates_and_deletes() {
     })
     .await;
     let seeded = f.client.list_templates(&waba()).await.expect("listed");
-    assert_eq!(seeded.len(), 7);
+    assert_eq!(seeded.len(), 9);
     let pending = seeded
         .iter()
         .find(|t| t.name == "back_in_stock")
@@ -141,9 +141,9 @@ async fn the_client_lists_every_page_creates_and_deletes() {
         assert_eq!(created.status, TemplateStatus::Pending);
     }
     let all = f.client.list_templates(&waba()).await.expect("listed");
-    assert_eq!(all.len(), 107);
+    assert_eq!(all.len(), 109);
     let unique: HashSet<_> = all.iter().map(|t| (&t.name, &t.language)).collect();
-    assert_eq!(unique.len(), 107);
+    assert_eq!(unique.len(), 109);
 
     let twice = f
         .client
@@ -165,7 +165,7 @@ async fn the_client_lists_every_page_creates_and_deletes() {
         .await
         .expect("one translation deleted");
     let left = f.client.list_templates(&waba()).await.expect("listed");
-    assert_eq!(left.len(), 105);
+    assert_eq!(left.len(), 107);
     assert!(
         left.iter()
             .any(|t| t.name == "order_ready" && t.language == "pt_BR")

@@ -103,10 +103,15 @@ pub async fn send_document(
     caption: Option<String>,
     template: Option<String>,
     language: Option<String>,
+    parameters: Option<Vec<String>>,
 ) -> Result<MessageView, ApiError> {
     let caption = caption.filter(|c| !c.trim().is_empty());
     let template = match (template, language) {
-        (Some(name), Some(language)) => Some(TemplateChoice { name, language }),
+        (Some(name), Some(language)) => Some(TemplateChoice {
+            name,
+            language,
+            parameters,
+        }),
         (None, None) => None,
         _ => {
             return Err(ApiError::new(

@@ -157,6 +157,22 @@ pub async fn save_bot_config(
     Ok(state.engine()?.save_bot_config(config).await?)
 }
 
+/// Whether the bot is muted for a customer.
+#[tauri::command]
+pub async fn bot_muted(state: State<'_, AppState>, contact: String) -> Result<bool, ApiError> {
+    Ok(state.engine()?.bot_muted(&contact).await?)
+}
+
+/// Mutes or unmutes the bot for one customer.
+#[tauri::command]
+pub async fn set_bot_muted(
+    state: State<'_, AppState>,
+    contact: String,
+    muted: bool,
+) -> Result<(), ApiError> {
+    Ok(state.engine()?.set_bot_muted(&contact, muted).await?)
+}
+
 /// Which command or rule would answer `text`, with what.
 #[tauri::command]
 pub async fn try_bot(state: State<'_, AppState>, text: String) -> Result<Explanation, ApiError> {

@@ -58,7 +58,7 @@ pub async fn send_attachment(
 }
 
 /// `%XX` escapes of `encodeURIComponent`, back to text.
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

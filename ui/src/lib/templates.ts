@@ -41,3 +41,14 @@ export function fillTemplate(body: string, parameters: readonly string[], values
     .map((p) => p.text)
     .join("");
 }
+
+/** What fills a template's image, video or document header: a file, or a generated document (by id). */
+export interface HeaderChoice {
+  file?: File;
+  document?: number;
+}
+
+/** Whether a template's header takes a file. */
+export function headerTakesFile(format: string | null | undefined): boolean {
+  return format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT";
+}

@@ -21,7 +21,7 @@ pub mod config;
 mod explain;
 pub mod normalize;
 pub(crate) mod reply;
-pub(crate) mod state;
+pub mod state;
 pub mod texts;
 
 use rusqlite::types::Value;

@@ -18,6 +18,8 @@ use crate::views::MessageView;
 pub struct TemplateChoice {
     pub name: String,
     pub language: String,
+    /// The body's values as the owner typed them; `None` fills them from the document.
+    pub parameters: Option<Vec<String>>,
 }
 
 /// Sends a document's PDF in the chat (a WhatsApp document with its number as the file name
@@ -83,13 +85,16 @@ pub async fn send(
             .await?
             .map(|stored| crate::templates::view(&stored).parameters.len())
             .unwrap_or(0);
-        if takes > values.len() {
+        if takes > values.len() && t.parameters.is_none() {
             return Err(DocumentsError::Invalid(format!(
                 "the template {:?} takes {takes} parameters; a document fills at most three (the customer's name, the kind of document, its number)",
                 t.name
             )));
         }
-        let parameters = values[..takes].to_vec();
+        let parameters = match &t.parameters {
+            Some(given) => given.clone(),
+            None => values[..takes].to_vec(),
+        };
         let file = Attachment {
             caption: None,
             ..file

@@ -64,6 +64,29 @@ impl Engine {
         media_limits()
     }
 
+    /// Queues an approved template whose image, video or document header is `file`; the outbox
+    /// uploads the file and sends it. Allowed outside the 24-hour window.
+    pub async fn send_template_file(
+        &self,
+        to: &str,
+        name: &str,
+        language: &str,
+        parameters: &[String],
+        file: crate::compose::Attachment,
+    ) -> Result<crate::views::MessageView, EngineError> {
+        Ok(crate::compose::queue_template_with_file(
+            &self.store,
+            &self.media_dir,
+            to,
+            name,
+            language,
+            parameters,
+            file,
+            |_, _| Ok(()),
+        )
+        .await?)
+    }
+
     /// The synced templates.
     pub async fn templates(&self) -> Result<Vec<TemplateView>, EngineError> {
         let stored = self.store.read(crate::store::templates::list).await?;

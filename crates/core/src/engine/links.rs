@@ -101,6 +101,37 @@ impl Engine {
         Ok(bot::explain(&config, &text, now_ms()))
     }
 
+    /// Whether the bot is muted for a customer.
+    pub async fn bot_muted(&self, wa_id: &str) -> Result<bool, EngineError> {
+        let wa = wa_id.to_owned();
+        Ok(self
+            .store
+            .read(move |c| bot::state::get(c, &wa))
+            .await?
+            .muted)
+    }
+
+    /// Mutes (or unmutes) the bot for one customer: nothing automatic goes to them.
+    pub async fn set_bot_muted(&self, wa_id: &str, muted: bool) -> Result<(), EngineError> {
+        let wa = wacloud::WaId::parse(wa_id)
+            .map_err(|e| LinksError::Invalid(e.to_string()))?
+            .as_str()
+            .to_owned();
+        self.store
+            .writer()
+            .call(move |ctx| {
+                crate::store::contacts::upsert(ctx.conn, &wa, None, None)?;
+                bot::state::set(
+                    ctx.conn,
+                    &wa,
+                    "muted",
+                    rusqlite::types::Value::Integer(i64::from(muted)),
+                )
+            })
+            .await?;
+        Ok(())
+    }
+
     /// The business number customers write to: the sandbox's, else the one saved when going
     /// live.
     fn shop_number(&self) -> Option<String> {

@@ -4,6 +4,7 @@ import type { ApiError, MessageStatusChanged, Unsubscribe, UploadProgress } from
 import type { MediaKindView } from "../../bindings/MediaKindView";
 import type { MessageView } from "../../bindings/MessageView";
 import type { TemplateView } from "../../bindings/TemplateView";
+import type { HeaderChoice } from "../templates";
 import { applyStatus, prependPage, replaceMessage, upsertMessage } from "../messages";
 import type { LoadStatus } from "./types";
 
@@ -224,10 +225,28 @@ export class ConversationStore {
     return this.#sent(message, replyTo);
   }
 
-  /** Sends an approved template with its body parameters, in order. */
-  async sendTemplate(template: TemplateView, parameters: string[]): Promise<MessageView> {
+  /**
+   * Sends an approved template with its body parameters, in order; an image, video or document
+   * header gets a file, or one of the shop's generated documents.
+   */
+  async sendTemplate(template: TemplateView, parameters: string[], header: HeaderChoice | null = null): Promise<MessageView> {
     const contact = this.#openContact();
-    const message = await api.sendTemplate(contact, template.name, template.language, parameters);
+    let message: MessageView;
+    if (header?.file) {
+      const bytes = new Uint8Array(await header.file.arrayBuffer());
+      message = await api.sendTemplateFile(bytes, {
+        contact,
+        name: template.name,
+        language: template.language,
+        parameters,
+        filename: header.file.name,
+        mime_type: header.file.type || null,
+      });
+    } else if (header?.document !== undefined) {
+      message = await api.sendDocument(header.document, null, { name: template.name, language: template.language, parameters });
+    } else {
+      message = await api.sendTemplate(contact, template.name, template.language, parameters);
+    }
     return this.#sent(message, null);
   }
 

@@ -168,3 +168,20 @@ describe("customers", () => {
     await waitFor(() => expect(screen.queryByTestId("class-tag")).toBeNull());
   });
 });
+
+describe("the bot per customer, and template headers", () => {
+  test("the conversation header mutes and unmutes the bot for this customer", async () => {
+    const backend = fakeBackend({ list_messages: () => [], mark_read: () => null, bot_muted: () => false, set_bot_muted: () => null });
+    const conversation = new ConversationStore({ isFocused: () => true });
+    render(Conversation, { conversation, chat: chat({ wa_id: ANA, name: "Ana" }), onsend: async () => {}, onlink: vi.fn() });
+    await conversation.open(ANA);
+    await settle();
+    const user = userEvent.setup();
+    const mute = screen.getByTestId("conversation-mute");
+    expect(mute).toHaveAttribute("aria-pressed", "false");
+    await user.click(mute);
+    await settle();
+    expect(backend.callsTo("set_bot_muted")).toEqual([{ contact: ANA, muted: true }]);
+    expect(screen.getByTestId("conversation-mute")).toHaveAttribute("aria-pressed", "true");
+  });
+});

@@ -94,7 +94,7 @@ describe("DocumentEditor", () => {
     await user.click(screen.getByTestId("issue-and-send"));
     await waitFor(() => expect(onissued).toHaveBeenCalledTimes(1));
     expect(backend.callsTo("issue_document")).toHaveLength(1);
-    expect(backend.callsTo("send_document")).toEqual([{ document: "100", caption: null, template: null, language: null }]);
+    expect(backend.callsTo("send_document")).toEqual([{ document: "100", caption: null, template: null, language: null, parameters: null }]);
     const [doc, sendError] = onissued.mock.calls[0]!;
     expect(doc).toMatchObject({ number: "INV-2026-0100", status: "queued" });
     expect(sendError).toBeNull();

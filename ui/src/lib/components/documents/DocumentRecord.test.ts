@@ -41,7 +41,7 @@ describe("DocumentRecord", () => {
 
     await user.click(screen.getByTestId("send-document"));
     await settle();
-    expect(backend.callsTo("send_document")).toEqual([{ document: "1", caption: null, template: null, language: null }]);
+    expect(backend.callsTo("send_document")).toEqual([{ document: "1", caption: null, template: null, language: null, parameters: null }]);
     expect(onchanged).toHaveBeenCalledWith(expect.objectContaining({ id: 1, status: "queued" }));
     expect(screen.getByTestId("send-document")).toHaveTextContent("Resend");
   });
@@ -64,7 +64,7 @@ describe("DocumentRecord", () => {
     expect(options.map((o) => o.textContent)).toEqual(["document_ready (en)"]);
     await user.click(screen.getByTestId("send-with-template"));
     await settle();
-    expect(last(backend.callsTo("send_document"))).toEqual({ document: "1", caption: null, template: "document_ready", language: "en" });
+    expect(last(backend.callsTo("send_document"))).toEqual({ document: "1", caption: null, template: "document_ready", language: "en", parameters: null });
     expect(screen.getByRole("status")).toHaveTextContent("Queued in the chat as the template document_ready.");
   });
 

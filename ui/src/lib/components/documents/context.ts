@@ -7,4 +7,6 @@ export const CHAT_DOCUMENTS = Symbol("chat-documents");
 export interface ChatDocuments {
   find(messageId: number): DocumentSummary | undefined;
   open(id: number): void;
+  /** This customer's documents that can be sent, newest first. */
+  list(): DocumentSummary[];
 }

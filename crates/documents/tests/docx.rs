@@ -76,9 +76,7 @@ fn hostile_text_is_escaped_and_stripped() {
     docx_rs::read_docx(&docx).expect("still a valid docx");
 }
 
-/// What a reader sees: every text run and the table grids, in order. (docx-rs numbers
-/// pictures, footers and paragraphs from process-wide counters, so two renders in one process
-/// differ in those ids, never in content.)
+/// What a reader sees: every text run and the table grids, in order.
 fn content(docx: &[u8]) -> String {
     let body = docx_part(docx, "word/document.xml");
     let mut out = String::new();
@@ -114,14 +112,44 @@ fn the_same_document_gives_the_same_bytes() {
     let doc = small(Lang::En);
     let first = render_docx(&doc).unwrap();
     // Another document in between (docx-rs keeps counters across documents).
-    render_docx(&small(Lang::Es)).unwrap();
-    let again = std::thread::spawn(move || render_docx(&small(Lang::En)).unwrap())
-        .join()
-        .unwrap();
+    render_docx(&long(30)).unwrap();
     assert!(
-        first == again,
-        "the DOCX bytes differ between two renderings"
+        render_docx(&doc).unwrap() == first,
+        "the DOCX bytes differ after another document"
     );
+    // On another thread, after docx-rs made paragraphs there without writing a file (reading
+    // a DOCX does), which moves its per-thread paragraph counter.
+    let other = render_docx(&small(Lang::Es)).unwrap();
+    let again = std::thread::spawn(move || {
+        docx_rs::read_docx(&other).expect("read back");
+        let _stray = docx_rs::Paragraph::new();
+        render_docx(&small(Lang::En)).unwrap()
+    })
+    .join()
+    .unwrap();
+    assert!(first == again, "the DOCX bytes differ between two threads");
+}
+
+#[test]
+fn every_paragraph_has_its_own_id_counted_from_one() {
+    let docx = render_docx(&small(Lang::En)).unwrap();
+    let mut ids: Vec<String> = ["word/document.xml", "word/footer1.xml"]
+        .iter()
+        .flat_map(|part| {
+            let xml = docx_part(&docx, part);
+            xml.split("w14:paraId=\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let count = ids.len();
+    assert!(count > 20, "{count} paragraphs");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "a paragraph id is used twice");
+    assert_eq!(ids[0], "00000001");
+    assert_eq!(ids[count - 1], format!("{count:08x}"));
 }
 
 #[test]

@@ -3,6 +3,10 @@
 //! breakdown, the totals, notes, payment terms and bank details, and a footer with
 //! "Page X of Y" as real PAGE / NUMPAGES fields. Styles are defined, the created date is the
 //! issue date.
+//!
+//! The same document gives the same bytes: every paragraph and the logo get ids from the
+//! document itself ([`Ids`], `rIdImage1`) rather than from docx-rs's counters, and the archive
+//! is re-stamped with the issue date ([`restamp`]).
 
 mod restamp;
 
@@ -30,7 +34,23 @@ const TEXT_W: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
 const COLUMNS: [usize; 6] = [3_638, 1_000, 1_400, 1_000, 1_000, 1_600];
 const FONT: &str = "DejaVu Sans";
 
+/// Paragraph ids (`w14:paraId`) counted from 1 in each document. docx-rs hands them out from a
+/// per-thread counter that it resets only when a file is built, so anything else that makes
+/// docx-rs paragraphs on the same thread (reading a DOCX, a render stopped half-way) would
+/// shift every id of the next document made there.
+struct Ids(u32);
+
+impl Ids {
+    /// A new paragraph with the next id.
+    fn p(&mut self) -> Paragraph {
+        self.0 += 1;
+        Paragraph::new().id(format!("{:08x}", self.0))
+    }
+}
+
 pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError> {
+    let mut ids = Ids(0);
+    let ids = &mut ids;
     let l = Labels::for_lang(doc.lang);
     let money = |d: Decimal| format::money(d, &totals.currency, doc.lang);
     let created = format!("{}T00:00:00Z", doc.issue_date);
@@ -64,7 +84,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
         )
         .created_at(&created)
         .updated_at(&created)
-        .footer(footer(l));
+        .footer(footer(ids, l));
 
     // The shop: logo, name, details.
     if let Some(bytes) = &doc.shop.logo {
@@ -80,45 +100,50 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
                 (f64::from(logo.width) * scale) as u32,
                 (f64::from(logo.height) * scale) as u32,
             );
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)));
+        docx = docx.add_paragraph(ids.p().add_run(Run::new().add_image(pic)));
     }
-    docx = docx.add_paragraph(bold(&clean::text(&doc.shop.name, false), 24));
+    docx = docx.add_paragraph(bold(ids, &clean::text(&doc.shop.name, false), 24));
     for line in shop_lines(doc, l) {
-        docx = docx.add_paragraph(plain(&line).style("Small"));
+        docx = docx.add_paragraph(plain(ids, &line).style("Small"));
     }
 
     // Title, number, dates.
     docx = docx.add_paragraph(
-        Paragraph::new()
+        ids.p()
             .style("Title")
             .add_run(Run::new().add_text(l.title(doc.kind))),
     );
-    docx = docx.add_paragraph(plain(&format!("{}: {}", l.number, doc.number)));
-    docx = docx.add_paragraph(plain(&format!(
-        "{}: {}",
-        l.issue_date,
-        format::date(doc.issue_date, doc.lang)
-    )));
-    if let Some(due) = doc.due_date {
-        docx = docx.add_paragraph(plain(&format!(
+    docx = docx.add_paragraph(plain(ids, &format!("{}: {}", l.number, doc.number)));
+    docx = docx.add_paragraph(plain(
+        ids,
+        &format!(
             "{}: {}",
-            l.second_date(doc.kind),
-            format::date(due, doc.lang)
-        )));
+            l.issue_date,
+            format::date(doc.issue_date, doc.lang)
+        ),
+    ));
+    if let Some(due) = doc.due_date {
+        docx = docx.add_paragraph(plain(
+            ids,
+            &format!(
+                "{}: {}",
+                l.second_date(doc.kind),
+                format::date(due, doc.lang)
+            ),
+        ));
     }
     if let Some(cancelled) = &doc.cancels {
-        docx = docx.add_paragraph(plain(&format!(
-            "{} {}",
-            l.cancels,
-            clean::text(cancelled, false)
-        )));
+        docx = docx.add_paragraph(plain(
+            ids,
+            &format!("{} {}", l.cancels, clean::text(cancelled, false)),
+        ));
     }
 
     // The customer.
-    docx = docx.add_paragraph(heading(l.bill_to));
-    docx = docx.add_paragraph(bold(&clean::text(&doc.customer.name, false), 19));
+    docx = docx.add_paragraph(heading(ids, l.bill_to));
+    docx = docx.add_paragraph(bold(ids, &clean::text(&doc.customer.name, false), 19));
     for line in customer_lines(doc, l) {
-        docx = docx.add_paragraph(plain(&line));
+        docx = docx.add_paragraph(plain(ids, &line));
     }
 
     // The lines.
@@ -135,7 +160,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
             header
                 .iter()
                 .enumerate()
-                .map(|(i, h)| cell(h, i, true))
+                .map(|(i, h)| cell(ids, h, i, true))
                 .collect(),
         )
         .cant_split()
@@ -148,7 +173,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
                 texts
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| cell(s, i, false))
+                    .map(|(i, s)| cell(ids, s, i, false))
                     .collect(),
             )
             .cant_split(),
@@ -157,17 +182,17 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
     docx = docx.add_table(grid_table(rows, COLUMNS.to_vec()));
 
     // The tax breakdown and the totals.
-    docx = docx.add_paragraph(heading(l.tax_breakdown));
+    docx = docx.add_paragraph(heading(ids, l.tax_breakdown));
     let mut bands = vec![TableRow::new(vec![
-        cell(l.tax_rate, 0, true),
-        cell(l.tax_base, 5, true),
-        cell(l.tax, 5, true),
+        cell(ids, l.tax_rate, 0, true),
+        cell(ids, l.tax_base, 5, true),
+        cell(ids, l.tax, 5, true),
     ])];
     for b in &totals.bands {
         bands.push(TableRow::new(vec![
-            cell(&format::percent(b.rate, doc.lang), 0, false),
-            cell(&money(b.base), 5, false),
-            cell(&money(b.tax), 5, false),
+            cell(ids, &format::percent(b.rate, doc.lang), 0, false),
+            cell(ids, &money(b.base), 5, false),
+            cell(ids, &money(b.tax), 5, false),
         ]));
     }
     docx = docx.add_table(grid_table(bands, vec![2_000, 2_400, 2_400]));
@@ -179,7 +204,7 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
     for (label, value, strong) in sums {
         let run = Run::new().add_text(format!("{label}: {value}"));
         let run = if strong { run.bold().size(24) } else { run };
-        docx = docx.add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(run));
+        docx = docx.add_paragraph(ids.p().align(AlignmentType::Right).add_run(run));
     }
 
     // Notes, terms, bank details.
@@ -193,9 +218,9 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
             .map(|t| clean::text(t, true))
             .filter(|t| !t.is_empty())
         {
-            docx = docx.add_paragraph(heading(label));
+            docx = docx.add_paragraph(heading(ids, label));
             for line in text.lines() {
-                docx = docx.add_paragraph(plain(line));
+                docx = docx.add_paragraph(plain(ids, line));
             }
         }
     }
@@ -207,9 +232,9 @@ pub fn render(doc: &Document, totals: &Totals) -> Result<Vec<u8>, DocumentError>
     restamp::with_date(&out.into_inner(), doc.issue_date)
 }
 
-fn footer(l: &Labels) -> Footer {
+fn footer(ids: &mut Ids, l: &Labels) -> Footer {
     Footer::new().add_paragraph(
-        Paragraph::new()
+        ids.p()
             .align(AlignmentType::Center)
             .add_run(Run::new().add_text(format!("{} ", l.page)).size(16))
             .add_page_num(PageNum::new())
@@ -227,9 +252,9 @@ fn grid_table(rows: Vec<TableRow>, grid: Vec<usize>) -> Table {
 }
 
 /// A table cell: text columns left, figures right; header cells bold.
-fn cell(text: &str, column: usize, header: bool) -> TableCell {
+fn cell(ids: &mut Ids, text: &str, column: usize, header: bool) -> TableCell {
     let width = COLUMNS.get(column).copied().unwrap_or(1_000);
-    let mut p = Paragraph::new();
+    let mut p = ids.p();
     if column > 0 {
         p = p.align(AlignmentType::Right);
     }
@@ -249,16 +274,14 @@ fn cell(text: &str, column: usize, header: bool) -> TableCell {
         .add_paragraph(p)
 }
 
-fn plain(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text))
+fn plain(ids: &mut Ids, text: &str) -> Paragraph {
+    ids.p().add_run(Run::new().add_text(text))
 }
 
-fn bold(text: &str, size: usize) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text).bold().size(size))
+fn bold(ids: &mut Ids, text: &str, size: usize) -> Paragraph {
+    ids.p().add_run(Run::new().add_text(text).bold().size(size))
 }
 
-fn heading(text: &str) -> Paragraph {
-    Paragraph::new()
-        .style("Heading2")
-        .add_run(Run::new().add_text(text))
+fn heading(ids: &mut Ids, text: &str) -> Paragraph {
+    ids.p().style("Heading2").add_run(Run::new().add_text(text))
 }

@@ -174,6 +174,31 @@ fn the_lines_header_row_repeats_on_every_page() {
 }
 
 #[test]
+fn its_dates_are_the_issue_date() {
+    let docx = render_docx(&small(Lang::En)).unwrap();
+    let core = docx_part(&docx, "docProps/core.xml");
+    for element in ["dcterms:created", "dcterms:modified"] {
+        assert!(
+            core.contains(&format!(">2026-12-05T00:00:00Z</{element}>")),
+            "{element}: {core}"
+        );
+    }
+    assert!(!core.contains("1970"), "{core}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("a zip");
+    assert!(zip.len() > 5, "{} entries", zip.len());
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).expect("an entry");
+        let t = entry.last_modified().expect("a time");
+        assert_eq!(
+            (t.year(), t.month(), t.day()),
+            (2026, 12, 5),
+            "{} is stamped {t:?}",
+            entry.name()
+        );
+    }
+}
+
+#[test]
 fn a_logo_that_is_not_an_image_is_refused_without_a_panic() {
     let mut doc = small(Lang::En);
     for bad in [

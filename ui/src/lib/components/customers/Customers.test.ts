@@ -134,9 +134,19 @@ describe("customers", () => {
     await user.type(screen.getByLabelText("Keyword rule 1 reply"), "Mon–Fri 9–18");
     await user.click(screen.getByTestId("save-automations"));
     await settle();
-    const saved = last(backend.callsTo("save_bot_config"))?.config as typeof fake.bot;
+    let saved = last(backend.callsTo("save_bot_config"))?.config as typeof fake.bot;
     expect(saved.hours.week[0]).toEqual(["09:00-13:30", "16:00-20:00"]);
     expect(saved.keywords).toEqual([{ phrases: ["opening hours", "horario"], reply: { type: "text", text: "Mon–Fri 9–18" } }]);
+
+    // A rule that answers with the customer's latest invoice.
+    await user.click(screen.getByRole("button", { name: "Add a rule" }));
+    await user.type(screen.getByLabelText("Keyword rule 2 phrases"), "my bill");
+    await user.selectOptions(screen.getByLabelText("Keyword rule 2 answers with"), "document");
+    await user.selectOptions(screen.getByLabelText("Keyword rule 2 document"), "invoice");
+    await user.click(screen.getByTestId("save-automations"));
+    await settle();
+    saved = last(backend.callsTo("save_bot_config"))?.config as typeof fake.bot;
+    expect(saved.keywords[1]).toEqual({ phrases: ["my bill"], reply: { type: "document", kind: "invoice" } });
 
     await user.type(screen.getByTestId("try-text"), "Hola");
     await user.click(screen.getByTestId("try-bot"));

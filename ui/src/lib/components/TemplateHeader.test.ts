@@ -1,14 +1,11 @@
-import { clearMocks } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { TemplateView } from "../../bindings/TemplateView";
 import { fakeBackend, settle } from "../../test/fakeBackend";
 import { documentSummary } from "../../test/fakeDocuments";
 import TemplatePicker from "./TemplatePicker.svelte";
 import { CHAT_DOCUMENTS } from "./documents/context";
-
-afterEach(() => clearMocks());
 
 const DOCUMENT_READY: TemplateView = {
   name: "document_ready",

@@ -1,10 +1,7 @@
-import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeBackend, settle } from "../../test/fakeBackend";
 import { documentSummary, fakeDocuments } from "../../test/fakeDocuments";
 import { DocumentsStore } from "./documents.svelte";
-
-afterEach(() => clearMocks());
 
 describe("DocumentsStore", () => {
   it("loads the documents and follows the ticks of the messages that carry them", async () => {

@@ -1,7 +1,6 @@
-import { clearMocks } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { fakeBackend, settle } from "../../../test/fakeBackend";
 import { customer, fakeCustomers } from "../../../test/fakeCustomers";
 import { chat, last, message } from "../../../test/fixtures";
@@ -13,8 +12,6 @@ import Automations from "./Automations.svelte";
 import CustomerList from "./CustomerList.svelte";
 import CustomerRecord from "./CustomerRecord.svelte";
 import LinkRequestPanel from "./LinkRequestPanel.svelte";
-
-afterEach(() => clearMocks());
 
 const ANA = "15550100001";
 

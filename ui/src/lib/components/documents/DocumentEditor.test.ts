@@ -1,7 +1,6 @@
-import { clearMocks } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { DocumentDraft } from "../../../bindings/DocumentDraft";
 import { fakeBackend, settle } from "../../../test/fakeBackend";
 import { fakeDocuments } from "../../../test/fakeDocuments";
@@ -16,8 +15,6 @@ vi.mock("../../pdf", () => ({
     return [page, document.createElement("canvas")];
   }),
 }));
-
-afterEach(() => clearMocks());
 
 const ANA = "34600111222";
 const customers = [chat({ wa_id: ANA, name: "Ana García" }), chat({ wa_id: "34600999888", name: "Luis" })];

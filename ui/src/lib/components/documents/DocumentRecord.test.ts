@@ -1,7 +1,6 @@
-import { clearMocks } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { fakeBackend, settle } from "../../../test/fakeBackend";
 import { documentSummary, fakeDocuments } from "../../../test/fakeDocuments";
 import { chat, last, media, message } from "../../../test/fixtures";
@@ -13,8 +12,6 @@ import DocumentRecord from "./DocumentRecord.svelte";
 vi.mock("../../pdf", () => ({
   renderPdf: vi.fn(async () => [document.createElement("canvas")]),
 }));
-
-afterEach(() => clearMocks());
 
 const ANA = "34600111222";
 

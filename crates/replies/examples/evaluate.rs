@@ -13,12 +13,11 @@ use shopchat_replies::{Input, classify};
 fn main() {
     for (name, path) in [
         ("development set", "data/labelled.csv"),
-        ("held-out set", "data/holdout.csv"),
     ] {
         let m = metrics::evaluate(path);
         println!("== {name} ({path})\n{}", m.table());
     }
-    let texts: Vec<String> = ["data/labelled.csv", "data/holdout.csv"]
+    let texts: Vec<String> = ["data/labelled.csv"]
         .iter()
         .flat_map(|p| {
             let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p);

@@ -1,22 +1,27 @@
 //! A customer's reply to a shop, classed `interested`, `not_interested`, `question` or
 //! `unknown`, locally and at once (it runs in the transaction that stores the message): English
 //! and Spanish phrases with negation ("no me interesa" is not "me interesa"), emoji, and the
-//! payloads of the shop's own buttons. Rules, not a model: every verdict names the rule that
-//! made it, so the app can explain a tag. The rules and their order are in [`rules`]; their
-//! measured precision and recall are in this crate's README.
+//! payloads of the shop's own buttons. Rules, not a model: every verdict names the rule and the
+//! phrase that made it, so the app can explain a tag. The rules and their order are in
+//! [`rules`]; their measured precision and recall are in this crate's README.
 //!
 //! ```
-//! use shopchat_replies::{classify, Class, Input};
-//! assert_eq!(classify(Input::Text("No me interesa, gracias")).class, Class::NotInterested);
+//! use shopchat_replies::{classify, Class, Input, Lang, Rule};
+//! let v = classify(Input::Text("No me interesa, gracias"));
+//! assert_eq!((v.class, v.rule, v.cue), (Class::NotInterested, Rule::Refusal, Some("no me interesa")));
+//! assert_eq!(v.lang, Some(Lang::Es));
 //! assert_eq!(classify(Input::Text("Sí, me interesa")).class, Class::Interested);
-//! assert_eq!(classify(Input::Text("¿Cuánto cuesta?")).class, Class::Question);
+//! assert_eq!(classify(Input::Text("¿Cuánto vale?")).class, Class::Question);
+//! let tap = classify(Input::Button { payload: "PROMO_12_STOP", text: "Stop promotions" });
+//! assert_eq!((tap.class, tap.rule), (Class::NotInterested, Rule::ButtonPayload));
 //! ```
 
+mod lexicon;
 mod normalize;
-mod rules;
+mod payload;
+pub mod rules;
 
 pub use normalize::{Normalized, normalize};
-use rules::Fixed;
 
 /// What a reply says about the customer's intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -36,6 +41,7 @@ impl Class {
         Class::Unknown,
     ];
 
+    /// The name stored and shown: `interested`, `not_interested`, `question`, `unknown`.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Interested => "interested",
@@ -50,6 +56,66 @@ impl Class {
     }
 }
 
+/// The language a reply is written in, as far as its words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+/// Which rule decided; see [`rules`] for their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A conventional button payload (`INTERESTED`, `STOP`, `..._YES`).
+    ButtonPayload,
+    /// A conventional list row id.
+    ListRowId,
+    OptOut,
+    Refusal,
+    /// An interest under a negation (`not really interested`, `no lo quiero`).
+    NegatedInterest,
+    Interest,
+    Question,
+    /// Praise as a clause of its own (`perfect`, `genial`).
+    Praise,
+    Hesitation,
+    Acknowledgement,
+    /// Emoji, the words having said nothing.
+    Emoji,
+    /// Nothing known: `unknown`.
+    Nothing,
+}
+
+impl Rule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::ButtonPayload => "button_payload",
+            Rule::ListRowId => "list_row_id",
+            Rule::OptOut => "opt_out",
+            Rule::Refusal => "refusal",
+            Rule::NegatedInterest => "negated_interest",
+            Rule::Interest => "interest",
+            Rule::Question => "question",
+            Rule::Praise => "praise",
+            Rule::Hesitation => "hesitation",
+            Rule::Acknowledgement => "acknowledgement",
+            Rule::Emoji => "emoji",
+            Rule::Nothing => "nothing",
+        }
+    }
+}
+
 /// A reply: a text, a tapped button (its payload and label), or a chosen list row.
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
@@ -58,160 +124,76 @@ pub enum Input<'a> {
     ListReply { id: &'a str, title: &'a str },
 }
 
-/// The class and the rule that decided it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The class, and why: the rule, and the phrase, emoji or payload that triggered it (as the
+/// lexicon writes it), so the app can say "not interested: «no me interesa»".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Verdict {
     pub class: Class,
-    /// `button payload`, `refusal`, `negated interest`, `interest`, `question`, `emoji`,
-    /// `hesitation`, `nothing`...
-    pub rule: &'static str,
+    pub rule: Rule,
+    /// The reply's language; `None` when its words do not tell (`ok`, emoji).
+    pub lang: Option<Lang>,
+    pub cue: Option<&'static str>,
 }
 
-const fn says(class: Class, rule: &'static str) -> Verdict {
-    Verdict { class, rule }
-}
-
-/// Classes a reply.
-pub fn classify(input: Input<'_>) -> Verdict {
-    match input {
-        Input::Text(text) => classify_text(text),
-        Input::Button { payload, text } => match payload_class(payload) {
-            Some(class) => says(class, "button payload"),
-            None => classify_text(text),
-        },
-        Input::ListReply { id, title } => match payload_class(id) {
-            Some(class) => says(class, "list row id"),
-            None => classify_text(title),
-        },
-    }
-}
-
-/// Conventional payloads of a shop's buttons (`INTERESTED`, `YES`, `STOP`...).
-fn payload_class(payload: &str) -> Option<Class> {
-    let p: String = normalize(payload).words.join("_");
-    match p.as_str() {
-        "interested" | "yes" | "si" | "me_interesa" | "buy" | "order" | "book" => {
-            Some(Class::Interested)
+impl Verdict {
+    pub(crate) fn new(
+        class: Class,
+        rule: Rule,
+        lang: Option<Lang>,
+        cue: Option<&'static str>,
+    ) -> Self {
+        Self {
+            class,
+            rule,
+            lang,
+            cue,
         }
-        "not_interested" | "no" | "stop" | "unsubscribe" | "baja" | "no_me_interesa"
-        | "opt_out" => Some(Class::NotInterested),
-        "question" | "more_info" | "info" | "mas_info" => Some(Class::Question),
-        _ => None,
     }
 }
 
-/// The phrases of a list split into words once.
-struct Phrases(Vec<Vec<&'static str>>);
-
-impl Phrases {
-    fn of(list: &[&'static str]) -> Self {
-        Self(list.iter().map(|p| p.split(' ').collect()).collect())
-    }
-
-    /// Whether any phrase occurs as whole words in `words`.
-    fn anywhere(&self, words: &[&str]) -> bool {
-        self.0.iter().any(|p| position(words, p, 0).is_some())
-    }
-
-    /// Whether any phrase opens `words`.
-    fn opens(&self, words: &[&str]) -> bool {
-        self.0.iter().any(|p| words.starts_with(p))
-    }
-
-    /// Whether a phrase starts at word `i`.
-    fn at(&self, words: &[&str], i: usize) -> bool {
-        self.0.iter().any(|p| words[i..].starts_with(p))
+/// Classes a reply. A button or list answer whose payload or id is conventional is classed by
+/// it; any other by its label, like a text.
+pub fn classify(input: Input<'_>) -> Verdict {
+    let (payload, text, rule) = match input {
+        Input::Text(text) => return classify_text(text),
+        Input::Button { payload, text } => (payload, text, Rule::ButtonPayload),
+        Input::ListReply { id, title } => (id, title, Rule::ListRowId),
+    };
+    let by_text = classify_text(text);
+    match payload::class(payload) {
+        Some((class, cue)) => Verdict::new(class, rule, by_text.lang, Some(cue)),
+        None => by_text,
     }
 }
-
-/// Where `phrase` occurs in `words` at or after `from`.
-fn position(words: &[&str], phrase: &[&str], from: usize) -> Option<usize> {
-    (from..words.len()).find(|&i| words[i..].starts_with(phrase))
-}
-
-struct Lexicon {
-    fixed: Vec<(Vec<&'static str>, Fixed)>,
-    refusal_openers: Phrases,
-    refusals: Phrases,
-    interest: Phrases,
-    hesitant: Phrases,
-    question_openers: Phrases,
-}
-
-static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon {
-    fixed: rules::FIXED
-        .iter()
-        .map(|(p, f)| (p.split(' ').collect(), *f))
-        .collect(),
-    refusal_openers: Phrases::of(rules::REFUSAL_OPENERS),
-    refusals: Phrases::of(rules::REFUSALS),
-    interest: Phrases::of(rules::INTEREST),
-    hesitant: Phrases::of(rules::HESITANT),
-    question_openers: Phrases::of(rules::QUESTION_OPENERS),
-});
 
 fn classify_text(text: &str) -> Verdict {
     let n = normalize(text);
-    if n.words.is_empty() {
-        return emoji_only(&n);
+    let (words, lang) = rules::classify_words(&n);
+    if let Some(v) = words {
+        return v;
     }
-    let lex = &*LEXICON;
-    // 1. Fixed expressions, set aside.
-    let mut words: Vec<&str> = n.words.iter().map(String::as_str).collect();
-    let (mut fixed_yes, mut hesitant) = (false, false);
-    for (phrase, meaning) in &lex.fixed {
-        while let Some(i) = position(&words, phrase, 0) {
-            words.drain(i..i + phrase.len());
-            match meaning {
-                Fixed::Yes => fixed_yes = true,
-                Fixed::Hesitant => hesitant = true,
-                Fixed::Neutral => {}
-            }
+    let by_emoji = [
+        (Class::NotInterested, EMOJI_REFUSAL),
+        (Class::Interested, EMOJI_INTEREST),
+        (Class::Question, EMOJI_QUESTION),
+    ];
+    for (class, set) in by_emoji {
+        if let Some(cue) = set
+            .iter()
+            .find(|s| n.emoji.iter().any(|e| s.starts_with(*e)))
+        {
+            return Verdict::new(class, Rule::Emoji, lang, Some(cue));
         }
     }
-    // 2. A refusal.
-    if lex.refusal_openers.opens(&words) || lex.refusals.anywhere(&words) {
-        return says(Class::NotInterested, "refusal");
-    }
-    let mut interest = false;
-    for i in 0..words.len() {
-        if lex.interest.at(&words, i) {
-            if words[i.saturating_sub(3)..i]
-                .iter()
-                .any(|w| rules::NEGATIONS.contains(w))
-            {
-                return says(Class::NotInterested, "negated interest");
-            }
-            interest = true;
-        }
-    }
-    // 3. Interest.
-    if fixed_yes || interest {
-        return says(Class::Interested, "interest");
-    }
-    // 4. A question.
-    if n.asks || lex.question_openers.opens(&words) {
-        return says(Class::Question, "question");
-    }
-    if hesitant || lex.hesitant.anywhere(&words) {
-        return says(Class::Unknown, "hesitation");
-    }
-    says(Class::Unknown, "nothing")
+    Verdict::new(Class::Unknown, Rule::Nothing, lang, None)
 }
 
-/// A reply of emoji (or punctuation) only.
-fn emoji_only(n: &Normalized) -> Verdict {
-    let any = |set: &[char]| n.emoji.iter().any(|e| set.contains(e));
-    if any(rules::EMOJI_REFUSAL) {
-        says(Class::NotInterested, "emoji")
-    } else if any(rules::EMOJI_INTEREST) {
-        says(Class::Interested, "emoji")
-    } else if any(rules::EMOJI_QUESTION) || n.asks {
-        says(Class::Question, "emoji")
-    } else {
-        says(Class::Unknown, "nothing")
-    }
-}
+/// Emoji that say something on their own (a reply of several: refusal first).
+const EMOJI_INTEREST: &[&str] = &[
+    "👍", "❤", "😍", "🙌", "👌", "🔥", "💯", "🥰", "😻", "🤩", "✅",
+];
+const EMOJI_REFUSAL: &[&str] = &["👎", "❌", "🙅", "🚫"];
+const EMOJI_QUESTION: &[&str] = &["🤔", "❓", "❔"];
 
 #[cfg(test)]
 mod tests;

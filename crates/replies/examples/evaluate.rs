@@ -10,12 +10,18 @@ use std::time::Instant;
 
 use shopchat_replies::{Input, classify};
 
+const SETS: [(&str, &str); 2] = [
+    ("development set", "data/labelled.csv"),
+    ("held-out set", "data/holdout.csv"),
+];
+
 fn main() {
-    let (name, path) = ("development set", "data/labelled.csv");
-    println!("== {name} ({path})\n{}", metrics::evaluate(path).table());
-    let texts: Vec<String> = ["data/labelled.csv"]
+    for (name, path) in SETS {
+        println!("== {name} ({path})\n{}", metrics::evaluate(path).table());
+    }
+    let texts: Vec<String> = SETS
         .iter()
-        .flat_map(|p| {
+        .flat_map(|(_, p)| {
             let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p);
             csv::Reader::from_path(full)
                 .expect("set")

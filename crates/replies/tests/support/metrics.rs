@@ -8,6 +8,8 @@ pub struct Metrics {
     /// `[truth][predicted]`.
     pub confusion: [[usize; 4]; 4],
     pub wrong: Vec<(String, Class, Class)>,
+    /// Replies whose language was told right, told wrong, and not told.
+    pub lang: [usize; 3],
 }
 
 fn index(c: Class) -> usize {
@@ -21,12 +23,19 @@ pub fn evaluate(path: &str) -> Metrics {
         rows: 0,
         confusion: [[0; 4]; 4],
         wrong: Vec::new(),
+        lang: [0; 3],
     };
     for row in reader.records() {
         let row = row.expect("a row");
-        let (text, label) = (&row[0], &row[2]);
+        let (text, lang, label) = (&row[0], &row[1], &row[2]);
         let truth = Class::parse(label).unwrap_or_else(|| panic!("label {label:?}"));
-        let got = classify(Input::Text(text)).class;
+        let verdict = classify(Input::Text(text));
+        let got = verdict.class;
+        match verdict.lang {
+            Some(l) if l.as_str() == lang => m.lang[0] += 1,
+            Some(_) => m.lang[1] += 1,
+            None => m.lang[2] += 1,
+        }
         m.rows += 1;
         m.confusion[index(truth)][index(got)] += 1;
         if got != truth {
@@ -82,6 +91,10 @@ impl Metrics {
             "macro F1 {:.3} over {} replies\n",
             self.macro_f1(),
             self.rows
+        ));
+        out.push_str(&format!(
+            "language: {} right, {} wrong, {} not told (emoji, ok)\n",
+            self.lang[0], self.lang[1], self.lang[2]
         ));
         out.push_str(
             "confusion (rows: truth; columns: interested, not_interested, question, unknown)\n",

@@ -18,6 +18,7 @@ pub mod documents;
 pub mod engine;
 pub mod env_vars;
 pub mod events;
+pub mod export;
 pub mod inbox;
 pub mod links;
 pub mod live;

@@ -15,6 +15,7 @@ use tracing::{info, warn};
 
 mod chats;
 mod documents;
+mod export;
 mod files_and_templates;
 mod links;
 mod live;
@@ -80,6 +81,8 @@ pub enum EngineError {
     Documents(#[from] crate::documents::DocumentsError),
     #[error(transparent)]
     Links(#[from] crate::links::LinksError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).

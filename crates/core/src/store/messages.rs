@@ -179,6 +179,17 @@ pub fn get(conn: &Connection, id: i64) -> Result<MessageView, StoreError> {
     Ok(m)
 }
 
+/// Every message with a contact (reactions are on theirs), oldest first: for an export.
+pub fn all_for_contact(conn: &Connection, contact: &str) -> Result<Vec<MessageView>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction' ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![contact], from_row)?;
+    let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
+    super::enrich::enrich(conn, &mut list)?;
+    Ok(list)
+}
+
 /// The latest `limit` messages with a contact, oldest first.
 pub fn list_for_contact(
     conn: &Connection,

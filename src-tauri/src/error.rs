@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use shopchat_core::documents::DocumentsError;
+use shopchat_core::export::ExportError;
 use shopchat_core::links::LinksError;
 use shopchat_core::outbox::SendError;
 use shopchat_core::{EngineError, StoreError};
@@ -68,6 +69,13 @@ impl From<EngineError> for ApiError {
                     ApiErrorCode::NotFound
                 }
                 LinksError::Store(_) => ApiErrorCode::Storage,
+            },
+            EngineError::Export(x) => match x {
+                ExportError::UnknownContact(_) => ApiErrorCode::NotFound,
+                ExportError::Invalid(_) => ApiErrorCode::InvalidInput,
+                ExportError::Store(_) | ExportError::Io { .. } | ExportError::Format(_) => {
+                    ApiErrorCode::Storage
+                }
             },
             _ => ApiErrorCode::Internal,
         };

@@ -3,6 +3,7 @@
 mod accounts;
 mod credentials;
 mod documents;
+mod export;
 mod output;
 mod sandbox;
 mod send_args;
@@ -133,6 +134,11 @@ enum Command {
         #[command(subcommand)]
         command: documents::DocumentsCommand,
     },
+    /// Export one conversation or all: CSV, JSON, or a readable HTML transcript with its files (zip).
+    #[command(
+        after_help = "Example:\n  shopchat export --format html --out chats.zip\n  shopchat export --contact 15550100001 --format csv --out ana.csv"
+    )]
+    Export(export::ExportArgs),
     /// Customer records and their WhatsApp links: add, list, import, a one-time code, unlink, the audit trail.
     #[command(
         after_help = "Example:\n  shopchat accounts add --name \"Ana Lima\" --ref C-0042 --json\n  shopchat accounts code C-0042\n  shopchat accounts import customers.csv\n  shopchat accounts log"
@@ -348,6 +354,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Credentials { command } => credentials::run(command),
         Command::Settings { command } => settings::run(command, &common),
         Command::Documents { command } => documents::run(command, &common).await,
+        Command::Export(args) => export::run(args, &common).await,
         Command::Sandbox {
             command:
                 SandboxCommand::Say {

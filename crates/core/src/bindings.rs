@@ -84,5 +84,8 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::links::ImportReport>(dir.path());
     export::<crate::bot::BotConfig>(dir.path());
     export::<crate::bot::Explanation>(dir.path());
+    export::<crate::export::ExportSummary>(dir.path());
+    export::<crate::export::Format>(dir.path());
+    export::<crate::export::contacts::ContactImport>(dir.path());
     check_against_committed(dir.path());
 }

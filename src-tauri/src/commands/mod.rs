@@ -3,6 +3,7 @@
 pub mod app;
 pub mod chats;
 pub mod documents;
+pub mod export;
 pub mod links;
 pub mod media;
 pub mod sandbox;

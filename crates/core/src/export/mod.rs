@@ -34,6 +34,7 @@ use crate::views::{ContactView, MessageView};
 /// What a conversation export is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExportFormat")]
 pub enum Format {
     Csv,
     Json,

@@ -184,3 +184,6 @@ mod setup_tests;
 
 #[cfg(test)]
 mod documents_tests;
+
+#[cfg(test)]
+mod export_tests;

@@ -12,9 +12,9 @@ use shopchat_core::documents::{
 use shopchat_core::settings::ShopProfile;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use super::dialogs::{pick_file, save_path};
 use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
 
@@ -168,23 +168,9 @@ pub async fn save_document_as<R: Runtime>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_file_name(&name)
-        .add_filter(format.to_uppercase(), &[format.as_str()])
-        .save_file(move |chosen| {
-            let _ = tx.send(chosen);
-        });
-    let Some(chosen) = rx.await.ok().flatten() else {
+    let Some(target) = save_path(&app, &name, (&format.to_uppercase(), &format)).await? else {
         return Ok(None);
     };
-    let target = chosen.into_path().map_err(|e| {
-        ApiError::new(
-            ApiErrorCode::InvalidInput,
-            format!("that place cannot be written to: {e}"),
-        )
-    })?;
     tokio::fs::copy(&path, &target).await.map_err(|e| {
         ApiError::new(
             ApiErrorCode::Storage,
@@ -254,21 +240,8 @@ pub fn save_shop_profile(
 /// Asks for the shop's logo (a PNG or JPEG); answers its path, or `None` when cancelled.
 #[tauri::command]
 pub async fn choose_logo<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, ApiError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("PNG or JPEG", &["png", "jpg", "jpeg"])
-        .pick_file(move |chosen| {
-            let _ = tx.send(chosen);
-        });
-    let Some(chosen) = rx.await.ok().flatten() else {
+    let Some(path) = pick_file(&app, ("PNG or JPEG", &["png", "jpg", "jpeg"])).await? else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| {
-        ApiError::new(
-            ApiErrorCode::InvalidInput,
-            format!("that file cannot be used: {e}"),
-        )
-    })?;
     Ok(Some(path.to_string_lossy().into_owned()))
 }

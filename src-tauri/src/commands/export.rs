@@ -2,42 +2,16 @@
 //! a zip), the contacts (CSV, vCard), and contacts from a CSV file. Each asks where with the OS's
 //! own dialog; `None` when the owner cancelled.
 
-use std::path::PathBuf;
-
 use shopchat_core::export::contacts::ContactImport;
 use shopchat_core::export::{ExportSummary, Format, Lang};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
+use super::dialogs::{pick_file, save_path};
 use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
 
 /// A CSV file of contacts larger than this is not read.
 const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
-
-async fn save_path<R: Runtime>(
-    app: &AppHandle<R>,
-    name: &str,
-    filter: (&str, &str),
-) -> Result<Option<PathBuf>, ApiError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter(filter.0, &[filter.1])
-        .save_file(move |chosen| {
-            let _ = tx.send(chosen);
-        });
-    let Some(chosen) = rx.await.ok().flatten() else {
-        return Ok(None);
-    };
-    chosen.into_path().map(Some).map_err(|e| {
-        ApiError::new(
-            ApiErrorCode::InvalidInput,
-            format!("that place cannot be written to: {e}"),
-        )
-    })
-}
 
 fn today() -> String {
     shopchat_core::clock::local_today().to_string()
@@ -103,22 +77,9 @@ pub async fn import_contacts<R: Runtime>(
     country: Option<String>,
 ) -> Result<Option<ContactImport>, ApiError> {
     let engine = state.engine()?;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("CSV", &["csv", "txt"])
-        .pick_file(move |chosen| {
-            let _ = tx.send(chosen);
-        });
-    let Some(chosen) = rx.await.ok().flatten() else {
+    let Some(path) = pick_file(&app, ("CSV", &["csv", "txt"])).await? else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| {
-        ApiError::new(
-            ApiErrorCode::InvalidInput,
-            format!("that file cannot be read: {e}"),
-        )
-    })?;
     Ok(Some(import_file(&engine, &path, country).await?))
 }
 

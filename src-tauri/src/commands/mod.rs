@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chats;
+mod dialogs;
 pub mod documents;
 pub mod export;
 pub mod links;

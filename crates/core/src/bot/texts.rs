@@ -4,37 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-/// A language the bot answers in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// Every text key, with its English and Spanish defaults.
-pub const CATALOGUE: &[(&str, &str, &str)] = &[
+pub const CATALOGUE: &crate::i18n::Catalogue = &[
     (
         "welcome",
         "Hi! This is the shop's assistant. You can link your WhatsApp to your customer account, check it, or ask for help.",
@@ -130,25 +103,12 @@ pub fn text(overrides: &BTreeMap<String, String>, lang: Lang, key: &str) -> Stri
     {
         return own.clone();
     }
-    CATALOGUE
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, en, es)| match lang {
-            Lang::En => *en,
-            Lang::Es => *es,
-        })
+    crate::i18n::lookup(CATALOGUE, lang, key)
         .unwrap_or(key)
         .to_owned()
 }
 
-/// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::i18n::fill;
 
 #[cfg(test)]
 mod tests {
@@ -156,20 +116,7 @@ mod tests {
 
     #[test]
     fn every_text_has_both_languages_and_the_owner_can_replace_one() {
-        for (key, en, es) in CATALOGUE {
-            assert!(!en.is_empty() && !es.is_empty(), "{key}");
-            // The same placeholders in both.
-            fn holes(t: &str) -> Vec<String> {
-                let mut h: Vec<String> = t
-                    .match_indices('{')
-                    .map(|(i, _)| &t[i..])
-                    .map(|s| s[..s.find('}').unwrap() + 1].to_owned())
-                    .collect();
-                h.sort();
-                h
-            }
-            assert_eq!(holes(en), holes(es), "{key}");
-        }
+        crate::i18n::check(CATALOGUE);
         let mut own = BTreeMap::new();
         own.insert("es.greeting".to_owned(), "¡Buenas!".to_owned());
         assert_eq!(text(&own, Lang::Es, "greeting"), "¡Buenas!");

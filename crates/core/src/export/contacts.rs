@@ -241,17 +241,8 @@ pub fn import_csv(
     csv_text: &str,
     country: Option<&str>,
 ) -> Result<(ContactImport, Vec<String>), ExportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ExportError::Invalid(format!("the file is not CSV: {e}")))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
-    let column = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let mut table = crate::csv_table::Table::open(csv_text).map_err(ExportError::Invalid)?;
+    let column = |names: &[&str]| table.column(names);
     let phone_at = column(&[
         "phone",
         "wa_id",
@@ -276,7 +267,7 @@ pub fn import_csv(
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut changed = Vec::new();
     let now = now_ms();
-    for (i, row) in reader.records().enumerate() {
+    for (i, row) in table.reader.records().enumerate() {
         let line = i as u64 + 2;
         let row = match row {
             Ok(r) => r,

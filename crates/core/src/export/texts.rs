@@ -1,9 +1,9 @@
 //! The words an export shows people, one catalogue per language.
 
-pub use crate::bot::texts::Lang;
+pub use crate::i18n::Lang;
 
 /// Every key with its English and Spanish text.
-const CATALOGUE: &[(&str, &str, &str)] = &[
+const CATALOGUE: &crate::i18n::Catalogue = &[
     ("you", "You", "Tú"),
     ("customer", "Customer", "Cliente"),
     (
@@ -63,26 +63,15 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("status_received", "received", "recibido"),
 ];
 
-/// The text of `key` in `lang`; the key itself when it is not in the catalogue (a test makes sure
-/// every key used is).
+/// The text of `key` in `lang` (empty for a key not in the catalogue: a test keeps every key
+/// used in it).
 pub fn text(lang: Lang, key: &str) -> &'static str {
-    CATALOGUE
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, en, es)| match lang {
-            Lang::En => *en,
-            Lang::Es => *es,
-        })
-        .unwrap_or("")
+    crate::i18n::lookup(CATALOGUE, lang, key).unwrap_or("")
 }
 
 /// The text of `key` with `{name}`-style placeholders filled in.
 pub fn fill(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
-    let mut out = text(lang, key).to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    crate::i18n::fill(text(lang, key), values)
 }
 
 #[cfg(test)]
@@ -91,30 +80,7 @@ mod tests {
 
     #[test]
     fn every_key_has_both_languages_and_the_same_placeholders() {
-        let placeholders = |s: &str| {
-            let mut found: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect();
-            found.sort();
-            found
-        };
-        for (key, en, es) in CATALOGUE {
-            assert!(
-                !en.is_empty() && !es.is_empty(),
-                "{key} is empty in a language"
-            );
-            assert_eq!(
-                placeholders(en),
-                placeholders(es),
-                "{key}'s placeholders differ"
-            );
-        }
-        let mut keys: Vec<_> = CATALOGUE.iter().map(|(k, _, _)| k).collect();
-        keys.sort();
-        keys.dedup();
-        assert_eq!(keys.len(), CATALOGUE.len(), "a key is listed twice");
+        crate::i18n::check(CATALOGUE);
     }
 
     #[test]

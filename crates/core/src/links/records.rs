@@ -185,17 +185,8 @@ pub fn linked_to(conn: &Connection, wa_id: &str) -> Result<Option<CustomerView>,
 /// headers in any order and case). A row that cannot be added is reported with why; the others
 /// are added.
 pub fn import(conn: &Connection, csv_text: &str, actor: Actor) -> Result<ImportReport, LinksError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| LinksError::Invalid(format!("the file is not CSV: {e}")))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
-        .collect();
-    let column = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let mut table = crate::csv_table::Table::open(csv_text).map_err(LinksError::Invalid)?;
+    let column = |names: &[&str]| table.column(names);
     let Some(name_at) = column(&["name", "nombre"]) else {
         return Err(LinksError::Invalid(
             "the file needs a \"name\" column (and optionally ref, email, phone, notes)".into(),
@@ -208,7 +199,7 @@ pub fn import(conn: &Connection, csv_text: &str, actor: Actor) -> Result<ImportR
         column(&["notes", "notas"]),
     );
     let mut report = ImportReport::default();
-    for (i, row) in reader.records().enumerate() {
+    for (i, row) in table.reader.records().enumerate() {
         let line = i as u64 + 2;
         let row = match row {
             Ok(r) => r,

@@ -16,20 +16,6 @@ fn accounts(d: &Path, args: &[&str]) -> Output {
     run(&all)
 }
 
-fn say(d: &Path, text: &str) {
-    run(&[
-        "sandbox",
-        "say",
-        "--data-dir",
-        path_str(d),
-        "--from",
-        CUSTOMER,
-        "--text",
-        text,
-    ])
-    .ok();
-}
-
 /// The bot's replies to the customer, oldest first.
 fn bot_replies(d: &Path) -> Vec<serde_json::Value> {
     messages(d, CUSTOMER, &["--sandbox"])
@@ -99,7 +85,7 @@ fn records_codes_a_link_from_the_chat_and_the_audit_trail() {
     );
 
     let server = Server::start(d, &["--sandbox"], &[]);
-    say(d, "hello there, a question");
+    customer_says(d, "hello there, a question");
     let code = accounts(d, &["code", "C-0042", "--json"]).json();
     let text = code["code"].as_str().unwrap();
     assert_eq!(text.len(), 10);
@@ -108,7 +94,7 @@ fn records_codes_a_link_from_the_chat_and_the_audit_trail() {
         code["wa_me_url"].as_str().unwrap(),
         format!("https://wa.me/15550100000?text=LINK%20{text}")
     );
-    say(d, &format!("LINK {text}"));
+    customer_says(d, &format!("LINK {text}"));
     let linked = wait_for(Duration::from_secs(10), "the link", || {
         accounts(d, &["list", "--json"])
             .json()
@@ -159,11 +145,11 @@ fn the_bot_switch() {
     .json();
     assert_eq!(status["enabled"], false);
     let server = Server::start(d, &["--sandbox"], &[]);
-    say(d, "help");
+    customer_says(d, "help");
     std::thread::sleep(Duration::from_millis(800));
     assert!(bot_replies(d).is_empty(), "the bot is off");
     bot("on").ok();
-    say(d, "help");
+    customer_says(d, "help");
     wait_for(Duration::from_secs(10), "the answer", || {
         bot_replies(d).first().cloned()
     });
@@ -175,9 +161,9 @@ fn a_sigkill_right_after_a_command_is_acknowledged_answers_exactly_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
     let server = Server::start(d, &["--sandbox"], &[]);
-    say(d, "good morning");
+    customer_says(d, "good morning");
     // Durable once `say` returns (the engine answered 200); the engine dies at once.
-    say(d, "status");
+    customer_says(d, "status");
     server.kill();
     let answers = || {
         bot_replies(d)

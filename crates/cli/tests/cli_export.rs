@@ -4,32 +4,17 @@
 mod support;
 
 use std::io::Read;
-use std::path::Path;
 use std::time::Duration;
 
 use support::*;
-
-fn say(d: &Path, text: &str) {
-    run(&[
-        "sandbox",
-        "say",
-        "--data-dir",
-        path_str(d),
-        "--from",
-        CUSTOMER,
-        "--text",
-        text,
-    ])
-    .ok();
-}
 
 #[test]
 fn a_running_engines_conversations_export_as_csv_json_and_html() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
     let _server = Server::start(d, &["--sandbox"], &[]);
-    say(d, "<script>alert('x')</script> do you have blue mugs?");
-    say(d, "=1+2");
+    customer_says(d, "<script>alert('x')</script> do you have blue mugs?");
+    customer_says(d, "=1+2");
     wait_for(Duration::from_secs(10), "both messages", || {
         (messages(d, CUSTOMER, &["--sandbox"]).len() >= 2).then_some(())
     });

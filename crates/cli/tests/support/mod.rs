@@ -473,3 +473,18 @@ pub fn now_secs() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
 }
+
+/// The sandbox's [`CUSTOMER`] writes `text` to the running sandbox engine in `data_dir`.
+pub fn customer_says(data_dir: &Path, text: &str) {
+    run(&[
+        "sandbox",
+        "say",
+        "--data-dir",
+        path_str(data_dir),
+        "--from",
+        CUSTOMER,
+        "--text",
+        text,
+    ])
+    .ok();
+}

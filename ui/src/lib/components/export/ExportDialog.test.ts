@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { i18n } from "../../i18n/index.svelte";
 import { fakeBackend, settle, type Handler } from "../../../test/fakeBackend";
 import ExportDialog from "./ExportDialog.svelte";
 
@@ -21,6 +22,8 @@ async function setup(props: { contact?: string | null; name?: string | null }, h
 }
 
 describe("ExportDialog", () => {
+  afterEach(() => i18n.choose(null));
+
   test("exports every conversation as a transcript by default, in the chosen language", async () => {
     const { backend, user } = await setup({});
     expect(screen.getByRole("dialog", { name: "Export and import" })).toBeInTheDocument();
@@ -97,5 +100,18 @@ describe("ExportDialog", () => {
     await settle();
     expect(screen.getByRole("alert")).toHaveTextContent("permission denied");
     expect(screen.getByTestId("export-chats")).toBeEnabled();
+  });
+
+  test("speaks Spanish when the app does, the transcript in Spanish by default", async () => {
+    i18n.choose("es");
+    const { backend, user } = await setup({});
+    expect(screen.getByRole("dialog", { name: "Exportar e importar" })).toBeInTheDocument();
+    expect(screen.getByTestId("export-lang")).toHaveValue("es");
+    await user.click(screen.getByTestId("export-chats"));
+    await settle();
+    expect(backend.callsTo("export_chats")).toEqual([{ contact: null, format: "html", lang: "es" }]);
+    expect(screen.getByTestId("export-done")).toHaveTextContent(
+      "3 conversaciones guardadas, 120 mensajes, 4 archivos en /home/ana/shopchat-chats-all.zip.",
+    );
   });
 });

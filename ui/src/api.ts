@@ -39,9 +39,6 @@ import type { ShopProfileView } from "./bindings/ShopProfileView";
 import type { TemplateFileMeta } from "./bindings/TemplateFileMeta";
 import type { TemplateView } from "./bindings/TemplateView";
 import type { TunnelState } from "./bindings/TunnelState";
-import type { ContactImport } from "./bindings/ContactImport";
-import type { ExportFormat } from "./bindings/ExportFormat";
-import type { ExportSummary } from "./bindings/ExportSummary";
 
 export type { ApiError, ApiErrorCode };
 
@@ -92,7 +89,7 @@ export function toApiError(value: unknown): ApiError {
 }
 
 /** Calls a command; a rejection is always a normalised `ApiError`. */
-async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
+export async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
     return await invoke<T>(command, args, options);
   } catch (error) {
@@ -590,22 +587,4 @@ export function onEvents(handlers: { [C in Channel]?: (payload: EventMap[C]) => 
   return () => {
     for (const stop of stops) stop();
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export and import
-
-/** One conversation (`contact`) or all of them, where the owner chooses; null when cancelled. */
-export function exportChats(contact: string | null, format: ExportFormat, lang = "en"): Promise<ExportSummary | null> {
-  return call<ExportSummary | null>("export_chats", { contact, format, lang });
-}
-
-/** Every contact as CSV or vCard, where the owner chooses; null when cancelled. */
-export function exportContacts(vcard: boolean): Promise<ExportSummary | null> {
-  return call<ExportSummary | null>("export_contacts", { vcard });
-}
-
-/** Contacts from a CSV file the owner picks; null when cancelled. */
-export function importContacts(country: string | null): Promise<ContactImport | null> {
-  return call<ContactImport | null>("import_contacts", { country });
 }

@@ -144,6 +144,16 @@ describe("media bubbles", () => {
 });
 
 describe("content bubbles", () => {
+  test("a kind the app cannot show reads in words, never as raw [type]", () => {
+    for (const type of ["ephemeral", "image", "unsupported"]) {
+      const { unmount } = render(MessageBubble, { message: message({ type, text: null }) });
+      const text = screen.getByTestId("message-text").textContent ?? "";
+      expect(text).not.toMatch(/\[\w+\]/);
+      expect(text.trim()).not.toBe("");
+      unmount();
+    }
+  });
+
   test("a location: name, address, coordinates to 5 decimals, and a map link opened by the system", async () => {
     const user = userEvent.setup();
     const { backend, bubble } = withContent({
@@ -292,9 +302,9 @@ describe("reactions, quotes and forwards", () => {
     expect(within(bubble).getByTestId("forwarded")).toHaveTextContent("Forwarded");
   });
 
-  test("an unknown type without content keeps the placeholder", () => {
+  test("an unknown type without content says so in words", () => {
     const { bubble } = show({ type: "ephemeral", text: null });
-    expect(within(bubble).getByTestId("message-text")).toHaveTextContent("[ephemeral]");
+    expect(within(bubble).getByTestId("message-text")).toHaveTextContent("Message");
   });
 });
 

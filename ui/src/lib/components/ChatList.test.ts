@@ -128,6 +128,19 @@ describe("ChatList", () => {
     stop();
   });
 
+  test("Ctrl+K or Ctrl+F focuses the search box from anywhere", async () => {
+    const { stop } = await setup();
+    const user = userEvent.setup();
+    const search = screen.getByTestId("chat-search");
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard("{Control>}k{/Control}");
+    expect(document.activeElement).toBe(search);
+    search.blur();
+    await user.keyboard("{Control>}f{/Control}");
+    expect(document.activeElement).toBe(search);
+    stop();
+  });
+
   test("unread badge follows contact://updated", async () => {
     const { backend, stop } = await setup();
     await backend.emit("contact://updated", {

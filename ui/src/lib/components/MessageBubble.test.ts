@@ -144,6 +144,25 @@ describe("media bubbles", () => {
 });
 
 describe("content bubbles", () => {
+  test("WhatsApp formatting is drawn and links open in the browser, never in the window", async () => {
+    const backend = fakeBackend({ open_url: () => null });
+    const hostile = "*Sale* _today_ ~old~ ```SKU-1``` see https://shop.example/a <img src=x onerror=alert(1)>";
+    render(MessageBubble, { message: message({ text: hostile }) });
+    const text = screen.getByTestId("message-text");
+    expect(text.querySelector("img")).toBeNull();
+    expect(text.textContent).toBe("Sale today old SKU-1 see https://shop.example/a <img src=x onerror=alert(1)>");
+    expect(within(text).getByText("Sale")).toHaveClass("b");
+    expect(within(text).getByText("today")).toHaveClass("i");
+    expect(within(text).getByText("old")).toHaveClass("s");
+    expect(within(text).getByText("SKU-1").tagName).toBe("CODE");
+    const link = within(text).getByTestId("message-link");
+    const click = new MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await settle();
+    expect(backend.callsTo("open_url")).toEqual([{ url: "https://shop.example/a" }]);
+  });
+
   test("a kind the app cannot show reads in words, never as raw [type]", () => {
     for (const type of ["ephemeral", "image", "unsupported"]) {
       const { unmount } = render(MessageBubble, { message: message({ type, text: null }) });

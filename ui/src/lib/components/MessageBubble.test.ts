@@ -290,8 +290,23 @@ describe("reactions, quotes and forwards", () => {
       ["in", true],
       ["out", true],
     ]);
-    expect(badges[0]).toHaveAttribute("title", "Customer reacted ❤️");
+    expect(badges[0]).toHaveAttribute("title", "The customer reacted ❤️");
     expect(badges[1]).toHaveAttribute("title", "You reacted 👍");
+  });
+
+  test("a quote of the customer's message and their reaction name the contact", () => {
+    render(MessageBubble, {
+      message: message({
+        direction: "out",
+        text: "Yes, in blue",
+        reply_to: { wamid: "wamid.3", id: 3, direction: "in", kind: "text", text: "Do you have mugs?" },
+        reactions: [{ emoji: "❤️", direction: "in" }],
+      }),
+      contactName: "Ana Lima",
+    });
+    expect(screen.getByTestId("quote")).toHaveTextContent("Ana Lima");
+    expect(screen.getByTestId("quote")).not.toHaveTextContent("Customer");
+    expect(screen.getByTestId("reaction")).toHaveAttribute("title", "Ana Lima reacted ❤️");
   });
 
   test("a quote is shown above the text; a click jumps to the quoted message", async () => {

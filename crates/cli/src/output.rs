@@ -74,7 +74,11 @@ pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
         return Ok(());
     }
     for m in list {
-        let who = if m.direction == shopchat_core::views::Direction::Out { "You" } else { "They" };
+        let who = if m.direction == shopchat_core::views::Direction::Out {
+            "You"
+        } else {
+            "They"
+        };
         let text = m.summary(who);
         print!(
             "#{:<6} {} {} {:<9} {}",

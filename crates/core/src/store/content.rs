@@ -323,7 +323,7 @@ mod tests {
             Some(ContentView::Template {
                 name: "order_ready".into(),
                 language: "en_US".into(),
-                parameters: vec!["[image]".into(), "Ana".into(), "#42".into(), "SAVE".into()],
+                parameters: vec!["a photo".into(), "Ana".into(), "#42".into(), "SAVE".into()],
             })
         );
         let raw = json!({"type":"unsupported","errors":[{"code":131051,"title":"Message type unknown",

@@ -13,9 +13,10 @@ impl MessageView {
             emoji, target_text, ..
         }) = &self.content
         {
-            let target = target_text
-                .as_deref()
-                .map_or_else(|| "a message".to_owned(), |t| format!("“{}”", shorten(t, 40)));
+            let target = target_text.as_deref().map_or_else(
+                || "a message".to_owned(),
+                |t| format!("“{}”", shorten(t, 40)),
+            );
             return if emoji.is_empty() {
                 format!("{who} removed a reaction to {target}")
             } else {
@@ -67,14 +68,24 @@ mod tests {
 
     #[test]
     fn never_a_raw_type() {
-        for kind in ["image", "sticker", "reaction", "unsupported", "ephemeral", "gizmo"] {
+        for kind in [
+            "image",
+            "sticker",
+            "reaction",
+            "unsupported",
+            "ephemeral",
+            "gizmo",
+        ] {
             for text in [None, Some("the blue one")] {
                 let line = message(kind, text, None).summary("Ana");
                 assert!(!line.contains('['), "{kind}: {line}");
                 assert!(!line.is_empty());
             }
         }
-        assert_eq!(message("image", Some("the blue one"), None).summary("Ana"), "Photo: the blue one");
+        assert_eq!(
+            message("image", Some("the blue one"), None).summary("Ana"),
+            "Photo: the blue one"
+        );
         assert_eq!(message("text", Some("hi"), None).summary("Ana"), "hi");
     }
 
@@ -95,7 +106,10 @@ mod tests {
             reaction("❤️", Some("Do you have\n mugs?")).summary("Ana"),
             "Ana reacted ❤️ to “Do you have mugs?”"
         );
-        assert_eq!(reaction("👍", None).summary("You"), "You reacted 👍 to a message");
+        assert_eq!(
+            reaction("👍", None).summary("You"),
+            "You reacted 👍 to a message"
+        );
         assert_eq!(
             reaction("", Some("hi")).summary("Ana"),
             "Ana removed a reaction to “hi”"

@@ -21,6 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
+import { chatStep } from './lib/chat-step.mjs';
 import { documentsStep } from './lib/documents-step.mjs';
 import { linksStep } from './lib/links-step.mjs';
 import { chooseCustomer } from './lib/sandbox.mjs';
@@ -433,6 +434,9 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
     log(`search: "saturd" found Chloé's message; opened at it in ${metrics.searchJumpMs} ms`);
     await search.click();
     await browser.keys('Escape');
+
+    step = 'emoji, focus and reactions in the chat';
+    metrics.chat = await chatStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `chat: ${s}`), log });
 
     step = 'making, previewing, issuing and sending an invoice';
     metrics.documents = await documentsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `documents: ${s}`), log });

@@ -25,14 +25,7 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
                         warn!(error = %e, "could not forward an event to the window");
                     }
                     if let DomainEvent::MessageReceived { message } = &event {
-                        notify(
-                            &app,
-                            &engine,
-                            &message.contact,
-                            message.text.as_deref(),
-                            &message.kind,
-                        )
-                        .await;
+                        notify(&app, &engine, message).await;
                     }
                 }
                 Err(RecvError::Lagged(missed)) => {
@@ -53,9 +46,7 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
 async fn notify<R: Runtime>(
     app: &AppHandle<R>,
     engine: &Engine,
-    contact: &str,
-    text: Option<&str>,
-    kind: &str,
+    message: &shopchat_core::MessageView,
 ) {
     let focused = app
         .get_webview_window("main")
@@ -65,13 +56,14 @@ async fn notify<R: Runtime>(
         return;
     }
     let name = engine
-        .contact(contact)
+        .contact(&message.contact)
         .await
         .ok()
         .flatten()
         .and_then(|c| c.name)
-        .unwrap_or_else(|| format!("+{contact}"));
-    let body = text.map_or_else(|| format!("[{kind}]"), str::to_owned);
+        .unwrap_or_else(|| format!("+{}", message.contact));
+    // Never a raw `[type]`: a photo reads "Photo", a reaction "Ana reacted ❤️ to “…”".
+    let body = message.summary(&name);
     if let Err(e) = app.notification().builder().title(name).body(body).show() {
         warn!(error = %e, "could not show a notification");
     }

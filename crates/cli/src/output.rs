@@ -74,7 +74,12 @@ pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
         return Ok(());
     }
     for m in list {
-        let text = m.text.clone().unwrap_or_else(|| format!("[{}]", m.kind));
+        let who = if m.direction == shopchat_core::views::Direction::Out {
+            "You"
+        } else {
+            "They"
+        };
+        let text = m.summary(who);
         print!(
             "#{:<6} {} {} {:<9} {}",
             m.id,

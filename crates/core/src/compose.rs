@@ -21,7 +21,9 @@ use wacloud::{WaId, Wamid};
 use crate::events::DomainEvent;
 use crate::media::files;
 use crate::outbox::{self, SendError};
-use crate::store::{Store, StoreError, WriteCtx, media, messages, now_secs, reactions, templates};
+use crate::store::{
+    Store, StoreError, WriteCtx, contacts, media, messages, now_secs, reactions, templates,
+};
 use crate::views::{Direction, MediaKindView, MessageView};
 
 /// The media id a queued file carries until the outbox has uploaded it.
@@ -329,9 +331,11 @@ fn enqueue_reaction(
             "the message reacted to is not stored here".into(),
         )));
     };
-    if let Err(refused) = outbox::enqueue_free_form(ctx, message)? {
-        return Ok(Err(refused));
-    }
+    let queued = match outbox::enqueue_free_form(ctx, message)? {
+        Ok(queued) => queued,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    contacts::note_reaction(ctx.conn, message.to.as_str(), queued.id)?;
     reactions::record(ctx.conn, &target, Direction::Out, &emoji, now_secs())?;
     let view = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageUpdated {

@@ -13,4 +13,12 @@ map_url: string, } | { "kind": "contacts", cards: Array<ContactCardView>, } | { 
 /**
  * The list's button label (`None` for reply buttons).
  */
-button: string | null, options: Array<OptionView>, } | { "kind": "interactive_reply", id: string | null, title: string, description: string | null, } | { "kind": "template", name: string, language: string, parameters: Array<string>, } | { "kind": "order", items: number, text: string | null, } | { "kind": "referral", headline: string | null, source_url: string | null, } | { "kind": "system", body: string, } | { "kind": "unsupported", reason: string, };
+button: string | null, options: Array<OptionView>, } | { "kind": "interactive_reply", id: string | null, title: string, description: string | null, } | { "kind": "template", name: string, language: string, parameters: Array<string>, } | { "kind": "order", items: number, text: string | null, } | { "kind": "referral", headline: string | null, source_url: string | null, } | { "kind": "system", body: string, } | { "kind": "reaction", emoji: string, 
+/**
+ * The wamid of the message reacted to.
+ */
+target_wamid: string, 
+/**
+ * What that message says in a few words, when it is stored here.
+ */
+target_text: string | null, } | { "kind": "unsupported", reason: string, };

@@ -11,6 +11,7 @@ import {
   hashIndex,
   initials,
   messageSummary,
+  reactionSummary,
   formatWindowLeft,
   windowSecondsLeft,
 } from "./format";
@@ -90,10 +91,29 @@ describe("phone numbers and names", () => {
 });
 
 describe("messageSummary", () => {
+  test("no message kind ever reads as raw [type] text", () => {
+    for (const type of ["image", "audio", "reaction", "sticker", "unsupported", "ephemeral", "gizmo", "template", "button"]) {
+      for (const text of [null, "hi"]) {
+        expect(messageSummary({ type, text })).not.toMatch(/\[\w+\]/);
+      }
+    }
+    expect(messageSummary({ type: "gizmo", text: null })).toBe("Message");
+  });
+
+  test("a reaction reads as a sentence naming the message", () => {
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "See you at 5" };
+    expect(messageSummary({ type: "reaction", text: null, content })).toBe("Reacted 👍 to “See you at 5”");
+    expect(reactionSummary(content, "You")).toBe("You reacted 👍 to “See you at 5”");
+    expect(reactionSummary({ ...content, emoji: "❤️", target_text: null }, "Ana")).toBe("Ana reacted ❤️ to a message");
+    expect(reactionSummary({ ...content, emoji: "" }, "Ana")).toBe("Ana removed a reaction to “See you at 5”");
+    const long = "a".repeat(60);
+    expect(reactionSummary({ ...content, target_text: long }, "You")).toBe(`You reacted 👍 to “${"a".repeat(39)}…”`);
+  });
+
   test("text is itself; other types get a readable placeholder", () => {
     expect(messageSummary({ type: "text", text: "Do you have blue mugs?" })).toBe("Do you have blue mugs?");
-    expect(messageSummary({ type: "image", text: "the blue one" })).toBe("[image] the blue one");
-    expect(messageSummary({ type: "audio", text: null })).toBe("[audio]");
+    expect(messageSummary({ type: "image", text: "the blue one" })).toBe("📷 Photo: the blue one");
+    expect(messageSummary({ type: "audio", text: null })).toBe("🎵 Audio");
     expect(messageSummary({ type: "text", text: null })).toBe("");
   });
 

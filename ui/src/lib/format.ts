@@ -173,8 +173,50 @@ export function contentSummary(message: Partial<Pick<MessageView, "media" | "con
       return content.body;
     case "unsupported":
       return content.reason;
+    case "reaction":
+      return reactionSummary(content, null);
   }
 }
+
+type ReactionContent = Extract<NonNullable<MessageView["content"]>, { kind: "reaction" }>;
+
+/**
+ * A reaction in words, as the chat list shows it: "You reacted 👍 to “See you at 5”",
+ * "Ana reacted ❤️ to “Do you have mugs?”". `who` is null when the sentence needs no subject.
+ */
+export function reactionSummary(content: ReactionContent, who: string | null): string {
+  const target = content.target_text ? `“${shorten(content.target_text, 40)}”` : "a message";
+  const verb = content.emoji ? `reacted ${content.emoji} to ${target}` : `removed a reaction to ${target}`;
+  return who ? `${who} ${verb}` : verb.charAt(0).toUpperCase() + verb.slice(1);
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+}
+
+/** A message type in a few words, for a message the app cannot show otherwise. Never `[type]`. */
+export function readableType(type: string): string {
+  return READABLE_TYPE[type] ?? "Message";
+}
+
+const READABLE_TYPE: Record<string, string> = {
+  image: "📷 Photo",
+  video: "🎥 Video",
+  audio: "🎵 Audio",
+  document: "📄 Document",
+  sticker: "💟 Sticker",
+  location: "📍 Location",
+  contacts: "👤 Contact card",
+  interactive: "Interactive message",
+  button: "Button reply",
+  template: "📄 Template",
+  order: "🛒 Order",
+  reaction: "Reaction",
+  system: "System message",
+  unsupported: "A message this app cannot show",
+};
 
 const MEDIA_ICON: Record<MediaKindView, string> = {
   image: "📷",
@@ -186,7 +228,7 @@ const MEDIA_ICON: Record<MediaKindView, string> = {
 
 /**
  * What a message says, in one line: its text; for media or other content a few words and the
- * caption ("📷 Photo the blue one"); for a type the app does not know, `[image] caption`.
+ * caption ("📷 Photo the blue one"); for a type the app does not know, a few words too ("Message").
  */
 export function messageSummary(message: Pick<MessageView, "type" | "text"> & Partial<Pick<MessageView, "media" | "content">>): string {
   const text = message.text?.trim() ?? "";
@@ -196,7 +238,8 @@ export function messageSummary(message: Pick<MessageView, "type" | "text"> & Par
     const showText = message.media || message.content?.kind === "referral";
     return showText && text ? `${described} ${text}` : described;
   }
-  return text ? `[${message.type}] ${text}` : `[${message.type}]`;
+  const readable = readableType(message.type);
+  return text ? `${readable}: ${text}` : readable;
 }
 
 /** Folds case and accents so "chloe" finds "Chloé". */

@@ -70,6 +70,10 @@ fn holds(lang: Lang, m: &MessageView) -> Option<String> {
             Some(h) => format!("{}: {h}", text(lang, "referral")),
             None => text(lang, "referral").to_owned(),
         },
+        ContentView::Reaction { emoji, .. } if emoji.is_empty() => {
+            text(lang, "unreacted").to_owned()
+        }
+        ContentView::Reaction { emoji, .. } => fill(lang, "reacted", &[("emoji", emoji)]),
         ContentView::System { body } => body.clone(),
         ContentView::Unsupported { .. } => text(lang, "unsupported").to_owned(),
     })

@@ -36,6 +36,8 @@ const CATALOGUE: &crate::i18n::Catalogue = &[
         "Pedido de {items} artículos",
     ),
     ("referral", "Came from an ad", "Llegó desde un anuncio"),
+    ("reacted", "Reacted {emoji}", "Reaccionó {emoji}"),
+    ("unreacted", "Removed a reaction", "Quitó una reacción"),
     ("system", "System message", "Mensaje del sistema"),
     (
         "unsupported",

@@ -140,6 +140,12 @@ fn apply_message(
             let message = messages::get(ctx.conn, target_id)?;
             ctx.emit(DomainEvent::MessageUpdated { message });
         }
+        // The reaction itself is the chat's latest activity ("Ana reacted ❤️ to “…”"); the
+        // window shows it under its message, never as a bubble.
+        contacts::note_reaction(ctx.conn, contact, id)?;
+        let message = messages::get(ctx.conn, id)?;
+        ctx.emit(DomainEvent::MessageReceived { message });
+        emit_contact(ctx, contact)?;
         return Ok(());
     }
     if let Some(file) = m.media()

@@ -62,6 +62,14 @@ pub fn note_outbound(conn: &Connection, wa_id: &str, timestamp: i64) -> Result<(
     Ok(())
 }
 
+/// A reaction is the chat's latest activity (the insert trigger skips reactions, which are
+/// shown under their message, never as a bubble; the chat list names them in words).
+pub fn note_reaction(conn: &Connection, wa_id: &str, message_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE contacts SET last_message_id = ?2 WHERE wa_id = ?1")?
+        .execute(params![wa_id, message_id])?;
+    Ok(())
+}
+
 /// The owner has read the chat.
 pub fn mark_read(conn: &Connection, wa_id: &str) -> Result<bool, StoreError> {
     let n = conn
@@ -108,6 +116,10 @@ pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreE
             rusqlite::types::ValueRef::Null => None,
             _ => Some(super::messages::from_row_at(r, 4)?),
         };
+        let mut last_message = last_message;
+        if let Some(m) = last_message.as_mut() {
+            super::enrich::fill_reaction_target(conn, m)?;
+        }
         Ok(crate::views::ChatSummary {
             wa_id: c.wa_id,
             name: c.name,

@@ -35,6 +35,11 @@ pub fn content_of(kind: &str, raw: &Value) -> Option<ContentView> {
                 }),
             text: str_of(body, "text"),
         }),
+        "reaction" => Some(ContentView::Reaction {
+            emoji: str_of(body, "emoji").unwrap_or_default(),
+            target_wamid: str_of(body, "message_id")?,
+            target_text: None,
+        }),
         "system" => Some(ContentView::System {
             body: str_of(body, "body").unwrap_or_else(|| "System message".to_owned()),
         }),
@@ -223,7 +228,9 @@ fn parameter_text(p: &Value) -> Option<String> {
         "coupon_code" => str_of(p, "coupon_code"),
         "currency" => p.get("currency").and_then(|c| str_of(c, "fallback_value")),
         "date_time" => p.get("date_time").and_then(|c| str_of(c, "fallback_value")),
-        "image" | "video" | "document" => Some(format!("[{kind}]")),
+        "image" => Some("a photo".to_owned()),
+        "video" => Some("a video".to_owned()),
+        "document" => Some("a document".to_owned()),
         _ => None,
     }
 }
@@ -316,7 +323,7 @@ mod tests {
             Some(ContentView::Template {
                 name: "order_ready".into(),
                 language: "en_US".into(),
-                parameters: vec!["[image]".into(), "Ana".into(), "#42".into(), "SAVE".into()],
+                parameters: vec!["a photo".into(), "Ana".into(), "#42".into(), "SAVE".into()],
             })
         );
         let raw = json!({"type":"unsupported","errors":[{"code":131051,"title":"Message type unknown",

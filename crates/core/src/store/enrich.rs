@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::StoreError;
 use super::media;
-use crate::views::{Direction, MessageView, ReactionView};
+use crate::views::{ContentView, Direction, MessageView, ReactionView};
 
 /// Fills `media`, `reply_to` and `reactions` of each message.
 pub fn enrich(conn: &Connection, messages: &mut [MessageView]) -> Result<(), StoreError> {
@@ -27,6 +27,7 @@ pub fn enrich(conn: &Connection, messages: &mut [MessageView]) -> Result<(), Sto
                 quote.kind = Some(kind);
             }
         }
+        fill_reaction_target(conn, m)?;
         if let Some(wamid) = &m.wamid {
             let mut stmt = conn.prepare_cached(
                 "SELECT emoji, direction FROM reactions WHERE target_wamid = ?1 ORDER BY direction",
@@ -41,6 +42,28 @@ pub fn enrich(conn: &Connection, messages: &mut [MessageView]) -> Result<(), Sto
                 .collect::<Result<_, _>>()?;
         }
     }
+    Ok(())
+}
+
+/// For a reaction, what the message it reacts to says, so the chat list can read
+/// "You reacted 👍 to “See you at 5”".
+pub fn fill_reaction_target(conn: &Connection, m: &mut MessageView) -> rusqlite::Result<()> {
+    let Some(ContentView::Reaction {
+        target_wamid,
+        target_text,
+        ..
+    }) = m.content.as_mut()
+    else {
+        return Ok(());
+    };
+    let found: Option<(String, Option<String>)> = conn
+        .prepare_cached("SELECT type, text FROM messages WHERE wamid = ?1")?
+        .query_row([&*target_wamid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    *target_text = found.map(|(kind, text)| {
+        text.filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| readable_kind(&kind).to_owned())
+    });
     Ok(())
 }
 

@@ -165,6 +165,15 @@ pub enum ContentView {
     System {
         body: String,
     },
+    /// A reaction (either side's) to another message: shown under that message, and in the chat
+    /// list as "You reacted 👍 to “…”". An empty emoji is a removed reaction.
+    Reaction {
+        emoji: String,
+        /// The wamid of the message reacted to.
+        target_wamid: String,
+        /// What that message says in a few words, when it is stored here.
+        target_text: Option<String>,
+    },
     /// A message WhatsApp could not deliver in a form the API knows.
     Unsupported {
         reason: String,

@@ -1,6 +1,7 @@
 //! What the engine hands out: contacts and messages as the CLI and the GUI show them.
 
 mod content;
+mod summary;
 
 pub use content::*;
 

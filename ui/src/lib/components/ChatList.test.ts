@@ -74,7 +74,7 @@ describe("ChatList", () => {
 
     const uma = within(row(UMA));
     expect(uma.getByTestId("chat-name")).toHaveTextContent("+1 555 010 0004");
-    expect(uma.getByTestId("chat-preview")).toHaveTextContent("[image] this one");
+    expect(uma.getByTestId("chat-preview")).toHaveTextContent("📷 Photo: this one");
     stop();
   });
 
@@ -104,6 +104,40 @@ describe("ChatList", () => {
     });
     expect(order()).toEqual([ANA, BEN, UMA]);
     expect(within(row(ANA)).getByTestId("chat-preview")).toHaveTextContent("Are you open today?");
+    stop();
+  });
+
+  test("a reaction reads as a sentence in the list, never as [reaction] or with ticks", async () => {
+    const { backend, stop } = await setup();
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "Do you have blue mugs?" };
+    await backend.emit("message://queued", {
+      type: "message_queued",
+      message: message({ id: 10, contact: ANA, type: "reaction", direction: "out", status: "queued", text: null, content, timestamp: NOW_S }),
+    });
+    expect(order()[0]).toBe(ANA);
+    const ana = within(row(ANA)).getByTestId("chat-preview");
+    expect(ana.textContent?.replace(/\s+/g, " ").trim()).toBe("You reacted 👍 to “Do you have blue mugs?”");
+    expect(ana.querySelector(".ticks, [data-testid='ticks']")).toBeNull();
+    await backend.emit("message://received", {
+      type: "message_received",
+      message: message({ id: 11, contact: BEN, type: "reaction", text: null, content: { ...content, emoji: "❤️", target_text: "Yes, 12 left!" }, timestamp: NOW_S + 1 }),
+    });
+    expect(order()[0]).toBe(BEN);
+    expect(within(row(BEN)).getByTestId("chat-preview").textContent?.trim()).toBe("Ben reacted ❤️ to “Yes, 12 left!”");
+    expect(document.body.textContent).not.toContain("[reaction]");
+    stop();
+  });
+
+  test("Ctrl+K or Ctrl+F focuses the search box from anywhere", async () => {
+    const { stop } = await setup();
+    const user = userEvent.setup();
+    const search = screen.getByTestId("chat-search");
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard("{Control>}k{/Control}");
+    expect(document.activeElement).toBe(search);
+    search.blur();
+    await user.keyboard("{Control>}f{/Control}");
+    expect(document.activeElement).toBe(search);
     stop();
   });
 

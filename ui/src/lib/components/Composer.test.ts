@@ -1,7 +1,8 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
-import { NOW_S } from "../../test/fixtures";
+import { fakeBackend } from "../../test/fakeBackend";
+import { message, NOW_S } from "../../test/fixtures";
 import Composer from "./Composer.svelte";
 
 function setup(onsend = vi.fn(async (_text: string) => {})) {
@@ -87,5 +88,46 @@ describe("Composer and the 24-hour window", () => {
     expect(screen.queryByTestId("window-left")).toBeNull();
     expect(screen.queryByTestId("window-closed")).toBeNull();
     expect(screen.getByTestId("composer-input")).toBeInTheDocument();
+  });
+});
+
+describe("Composer keyboard", () => {
+  test("the text box has the focus as soon as the chat opens", () => {
+    const { input } = setup();
+    expect(document.activeElement).toBe(input);
+  });
+
+  test("Escape cancels the reply", async () => {
+    const user = userEvent.setup();
+    const oncancelreply = vi.fn();
+    render(Composer, { onsend: vi.fn(async () => {}), replyTo: message({ id: 3, text: "Do you have mugs?" }), oncancelreply });
+    await user.keyboard("{Escape}");
+    expect(oncancelreply).toHaveBeenCalledTimes(1);
+  });
+
+  test("Escape closes the template picker first, then removes the attachment, keeping the reply", async () => {
+    fakeBackend({ list_templates: () => [] });
+    const user = userEvent.setup();
+    const oncancelreply = vi.fn();
+    render(Composer, {
+      onsend: vi.fn(async () => {}),
+      onattach: vi.fn(async () => {}),
+      onsendtemplate: vi.fn(async () => {}),
+      replyTo: message({ id: 3, text: "Do you have mugs?" }),
+      oncancelreply,
+    });
+    await user.upload(screen.getByTestId("composer-file"), new File(["x"], "notes.pdf", { type: "application/pdf" }));
+    await waitFor(() => expect(screen.getByTestId("attachment")).toBeInTheDocument());
+    await user.click(screen.getByTestId("composer-templates"));
+    expect(screen.getByTestId("composer-templates")).toHaveAttribute("aria-expanded", "true");
+    await user.keyboard("{Escape}");
+    expect(screen.getByTestId("composer-templates")).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByTestId("attachment")).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("attachment")).toBeNull();
+    expect(oncancelreply).not.toHaveBeenCalled();
+    await user.keyboard("{Escape}");
+    expect(oncancelreply).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByTestId("composer-input"));
   });
 });

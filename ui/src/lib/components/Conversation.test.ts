@@ -102,8 +102,8 @@ describe("Conversation", () => {
       message({ id: 2, type: "sticker", text: null }),
     ]);
     expect(within(bubble(1)).queryByRole("img")).toBeNull();
-    expect(within(bubble(1)).getByTestId("message-text")).toHaveTextContent("[image] the blue one");
-    expect(within(bubble(2)).getByTestId("message-text")).toHaveTextContent("[sticker]");
+    expect(within(bubble(1)).getByTestId("message-text")).toHaveTextContent("📷 Photo the blue one");
+    expect(within(bubble(2)).getByTestId("message-text")).toHaveTextContent("💟 Sticker");
     stop();
   });
 

@@ -144,6 +144,35 @@ describe("media bubbles", () => {
 });
 
 describe("content bubbles", () => {
+  test("WhatsApp formatting is drawn and links open in the browser, never in the window", async () => {
+    const backend = fakeBackend({ open_url: () => null });
+    const hostile = "*Sale* _today_ ~old~ ```SKU-1``` see https://shop.example/a <img src=x onerror=alert(1)>";
+    render(MessageBubble, { message: message({ text: hostile }) });
+    const text = screen.getByTestId("message-text");
+    expect(text.querySelector("img")).toBeNull();
+    expect(text.textContent).toBe("Sale today old SKU-1 see https://shop.example/a <img src=x onerror=alert(1)>");
+    expect(within(text).getByText("Sale")).toHaveClass("b");
+    expect(within(text).getByText("today")).toHaveClass("i");
+    expect(within(text).getByText("old")).toHaveClass("s");
+    expect(within(text).getByText("SKU-1").tagName).toBe("CODE");
+    const link = within(text).getByTestId("message-link");
+    const click = new MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await settle();
+    expect(backend.callsTo("open_url")).toEqual([{ url: "https://shop.example/a" }]);
+  });
+
+  test("a kind the app cannot show reads in words, never as raw [type]", () => {
+    for (const type of ["ephemeral", "image", "unsupported"]) {
+      const { unmount } = render(MessageBubble, { message: message({ type, text: null }) });
+      const text = screen.getByTestId("message-text").textContent ?? "";
+      expect(text).not.toMatch(/\[\w+\]/);
+      expect(text.trim()).not.toBe("");
+      unmount();
+    }
+  });
+
   test("a location: name, address, coordinates to 5 decimals, and a map link opened by the system", async () => {
     const user = userEvent.setup();
     const { backend, bubble } = withContent({
@@ -261,8 +290,23 @@ describe("reactions, quotes and forwards", () => {
       ["in", true],
       ["out", true],
     ]);
-    expect(badges[0]).toHaveAttribute("title", "Customer reacted ❤️");
+    expect(badges[0]).toHaveAttribute("title", "The customer reacted ❤️");
     expect(badges[1]).toHaveAttribute("title", "You reacted 👍");
+  });
+
+  test("a quote of the customer's message and their reaction name the contact", () => {
+    render(MessageBubble, {
+      message: message({
+        direction: "out",
+        text: "Yes, in blue",
+        reply_to: { wamid: "wamid.3", id: 3, direction: "in", kind: "text", text: "Do you have mugs?" },
+        reactions: [{ emoji: "❤️", direction: "in" }],
+      }),
+      contactName: "Ana Lima",
+    });
+    expect(screen.getByTestId("quote")).toHaveTextContent("Ana Lima");
+    expect(screen.getByTestId("quote")).not.toHaveTextContent("Customer");
+    expect(screen.getByTestId("reaction")).toHaveAttribute("title", "Ana Lima reacted ❤️");
   });
 
   test("a quote is shown above the text; a click jumps to the quoted message", async () => {
@@ -292,9 +336,9 @@ describe("reactions, quotes and forwards", () => {
     expect(within(bubble).getByTestId("forwarded")).toHaveTextContent("Forwarded");
   });
 
-  test("an unknown type without content keeps the placeholder", () => {
+  test("an unknown type without content says so in words", () => {
     const { bubble } = show({ type: "ephemeral", text: null });
-    expect(within(bubble).getByTestId("message-text")).toHaveTextContent("[ephemeral]");
+    expect(within(bubble).getByTestId("message-text")).toHaveTextContent("Message");
   });
 });
 

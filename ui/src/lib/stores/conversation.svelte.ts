@@ -265,6 +265,8 @@ export class ConversationStore {
   /** A message of any direction: added (or updated, de-duplicated by id) when it is this chat's. */
   applyMessage(message: MessageView): void {
     if (message.contact !== this.contact) return;
+    // A reaction is shown under the message it reacts to (`message://updated`), never as a bubble.
+    if (message.type === "reaction") return;
     this.#apply(() => {
       this.messages = upsertMessage(this.messages, message);
     });

@@ -160,6 +160,24 @@ describe("live updates", () => {
     stop();
   });
 
+  test("a reaction either way is never a bubble (it shows under its message)", async () => {
+    const backend = pagedBackend(history(3));
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.2", target_text: "hi" };
+    await backend.emit("message://queued", {
+      type: "message_queued",
+      message: message({ id: 50, contact: ANA, type: "reaction", direction: "out", text: null, content }),
+    });
+    await backend.emit("message://received", {
+      type: "message_received",
+      message: message({ id: 51, contact: ANA, type: "reaction", text: null, content: { ...content, emoji: "❤️" } }),
+    });
+    expect(ids(store.messages)).toEqual([1, 2, 3]);
+    stop();
+  });
+
   test("another contact's events are ignored", async () => {
     const backend = pagedBackend(history(3));
     const store = new ConversationStore();

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use shopchat_core::inert::{NOTICE_MAX_CHARS, NoticeThrottle, notification_text};
 use shopchat_core::{DomainEvent, Engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -14,6 +15,7 @@ use tracing::warn;
 pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: CancellationToken) {
     let mut events = engine.subscribe();
     tauri::async_runtime::spawn(async move {
+        let mut throttle = NoticeThrottle::default();
         loop {
             let received = tokio::select! {
                 _ = stop.cancelled() => return,
@@ -28,6 +30,7 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
                         notify(
                             &app,
                             &engine,
+                            &mut throttle,
                             &message.contact,
                             message.text.as_deref(),
                             &message.kind,
@@ -53,6 +56,7 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
 async fn notify<R: Runtime>(
     app: &AppHandle<R>,
     engine: &Engine,
+    throttle: &mut NoticeThrottle,
     contact: &str,
     text: Option<&str>,
     kind: &str,
@@ -61,7 +65,8 @@ async fn notify<R: Runtime>(
         .get_webview_window("main")
         .and_then(|w| w.is_focused().ok())
         .unwrap_or(false);
-    if focused {
+    // One notification per chat per interval: a customer cannot flood the desktop.
+    if focused || !throttle.allow(contact, std::time::Instant::now()) {
         return;
     }
     let name = engine
@@ -71,7 +76,10 @@ async fn notify<R: Runtime>(
         .flatten()
         .and_then(|c| c.name)
         .unwrap_or_else(|| format!("+{contact}"));
+    // The customer's words (and chosen name) escaped, stripped of format characters, shortened.
+    let name = notification_text(&name, 60);
     let body = text.map_or_else(|| format!("[{kind}]"), str::to_owned);
+    let body = notification_text(&body, NOTICE_MAX_CHARS);
     if let Err(e) = app.notification().builder().title(name).body(body).show() {
         warn!(error = %e, "could not show a notification");
     }

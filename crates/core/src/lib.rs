@@ -19,6 +19,7 @@ pub mod engine;
 pub mod env_vars;
 pub mod events;
 pub mod inbox;
+pub mod inert;
 pub mod links;
 pub mod live;
 pub mod media;

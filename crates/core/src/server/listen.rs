@@ -39,6 +39,9 @@ impl Default for ListenLimits {
 
 /// Whether a `Host` header may reach us when we listen beyond loopback.
 pub fn host_allowed(host: &str) -> bool {
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return true; // a bare IPv6 address, whose colons are not a port
+    }
     let name = match host.rsplit_once(':') {
         // `[::1]:8080`, `127.0.0.1:8080`, `localhost:8080`; a bare IPv6 has more colons.
         Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.is_empty() => name,

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use shopchat_core::inert::{NOTICE_MAX_CHARS, NoticeThrottle, notification_text};
 use shopchat_core::{DomainEvent, Engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -14,6 +15,7 @@ use tracing::warn;
 pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: CancellationToken) {
     let mut events = engine.subscribe();
     tauri::async_runtime::spawn(async move {
+        let mut throttle = NoticeThrottle::default();
         loop {
             let received = tokio::select! {
                 _ = stop.cancelled() => return,
@@ -25,7 +27,7 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
                         warn!(error = %e, "could not forward an event to the window");
                     }
                     if let DomainEvent::MessageReceived { message } = &event {
-                        notify(&app, &engine, message).await;
+                        notify(&app, &engine, &mut throttle, message).await;
                     }
                 }
                 Err(RecvError::Lagged(missed)) => {
@@ -46,13 +48,15 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
 async fn notify<R: Runtime>(
     app: &AppHandle<R>,
     engine: &Engine,
+    throttle: &mut NoticeThrottle,
     message: &shopchat_core::MessageView,
 ) {
     let focused = app
         .get_webview_window("main")
         .and_then(|w| w.is_focused().ok())
         .unwrap_or(false);
-    if focused {
+    // One notification per chat per interval: a customer cannot flood the desktop.
+    if focused || !throttle.allow(&message.contact, std::time::Instant::now()) {
         return;
     }
     let name = engine
@@ -62,8 +66,10 @@ async fn notify<R: Runtime>(
         .flatten()
         .and_then(|c| c.name)
         .unwrap_or_else(|| format!("+{}", message.contact));
-    // Never a raw `[type]`: a photo reads "Photo", a reaction "Ana reacted ❤️ to “…”".
-    let body = message.summary(&name);
+    // Never a raw `[type]` (a photo reads "Photo", a reaction "Ana reacted ❤️ to “…”"); the
+    // customer's words and chosen name escaped, stripped of format characters, shortened.
+    let body = notification_text(&message.summary(&name), NOTICE_MAX_CHARS);
+    let name = notification_text(&name, 60);
     if let Err(e) = app.notification().builder().title(name).body(body).show() {
         warn!(error = %e, "could not show a notification");
     }

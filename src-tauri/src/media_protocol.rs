@@ -30,6 +30,7 @@ fn plain(status: StatusCode, text: &str) -> Response<Vec<u8>> {
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
         .body(text.as_bytes().to_vec())
         .expect("a static response")
 }
@@ -57,10 +58,25 @@ async fn serve<R: Runtime>(
     let read = tokio::task::spawn_blocking(move || read_file(&file.path, range.as_deref()))
         .await
         .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+    // Media is served as itself; anything else as inert data, an attachment, never rendered.
+    let served = shopchat_core::inert::served_as(&file.mime_type);
+    let guarded = |builder: tauri::http::response::Builder| {
+        let builder = builder
+            .header(header::CONTENT_TYPE, &served.content_type)
+            .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+            .header(
+                header::CONTENT_SECURITY_POLICY,
+                shopchat_core::inert::MEDIA_CSP,
+            );
+        if served.attachment {
+            builder.header(header::CONTENT_DISPOSITION, "attachment")
+        } else {
+            builder
+        }
+    };
     match read {
-        Ok(Piece::Whole(bytes)) => Response::builder()
+        Ok(Piece::Whole(bytes)) => guarded(Response::builder())
             .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, &file.mime_type)
             .header(header::ACCEPT_RANGES, "bytes")
             .header(
                 header::CACHE_CONTROL,
@@ -71,9 +87,8 @@ async fn serve<R: Runtime>(
             bytes,
             start,
             total,
-        }) => Response::builder()
+        }) => guarded(Response::builder())
             .status(StatusCode::PARTIAL_CONTENT)
-            .header(header::CONTENT_TYPE, &file.mime_type)
             .header(header::ACCEPT_RANGES, "bytes")
             .header(
                 header::CONTENT_RANGE,

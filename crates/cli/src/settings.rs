@@ -40,8 +40,9 @@ pub fn run(command: SettingsCommand, common: &Common) -> Result<(), String> {
             println!("{}", show(&value));
         }
         SettingsCommand::Set { key, value } => {
-            let updated = settings.with_key(&key, &value).map_err(|e| e.to_string())?;
-            updated.save(&file).map_err(|e| e.to_string())?;
+            // Read again under the write lock: the app may have saved since.
+            let updated = Settings::update(&file, |current| current.with_key(&key, &value))
+                .map_err(|e| e.to_string())?;
             let now = updated.get_key(&key).unwrap_or(Value::Null);
             println!("{key} = {}", show(&now));
         }

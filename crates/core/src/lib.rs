@@ -22,6 +22,7 @@ pub mod events;
 pub mod export;
 pub mod i18n;
 pub mod inbox;
+pub mod inert;
 pub mod links;
 pub mod live;
 pub mod media;

@@ -18,6 +18,7 @@ use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
 mod keys;
 mod shop;
+mod write;
 pub use shop::{DocumentPrefixes, ShopProfile, valid_percent};
 
 /// The settings file's name in the data dir.
@@ -146,6 +147,30 @@ impl Settings {
     /// file this schema does not know.
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
         self.validate()?;
+        let held = write::lock(path).map_err(|source| SettingsError::Write {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.save_locked(path, &held)
+    }
+
+    /// Reads, changes with `change` and saves the settings at `path` while holding the write
+    /// lock: another process's update in between is neither lost nor overwritten.
+    pub fn update(
+        path: &Path,
+        change: impl FnOnce(Self) -> Result<Self, SettingsError>,
+    ) -> Result<Self, SettingsError> {
+        let held = write::lock(path).map_err(|source| SettingsError::Write {
+            path: path.to_owned(),
+            source,
+        })?;
+        let updated = change(Self::load(path)?)?;
+        updated.validate()?;
+        updated.save_locked(path, &held)?;
+        Ok(updated)
+    }
+
+    fn save_locked(&self, path: &Path, held: &write::WriteLock) -> Result<(), SettingsError> {
         let mut map = read_map(path)?.unwrap_or_default();
         let Value::Object(ours) = serde_json::to_value(self).expect("settings serialise") else {
             unreachable!("a struct serialises to an object");
@@ -156,12 +181,7 @@ impl Settings {
             path: path.to_owned(),
             source,
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(write_err)?;
-        }
-        let partial = path.with_extension("json.tmp");
-        std::fs::write(&partial, bytes).map_err(write_err)?;
-        std::fs::rename(&partial, path).map_err(write_err)
+        write::replace(path, &bytes, held).map_err(write_err)
     }
 
     /// Checks every field; names each invalid one.

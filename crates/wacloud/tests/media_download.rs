@@ -333,3 +333,25 @@ async fn an_expired_download_address_is_a_typed_error() {
     assert_eq!(err.kind, ErrorKind::Media);
     assert_eq!(err.http_status, Some(404));
 }
+
+#[tokio::test]
+async fn a_download_error_that_echoes_the_token_is_scrubbed() {
+    // The media server puts the Authorization header it received into its error text.
+    let echo = json!({"error": {"message": format!("Malformed access token {TOKEN}"),
+        "type": "OAuthException", "code": 190, "error_data": {"details": format!("got Bearer {TOKEN}")}}});
+    let server = download_server(
+        "image/jpeg",
+        json!(5000),
+        &sha_hex(b"x"),
+        ResponseTemplate::new(401).set_body_json(echo),
+        1,
+    )
+    .await;
+    let err = client_for(&server)
+        .download_media(&media_id(), MB)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Auth);
+    assert_no_token(&err);
+    assert!(format!("{err}").contains("[REDACTED]"), "{err}");
+}

@@ -233,12 +233,7 @@ impl Engine {
         let mut tasks = Vec::new();
         let server_stop = stop.clone();
         let server_task = tokio::spawn(async move {
-            let served = axum::serve(listener, app)
-                .with_graceful_shutdown(server_stop.cancelled_owned())
-                .await;
-            if let Err(e) = served {
-                warn!(error = %e, "the webhook server stopped");
-            }
+            server::serve(listener, app, server::ListenLimits::default(), server_stop).await;
         });
         // The inbox applies what the mover copies; it stops after the mover's last copy.
         let inbox_stop = CancellationToken::new();

@@ -203,3 +203,37 @@ fn one_key_at_a_time_as_the_cli_sets_them() {
     let invalid = s.with_key("currency", "euro").unwrap_err().to_string();
     assert!(invalid.contains("currency"), "{invalid}");
 }
+
+#[test]
+fn concurrent_updates_are_serialised_and_none_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Settings::file(dir.path());
+    let start = Settings {
+        listen_port: 10_000,
+        ..Settings::default()
+    };
+    start.save(&path).unwrap();
+    // Eight writers (threads here; the app and the CLI in life: the lock is a file lock)
+    // each add one to the port ten times.
+    std::thread::scope(|s| {
+        for _ in 0..8 {
+            s.spawn(|| {
+                for _ in 0..10 {
+                    Settings::update(&path, |mut current| {
+                        current.listen_port += 1;
+                        Ok(current)
+                    })
+                    .unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(Settings::load(&path).unwrap().listen_port, 10_080);
+    // Nothing written aside is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

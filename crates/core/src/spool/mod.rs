@@ -53,6 +53,8 @@ pub enum SpoolError {
     Empty,
     #[error("the spool is damaged: {0}")]
     Corrupt(String),
+    #[error("the spool's backlog is full ({0} bytes wait for the database)")]
+    Full(u64),
 }
 
 /// Sizes; the defaults suit the app.
@@ -64,6 +66,10 @@ pub struct SpoolConfig {
     pub spare: usize,
     /// Free segments kept at the most.
     pub keep: usize,
+    /// The most bytes of segments not yet copied into the database (the backlog) the spool
+    /// holds; past it an append is refused ([`SpoolError::Full`]: the server answers 503 and
+    /// Meta retries later) instead of filling the disk while the database is stuck.
+    pub max_backlog_bytes: u64,
 }
 
 impl Default for SpoolConfig {
@@ -72,6 +78,7 @@ impl Default for SpoolConfig {
             segment_bytes: 8 << 20,
             spare: 2,
             keep: 4,
+            max_backlog_bytes: 256 << 20,
         }
     }
 }
@@ -140,6 +147,7 @@ pub struct Spool {
     shared: Arc<Shared>,
     threads: Arc<Mutex<Vec<JoinHandle<()>>>>,
     max_body: usize,
+    max_backlog: u64,
 }
 
 impl Spool {
@@ -251,6 +259,7 @@ impl Spool {
                 shared,
                 threads: Arc::new(Mutex::new(vec![writer, preparer])),
                 max_body,
+                max_backlog: config.max_backlog_bytes,
             },
             mover,
         ))
@@ -264,6 +273,10 @@ impl Spool {
         if body.len() > self.max_body {
             return Err(SpoolError::TooLarge(body.len()));
         }
+        let backlog = self.backlog_bytes();
+        if backlog >= self.max_backlog {
+            return Err(SpoolError::Full(backlog));
+        }
         let (reply, answer) = oneshot::channel();
         let append = appender::Append {
             body,
@@ -275,6 +288,17 @@ impl Spool {
             .await
             .map_err(|_| SpoolError::Closed)?;
         answer.await.map_err(|_| SpoolError::Closed)?
+    }
+
+    /// The disk held by segments the mover has not finished copying (the backlog), in bytes.
+    pub fn backlog_bytes(&self) -> u64 {
+        let segments = self
+            .shared
+            .chain
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len() as u64;
+        segments * self.shared.segment_bytes
     }
 
     /// The last seq on disk.

@@ -39,6 +39,7 @@ fn small() -> SpoolConfig {
         segment_bytes: 1024,
         spare: 1,
         keep: 2,
+        max_backlog_bytes: u64::MAX,
     }
 }
 

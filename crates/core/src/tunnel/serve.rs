@@ -62,8 +62,13 @@ pub(super) fn public_only(router: Router, paths: PublicPaths) -> Router {
     let paths = Arc::new(paths);
     router.layer(middleware::from_fn(move |req: Request, next: Next| {
         let allowed = paths.allows(req.uri().path());
+        // Through the tunnel, `/healthz` says only that we are up: the mode, version and uptime
+        // stay on loopback.
+        let health = req.uri().path() == "/healthz";
         async move {
-            if allowed {
+            if health {
+                "ok".into_response()
+            } else if allowed {
                 next.run(req).await
             } else {
                 StatusCode::NOT_FOUND.into_response()
@@ -94,5 +99,36 @@ pub(super) async fn serve_connection<I>(
     };
     if let Err(e) = served {
         debug!(error = %e, "tunnel: a connection ended with an error");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::{WebhookState, router};
+    use crate::spool::{self, Spool, SpoolConfig};
+
+    #[tokio::test]
+    async fn healthz_through_the_tunnel_says_only_ok_and_details_stay_on_loopback() {
+        let dir = tempfile::tempdir().unwrap();
+        let (spool, _mover) =
+            Spool::open(&spool::dir(dir.path()), 0, SpoolConfig::default()).unwrap();
+        let state = WebhookState::new(spool, "s".to_owned().into(), "v".to_owned().into(), "live");
+        let local = router(state);
+        let public = public_only(local.clone(), PublicPaths::default());
+        let mut bodies = Vec::new();
+        for app in [local, public] {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            tokio::spawn(async move { axum::serve(listener, app).await });
+            let resp = reqwest::get(format!("http://{addr}/healthz"))
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), 200);
+            bodies.push(resp.text().await.unwrap());
+        }
+        assert!(bodies[0].contains("\"mode\":\"live\""), "{}", bodies[0]);
+        assert!(bodies[0].contains("uptime_secs"), "{}", bodies[0]);
+        assert_eq!(bodies[1], "ok");
     }
 }

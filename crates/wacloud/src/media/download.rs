@@ -43,7 +43,20 @@ impl GraphClient {
     ///   [`ErrorKind::Decode`] when it holds none;
     /// * more or fewer bytes than `file_size`, or another SHA-256: [`ErrorKind::Integrity`]
     ///   (retryable: fetch a fresh address and download again).
+    ///
+    /// Every error is scrubbed of the access token (a media server that echoes the
+    /// `Authorization` header into its error text does not get it into our logs).
     pub async fn download_media_from(
+        &self,
+        info: &MediaInfo,
+        max_bytes: u64,
+    ) -> Result<DownloadedMedia, GraphError> {
+        self.download_unscrubbed(info, max_bytes)
+            .await
+            .map_err(|e| e.without_secret(self.token()))
+    }
+
+    async fn download_unscrubbed(
         &self,
         info: &MediaInfo,
         max_bytes: u64,

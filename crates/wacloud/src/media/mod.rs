@@ -64,12 +64,14 @@ pub use limits::{
 pub struct MediaId(String);
 
 impl MediaId {
-    /// Accepts 1 to 128 letters, digits, `.`, `_` or `-` (nothing that could change the URL path
-    /// the id is put into).
+    /// Accepts 1 to 128 letters, digits, `.`, `_` or `-`, not starting with `.` and without `..`
+    /// (nothing that could change the URL path, or a file path, the id is put into).
     pub fn parse(input: &str) -> Result<Self, MediaError> {
         let t = input.trim();
         let ok = !t.is_empty()
             && t.len() <= 128
+            && !t.starts_with('.')
+            && !t.contains("..")
             && t.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
         if ok {
@@ -183,5 +185,23 @@ impl From<MediaError> for crate::GraphError {
             _ => crate::ErrorKind::MediaLimit,
         };
         crate::GraphError::local(kind, err.to_string())
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::MediaId;
+
+    #[test]
+    fn a_media_id_is_an_id_and_never_a_path() {
+        for ok in ["1037543291543636", "abc_DEF-1.2", "a.b"] {
+            assert!(MediaId::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "..", "...", ".", ".hidden", "1..2", "../1", "1/2", "1%2F2", "1?x=2", "1 2", "é",
+        ] {
+            assert!(MediaId::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(MediaId::parse(&"1".repeat(129)).is_err());
     }
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -18,6 +19,12 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 use tracing::{error, warn};
 
 use crate::spool::{Spool, SpoolError};
+
+mod guard;
+mod listen;
+
+pub use guard::{MAX_CONCURRENT_WEBHOOKS, well_formed_signature};
+pub use listen::{ListenLimits, host_allowed, serve};
 
 /// The largest webhook body accepted (Meta's payloads reach a few MB).
 pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
@@ -40,6 +47,9 @@ struct StateInner {
     last_received_ms: std::sync::atomic::AtomicU64,
     /// Webhooks refused for their signature since start (a wrong app secret shows here).
     refused_signature: std::sync::atomic::AtomicU64,
+    /// Webhooks shed (503) because `MAX_CONCURRENT_WEBHOOKS` were being handled.
+    shed: std::sync::atomic::AtomicU64,
+    slots: guard::Slots,
 }
 
 /// How long a client may take to send a webhook's body: a slow or stalled sender is cut off
@@ -65,6 +75,8 @@ impl WebhookState {
                 received: Default::default(),
                 last_received_ms: Default::default(),
                 refused_signature: Default::default(),
+                shed: Default::default(),
+                slots: guard::Slots::new(MAX_CONCURRENT_WEBHOOKS),
             }),
         }
     }
@@ -81,6 +93,35 @@ impl WebhookState {
         self.inner
             .refused_signature
             .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Webhooks shed with a 503 for want of a free slot since start.
+    pub fn shed(&self) -> u64 {
+        self.inner.shed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn count_refused_signature(&self) {
+        self.inner
+            .refused_signature
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn count_shed(&self) {
+        self.inner
+            .shed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn slots(&self) -> &guard::Slots {
+        &self.inner.slots
+    }
+
+    /// At most `n` webhook POSTs handled at once (tests).
+    pub fn with_max_concurrent(mut self, n: usize) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.slots = guard::Slots::new(n);
+        }
+        self
     }
 
     /// When the last webhook was accepted (unix milliseconds), if one was.
@@ -104,11 +145,20 @@ impl WebhookState {
     }
 }
 
-/// The router the server (and, later, the tunnel) serves.
+/// The router the server and the tunnel serve. A webhook POST passes the gate (`guard`) before
+/// its body is read: a well-formed signature header, a length within the limit, a free slot.
 pub fn router(state: WebhookState) -> Router {
     let body_timeout = state.inner.body_timeout;
     Router::new()
-        .route("/webhook", get(verify).post(receive))
+        .route(
+            "/webhook",
+            get(verify)
+                .post(receive)
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    guard::webhook_gate,
+                )),
+        )
         .route("/healthz", get(healthz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(body_timeout))
@@ -159,10 +209,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         &body,
     ) {
         warn!(reason = %e, bytes = body.len(), "webhook refused: bad signature");
-        state
-            .inner
-            .refused_signature
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        state.count_refused_signature();
         return refuse(StatusCode::FORBIDDEN, e.to_string());
     }
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&body) {
@@ -185,6 +232,15 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
             StatusCode::OK.into_response()
         }
         Err(e @ SpoolError::TooLarge(_)) => refuse(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
+        Err(e @ SpoolError::Full(_)) => {
+            // The database is stuck and the backlog reached its cap: Meta keeps the event and
+            // retries, rather than the disk filling up.
+            warn!(error = %e, "webhook deferred: the spool is full");
+            let mut busy = refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
+            busy.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+            busy
+        }
         Err(e) => {
             // Meta retries anything but a 200, so nothing is lost.
             error!(error = %e, "could not store a webhook");
@@ -208,3 +264,9 @@ async fn healthz(State(state): State<WebhookState>) -> Response {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod gate_tests;
+
+#[cfg(test)]
+mod spool_cap_tests;

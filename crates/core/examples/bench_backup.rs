@@ -66,7 +66,7 @@ async fn main() {
                 contact.execute(params![format!("1555{c:07}"), format!("Customer {c}"), base])?;
             }
             for i in 0..total {
-                let inbound = i % 2 == 0;
+                let inbound = i.is_multiple_of(2);
                 message.execute(params![
                     format!("wamid.SCALE{i:09}"),
                     format!("1555{:07}", i % n_contacts),

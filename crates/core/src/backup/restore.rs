@@ -176,7 +176,7 @@ fn stage(
 fn swap(store_dir: &Path, staging: &Path, aside: &Path) -> Result<bool, BackupError> {
     // Each move done, as (from, to).
     let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| {
+    let result = (|| -> Result<bool, BackupError> {
         for name in replaced() {
             let current = store_dir.join(&name);
             if current.symlink_metadata().is_ok() {

@@ -65,8 +65,10 @@ pub fn prune_batch(conn: &Connection, now_ms: i64, keep_ms: i64) -> Result<Prune
                 AND (outcome IS NOT 'error' OR applied_at < ?2)
               ORDER BY applied_at LIMIT ?3",
         )?;
-        q.query_map(params![cutoff, error_cutoff, BATCH], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
+        let rows = q
+            .query_map(params![cutoff, error_cutoff, BATCH], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        rows
     };
     let mut unlink =
         conn.prepare_cached("UPDATE messages SET webhook_event_id = NULL WHERE webhook_event_id = ?1")?;
@@ -101,6 +103,8 @@ pub fn incremental_vacuum(conn: &Connection, pages: i64) -> Result<u64, StoreErr
     let mut q = conn.prepare(&format!("PRAGMA incremental_vacuum({pages})"))?;
     let mut rows = q.query([])?;
     while rows.next()?.is_some() {}
+    drop(rows);
+    drop(q);
     let after: i64 = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
     Ok((before - after).max(0) as u64)
 }

@@ -31,17 +31,29 @@ async fn backup_while_serving_then_restore_once_stopped() {
     let server = Server::start(d, &[], &env);
     let http = http();
     for i in 0..5 {
-        let body = inbound("15550700001", &format!("wamid.BK{i}"), &format!("before {i}"));
-        let status = payloads::post_signed(&http, &server.webhook_url(), APP_SECRET.as_bytes(), &body)
-            .await
-            .expect("posted");
+        let body = inbound(
+            "15550700001",
+            &format!("wamid.BK{i}"),
+            &format!("before {i}"),
+        );
+        let status =
+            payloads::post_signed(&http, &server.webhook_url(), APP_SECRET.as_bytes(), &body)
+                .await
+                .expect("posted");
         assert!(status.is_success());
     }
     wait_for(Duration::from_secs(10), "the messages applied", || {
         (messages(d, "15550700001", &[]).len() == 5).then_some(())
     });
 
-    let report = run(&["backup", "--data-dir", path_str(d), path_str(&archive), "--json"]).json();
+    let report = run(&[
+        "backup",
+        "--data-dir",
+        path_str(d),
+        path_str(&archive),
+        "--json",
+    ])
+    .json();
     assert_eq!(report["path"], path_str(&archive));
     assert!(report["bytes"].as_u64().unwrap() > 0);
     assert!(report["files"].as_u64().unwrap() >= 1);
@@ -60,8 +72,17 @@ async fn backup_while_serving_then_restore_once_stopped() {
     let stopped = server.terminate(Duration::from_secs(20));
     assert!(stopped.status.success(), "{}", stopped.stderr);
 
-    let restored = run(&["restore", "--data-dir", path_str(d), path_str(&archive), "--json"]).json();
-    let aside = restored["kept_aside"].as_str().expect("the old data kept aside");
+    let restored = run(&[
+        "restore",
+        "--data-dir",
+        path_str(d),
+        path_str(&archive),
+        "--json",
+    ])
+    .json();
+    let aside = restored["kept_aside"]
+        .as_str()
+        .expect("the old data kept aside");
     assert!(std::path::Path::new(aside).join("shopchat.db").exists());
     let texts: Vec<String> = messages(d, "15550700001", &[])
         .iter()
@@ -94,7 +115,12 @@ fn backup_without_a_database_says_so() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
     let archive = out.path().join("x.zip");
-    let failed = run(&["backup", "--data-dir", path_str(dir.path()), path_str(&archive)]);
+    let failed = run(&[
+        "backup",
+        "--data-dir",
+        path_str(dir.path()),
+        path_str(&archive),
+    ]);
     assert!(failed.one_line_error().contains("no database"));
     assert!(!archive.exists());
 }

@@ -46,7 +46,9 @@ async fn main() {
     let (src, dst) = (work.path().join("shop"), work.path().join("restored"));
     let archive = work.path().join("backup.zip");
     let total = n_contacts * per_contact;
-    println!("backup: {total} messages over {n_contacts} contacts, {media_files} media files of 200 kB");
+    println!(
+        "backup: {total} messages over {n_contacts} contacts, {media_files} media files of 200 kB"
+    );
     let store = Store::open(&src).expect("open");
     let started = Instant::now();
     store

@@ -44,8 +44,10 @@ pub fn create(store_dir: &Path, out: &Path) -> Result<BackupReport, BackupError>
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(BackupError::io(format!("cannot create {}", parent.display())))?;
+    std::fs::create_dir_all(parent).map_err(BackupError::io(format!(
+        "cannot create {}",
+        parent.display()
+    )))?;
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -82,8 +84,10 @@ fn write_archive(
     created_ms: i64,
 ) -> Result<usize, BackupError> {
     let schema_version = snapshot_database(&store_dir.join(DB_FILE), db_copy)?;
-    let file = File::create(partial)
-        .map_err(BackupError::io(format!("cannot create {}", partial.display())))?;
+    let file = File::create(partial).map_err(BackupError::io(format!(
+        "cannot create {}",
+        partial.display()
+    )))?;
     let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -107,17 +111,15 @@ fn write_archive(
         files,
     };
     zip.start_file(MANIFEST, deflated)?;
-    let json = serde_json::to_vec_pretty(&manifest)
-        .map_err(|e| BackupError::Archive(e.to_string()))?;
+    let json =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| BackupError::Archive(e.to_string()))?;
     zip.write_all(&json)
         .map_err(BackupError::io("cannot write the manifest"))?;
     let out = zip.finish()?;
-    let file = out
-        .into_inner()
-        .map_err(|e| BackupError::Io {
-            context: "cannot write the archive".into(),
-            source: e.into_error(),
-        })?;
+    let file = out.into_inner().map_err(|e| BackupError::Io {
+        context: "cannot write the archive".into(),
+        source: e.into_error(),
+    })?;
     file.sync_all()
         .map_err(BackupError::io("cannot sync the archive"))?;
     Ok(manifest.files.len())

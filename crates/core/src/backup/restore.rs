@@ -42,15 +42,19 @@ fn replaced() -> Vec<String> {
 
 /// Restores the archive `archive` into `store_dir`. Refused while an engine runs there.
 pub fn restore(archive: &Path, store_dir: &Path) -> Result<RestoreReport, BackupError> {
-    std::fs::create_dir_all(store_dir)
-        .map_err(BackupError::io(format!("cannot create {}", store_dir.display())))?;
+    std::fs::create_dir_all(store_dir).map_err(BackupError::io(format!(
+        "cannot create {}",
+        store_dir.display()
+    )))?;
     let lock = File::create(store_dir.join(LOCK_FILE))
         .map_err(BackupError::io("cannot open the engine lock"))?;
     if lock.try_lock().is_err() {
         return Err(BackupError::EngineRunning(store_dir.to_owned()));
     }
-    let file =
-        File::open(archive).map_err(BackupError::io(format!("cannot open {}", archive.display())))?;
+    let file = File::open(archive).map_err(BackupError::io(format!(
+        "cannot open {}",
+        archive.display()
+    )))?;
     let mut zip = ZipArchive::new(file)?;
     let manifest = read_manifest(&mut zip)?;
     let stamp = stamp();
@@ -117,7 +121,8 @@ fn allowed(path: &str) -> bool {
     }
     let p = Path::new(path);
     let mut parts = p.components();
-    let top_ok = matches!(parts.next(), Some(Component::Normal(top)) if FOLDERS.iter().any(|f| top == *f));
+    let top_ok =
+        matches!(parts.next(), Some(Component::Normal(top)) if FOLDERS.iter().any(|f| top == *f));
     top_ok
         && p.components().count() > 1
         && p.components().all(|c| matches!(c, Component::Normal(_)))
@@ -130,8 +135,10 @@ fn stage(
     manifest: &Manifest,
     staging: &Path,
 ) -> Result<(), BackupError> {
-    std::fs::create_dir_all(staging)
-        .map_err(BackupError::io(format!("cannot create {}", staging.display())))?;
+    std::fs::create_dir_all(staging).map_err(BackupError::io(format!(
+        "cannot create {}",
+        staging.display()
+    )))?;
     let mut buf = vec![0u8; 1 << 16];
     for f in &manifest.files {
         let mut entry = zip
@@ -139,11 +146,15 @@ fn stage(
             .map_err(|_| BackupError::Checksum(format!("{} is missing", f.path)))?;
         let target = staging.join(&f.path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(BackupError::io(format!("cannot create {}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(BackupError::io(format!(
+                "cannot create {}",
+                parent.display()
+            )))?;
         }
-        let mut out = File::create(&target)
-            .map_err(BackupError::io(format!("cannot write {}", target.display())))?;
+        let mut out = File::create(&target).map_err(BackupError::io(format!(
+            "cannot write {}",
+            target.display()
+        )))?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         loop {
@@ -155,8 +166,10 @@ fn stage(
                 break;
             }
             hasher.update(&buf[..n]);
-            out.write_all(&buf[..n])
-                .map_err(BackupError::io(format!("cannot write {}", target.display())))?;
+            out.write_all(&buf[..n]).map_err(BackupError::io(format!(
+                "cannot write {}",
+                target.display()
+            )))?;
             size += n as u64;
         }
         if size != f.size || hex::encode(hasher.finalize()) != f.sha256 {
@@ -165,8 +178,10 @@ fn stage(
                 f.path
             )));
         }
-        out.sync_all()
-            .map_err(BackupError::io(format!("cannot write {}", target.display())))?;
+        out.sync_all().map_err(BackupError::io(format!(
+            "cannot write {}",
+            target.display()
+        )))?;
     }
     Ok(())
 }
@@ -180,11 +195,15 @@ fn swap(store_dir: &Path, staging: &Path, aside: &Path) -> Result<bool, BackupEr
         for name in replaced() {
             let current = store_dir.join(&name);
             if current.symlink_metadata().is_ok() {
-                std::fs::create_dir_all(aside)
-                    .map_err(BackupError::io(format!("cannot create {}", aside.display())))?;
+                std::fs::create_dir_all(aside).map_err(BackupError::io(format!(
+                    "cannot create {}",
+                    aside.display()
+                )))?;
                 let to = aside.join(&name);
-                std::fs::rename(&current, &to)
-                    .map_err(BackupError::io(format!("cannot move {} aside", current.display())))?;
+                std::fs::rename(&current, &to).map_err(BackupError::io(format!(
+                    "cannot move {} aside",
+                    current.display()
+                )))?;
                 done.push((current, to));
             }
         }

@@ -54,10 +54,7 @@ impl BackupStatus {
         Self {
             at_ms,
             ok: result.is_ok(),
-            path: result
-                .as_ref()
-                .ok()
-                .map(|r| r.path.display().to_string()),
+            path: result.as_ref().ok().map(|r| r.path.display().to_string()),
             bytes: result.as_ref().ok().map(|r| r.bytes),
             error: result.as_ref().err().map(ToString::to_string),
             automatic,

@@ -61,7 +61,11 @@ async fn a_backup_of_an_open_store_restores_into_an_empty_dir() {
         std::fs::read(dst.path().join("media/ab/abcdef/photo.jpg")).unwrap(),
         b"\xff\xd8 a photo"
     );
-    assert!(!dst.path().join("media/ab/abcdef/.photo.jpg.partial").exists());
+    assert!(
+        !dst.path()
+            .join("media/ab/abcdef/.photo.jpg.partial")
+            .exists()
+    );
     assert_eq!(
         std::fs::read(dst.path().join("documents/2026/INV-2026-0001.pdf")).unwrap(),
         b"%PDF-1.7"
@@ -143,7 +147,12 @@ async fn a_restore_is_refused_while_an_engine_holds_the_store() {
 #[test]
 fn an_archive_naming_paths_outside_the_store_is_refused() {
     let (dst, out) = (tempdir(), tempdir());
-    for evil in ["../evil.txt", "media/../../evil.txt", "/etc/evil", "spool/x"] {
+    for evil in [
+        "../evil.txt",
+        "media/../../evil.txt",
+        "/etc/evil",
+        "spool/x",
+    ] {
         let archive = out.path().join("evil.zip");
         let mut zip = ZipWriter::new(File::create(&archive).unwrap());
         let options = SimpleFileOptions::default();

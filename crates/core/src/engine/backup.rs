@@ -68,12 +68,7 @@ async fn take(
 
 fn record(store_dir: &Path, result: &Result<BackupReport, BackupError>, automatic: bool) {
     let previous = schedule::read_status(store_dir);
-    let status = BackupStatus::after(
-        previous.as_ref(),
-        result,
-        automatic,
-        crate::clock::now_ms(),
-    );
+    let status = BackupStatus::after(previous.as_ref(), result, automatic, crate::clock::now_ms());
     if let Err(e) = schedule::write_status(store_dir, &status) {
         warn!(error = %e, "could not record the backup's result");
     }

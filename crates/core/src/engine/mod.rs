@@ -274,7 +274,14 @@ impl Engine {
             crate::documents::finish_pending_in_background(store.clone(), store_dir.clone()),
         ));
         let sandboxed = sandbox.is_some();
-        tasks.extend(backup::maintenance(&spool, &store, &store_dir, &config.data_dir, sandboxed, &stop));
+        tasks.extend(backup::maintenance(
+            &spool,
+            &store,
+            &store_dir,
+            &config.data_dir,
+            sandboxed,
+            &stop,
+        ));
         if let (Some(every), Some(waba)) = (config.template_poll, wiring.waba_id.clone()) {
             tasks.push(tokio::spawn(live::poll_templates(
                 graph.clone(),

@@ -70,8 +70,9 @@ pub fn prune_batch(conn: &Connection, now_ms: i64, keep_ms: i64) -> Result<Prune
             .collect::<Result<Vec<i64>, _>>()?;
         rows
     };
-    let mut unlink =
-        conn.prepare_cached("UPDATE messages SET webhook_event_id = NULL WHERE webhook_event_id = ?1")?;
+    let mut unlink = conn.prepare_cached(
+        "UPDATE messages SET webhook_event_id = NULL WHERE webhook_event_id = ?1",
+    )?;
     let mut delete = conn.prepare_cached("DELETE FROM webhook_events WHERE id = ?1")?;
     for id in &ids {
         unlink.execute([id])?;

@@ -88,15 +88,26 @@ async fn applied_bodies_and_finished_sends_go_after_the_retention_and_nothing_el
     assert_eq!(pruned.webhook_bodies, 5, "applied and ignored, 31 days old");
     assert_eq!(pruned.outbox_rows, 2, "done and failed, 31 days old");
     // Kept: errors (for 90 days), the unapplied, the recent.
-    assert_eq!(count(&store, "SELECT count(*) FROM webhook_events").await, 8);
     assert_eq!(
-        count(&store, "SELECT count(*) FROM webhook_events WHERE applied_at IS NULL").await,
+        count(&store, "SELECT count(*) FROM webhook_events").await,
+        8
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM webhook_events WHERE applied_at IS NULL"
+        )
+        .await,
         2
     );
     assert_eq!(count(&store, "SELECT count(*) FROM outbox").await, 3);
     // The message stays; it no longer points at the pruned event.
     assert_eq!(
-        count(&store, "SELECT count(*) FROM messages WHERE wamid = 'wamid.IN' AND webhook_event_id IS NULL").await,
+        count(
+            &store,
+            "SELECT count(*) FROM messages WHERE wamid = 'wamid.IN' AND webhook_event_id IS NULL"
+        )
+        .await,
         1
     );
     // Errors go after three times the retention.

@@ -65,10 +65,8 @@ pub fn prune_batch(conn: &Connection, now_ms: i64, keep_ms: i64) -> Result<Prune
                 AND (outcome IS NOT 'error' OR applied_at < ?2)
               ORDER BY applied_at LIMIT ?3",
         )?;
-        let rows = q
-            .query_map(params![cutoff, error_cutoff, BATCH], |r| r.get(0))?
-            .collect::<Result<Vec<i64>, _>>()?;
-        rows
+        q.query_map(params![cutoff, error_cutoff, BATCH], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?
     };
     let mut unlink = conn.prepare_cached(
         "UPDATE messages SET webhook_event_id = NULL WHERE webhook_event_id = ?1",

@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint bench bench-inbound bench-outbound bench-scale
+.PHONY: run test fmt lint package bench bench-inbound bench-outbound bench-scale bench-backup
 
 run:
 	scripts/run
@@ -13,8 +13,12 @@ fmt:
 lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
+# The Linux .deb and AppImage (Tauri bundler), into $CARGO_TARGET_DIR/release/bundle/.
+package:
+	scripts/package
+
 # Not part of the test command: release builds under load, printing figures.
-bench: bench-inbound bench-outbound bench-scale
+bench: bench-inbound bench-outbound bench-scale bench-backup
 
 # Signed webhooks from wrk against `shopchat serve` and the ceiling server.
 bench-inbound:
@@ -27,3 +31,7 @@ bench-outbound:
 # 1,000,000 messages over 10,000 contacts: chat list, opening a conversation, search.
 bench-scale:
 	cargo run --release --locked -p shopchat-core --example bench_scale
+
+# Backing up and restoring a database of 1,000,000 messages (the bench-scale generator).
+bench-backup:
+	cargo run --release --locked -p shopchat-core --example bench_backup

@@ -52,6 +52,8 @@ fn main() {
         "export_chats",
         "export_contacts",
         "import_contacts",
+        "backup_now",
+        "last_backup",
         "list_documents",
         "show_document",
         "preview_document",

@@ -90,6 +90,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::setup::disconnect,
         commands::setup::diagnostics,
         commands::setup::diagnostics_report,
+        commands::backup::backup_now,
+        commands::backup::last_backup,
     ]
 }
 

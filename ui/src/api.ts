@@ -17,6 +17,7 @@ import type { LinkRequestView } from "./bindings/LinkRequestView";
 import type { ChatSummary } from "./bindings/ChatSummary";
 import type { ConnectionResult } from "./bindings/ConnectionResult";
 import type { Diagnostics } from "./bindings/Diagnostics";
+import type { BackupStatus } from "./bindings/BackupStatus";
 import type { DocumentDraft } from "./bindings/DocumentDraft";
 import type { DocumentRequest } from "./bindings/DocumentRequest";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
@@ -487,6 +488,14 @@ export function diagnostics(): Promise<Diagnostics> {
 /** The diagnostics as plain text for a support request (ids shortened, no secrets). */
 export function diagnosticsReport(): Promise<string> {
   return call<string>("diagnostics_report");
+}
+
+/**
+ * Backs up now (the database, media and documents in one archive): into the settings' backup
+ * folder, else where the owner chooses in a save dialog. Null when the owner cancelled.
+ */
+export function backupNow(): Promise<BackupStatus | null> {
+  return call<BackupStatus | null>("backup_now", { path: null });
 }
 
 /** What the window itself does; an object so tests can replace its methods. */

@@ -1,6 +1,7 @@
 //! `shopchat`: the Shopchat engine without a window.
 
 mod accounts;
+mod backup;
 mod credentials;
 mod documents;
 mod export;
@@ -161,6 +162,22 @@ enum Command {
         #[command(subcommand)]
         command: settings::SettingsCommand,
     },
+    /// Back up the database (a consistent copy, even while the engine runs), the media and the documents into one archive.
+    #[command(after_help = "Example:\n  shopchat backup ~/Backups/shop-2026-12-05.zip")]
+    Backup {
+        /// The archive to write (replaced when it exists).
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a backup: checked first, refused while the engine runs; the current data is kept aside.
+    #[command(after_help = "Example:\n  shopchat restore ~/Backups/shop-2026-12-05.zip")]
+    Restore {
+        /// The archive `shopchat backup` or the app wrote.
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Store, list or clear the credentials in the OS keystore (shared with the desktop app).
     #[command(
         after_help = "The keystore belongs to the OS user: --data-dir and --sandbox do not change it.\n\nExample:\n  shopchat credentials set whatsapp-access-token < token.txt\n  shopchat credentials list"
@@ -289,6 +306,8 @@ async fn open_existing_store(common: &Common) -> Result<Option<Store>, String> {
 async fn run(command: Command, common: Common) -> Result<(), String> {
     match command {
         Command::Serve { listen, no_tunnel } => serve::serve(common, listen, no_tunnel).await,
+        Command::Backup { file, json } => backup::backup(common, file, json).await,
+        Command::Restore { file, json } => backup::restore(common, file, json).await,
         Command::Contacts { json } => {
             let Some(store) = open_existing_store(&common).await? else {
                 return output::contacts(&[], json);

@@ -8,6 +8,7 @@
 //! [`Engine::start`] runs it all; in the sandbox (the `sandbox` feature), the fake Graph API of
 //! `shopchat-fake-graph` stands in for Meta when there are no credentials.
 
+pub mod backup;
 pub mod bindings;
 pub mod bot;
 pub mod clock;
@@ -27,6 +28,7 @@ pub mod links;
 pub mod live;
 pub mod media;
 pub mod outbox;
+pub mod retention;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod secrets;

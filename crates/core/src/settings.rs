@@ -17,8 +17,10 @@ use ts_rs::TS;
 use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
 mod keys;
+mod maintenance;
 mod shop;
 mod write;
+pub use maintenance::{MAX_RETENTION_DAYS, Maintenance};
 pub use shop::{DocumentPrefixes, ShopProfile, valid_percent};
 
 /// The settings file's name in the data dir.
@@ -97,6 +99,10 @@ pub struct Settings {
     #[serde(flatten)]
     #[ts(flatten)]
     pub shop: ShopProfile,
+    /// Backups and retention.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub maintenance: Maintenance,
 }
 
 fn default_outbox_rate() -> Option<u32> {
@@ -119,6 +125,7 @@ impl Default for Settings {
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
             shop: ShopProfile::default(),
+            maintenance: Maintenance::default(),
         }
     }
 }
@@ -237,6 +244,7 @@ impl Settings {
             problems.push(("business_name", "at most 256 bytes".to_owned()));
         }
         problems.extend(self.shop.problems());
+        problems.extend(self.maintenance.problems());
         if problems.is_empty() {
             Ok(())
         } else {

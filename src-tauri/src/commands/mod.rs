@@ -1,6 +1,7 @@
 //! The app's commands: thin wrappers over the engine, one module per domain.
 
 pub mod app;
+pub mod backup;
 pub mod chats;
 mod dialogs;
 pub mod documents;

@@ -87,4 +87,17 @@ document_language: string,
 /**
  * The number prefix of each kind of document (`INV` gives `INV-2026-0001`).
  */
-document_prefixes: DocumentPrefixes, };
+document_prefixes: DocumentPrefixes, 
+/**
+ * The folder the daily automatic backup is written to (another disk, a synced folder);
+ * `null`: no automatic backups.
+ */
+backup_folder: string | null, 
+/**
+ * How many automatic backups are kept in that folder (the oldest are deleted).
+ */
+backup_keep: number, 
+/**
+ * Days journaled webhook bodies (once applied) and finished outbox rows are kept.
+ */
+retention_days: number, };

@@ -124,6 +124,9 @@ export function settings(fields: Partial<Settings> = {}): Settings {
       delivery_note: "DEL",
       credit_note: "CRN",
     },
+    backup_folder: null,
+    backup_keep: 7,
+    retention_days: 30,
     ...fields,
   };
 }
@@ -197,6 +200,7 @@ export function diagnostics(fields: Partial<Diagnostics> = {}): Diagnostics {
     phone_number_id: "106540352242922",
     business_account_id: "102290129340398",
     platform: "linux x86_64",
+    last_backup: null,
     ...fields,
   };
 }

@@ -116,6 +116,7 @@ impl Engine {
             phone_number_id: self.phone_number_id.as_str().to_owned(),
             business_account_id: self.waba_id.clone(),
             platform: format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+            last_backup: self.last_backup(),
         })
     }
 }

@@ -13,6 +13,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
+mod backup;
 mod chats;
 mod documents;
 mod export;
@@ -42,7 +43,7 @@ use crate::views::OutboxCounts;
 pub const RUNTIME_FILE: &str = "runtime.json";
 /// How long [`Engine::shutdown`] waits for each task before aborting it.
 const SHUTDOWN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-const LOCK_FILE: &str = "engine.lock";
+pub const LOCK_FILE: &str = "engine.lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -269,6 +270,15 @@ impl Engine {
         tasks.push(tokio::spawn(worker.run(stop.clone())));
         tasks.push(tokio::spawn(
             crate::documents::finish_pending_in_background(store.clone(), store_dir.clone()),
+        ));
+        let sandboxed = sandbox.is_some();
+        tasks.extend(backup::maintenance(
+            &spool,
+            &store,
+            &store_dir,
+            &config.data_dir,
+            sandboxed,
+            &stop,
         ));
         if let (Some(every), Some(waba)) = (config.template_poll, wiring.waba_id.clone()) {
             tasks.push(tokio::spawn(live::poll_templates(

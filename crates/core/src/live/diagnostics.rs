@@ -39,6 +39,8 @@ pub struct Diagnostics {
     pub business_account_id: Option<String>,
     /// The operating system and architecture (`linux x86_64`).
     pub platform: String,
+    /// The last backup's time and result (a failed one shows until one works).
+    pub last_backup: Option<crate::backup::BackupStatus>,
 }
 
 /// An id with all but its last four characters hidden (`••••••••1234`).
@@ -132,6 +134,16 @@ impl Diagnostics {
             "outbox counts:      {} pending, {} in flight, {} failed (24 h), {} unknown (24 h)",
             c.pending, c.in_flight, c.failed, c.unknown
         );
+        let backup = match &self.last_backup {
+            None => "none yet".to_owned(),
+            Some(b) if b.ok => format!("{} (worked)", time(b.at_ms.max(0) as u64)),
+            Some(b) => format!(
+                "{} FAILED: {}",
+                time(b.at_ms.max(0) as u64),
+                b.error.as_deref().unwrap_or("unknown error")
+            ),
+        };
+        let _ = writeln!(r, "last backup:        {backup}");
         scrub(&r)
     }
 }

@@ -91,6 +91,7 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(StoreError::Io)?;
         let path = dir.join(DB_FILE);
         let mut conn = open_connection(&path, false)?;
+        crate::retention::ensure_incremental_vacuum(&conn)?;
         migrate::migrate(&mut conn)?;
         let install_id = install_id(&conn)?;
         conn.execute_batch(&format!(

@@ -135,4 +135,41 @@ describe("Diagnostics", () => {
     await user.click(screen.getByTestId("diagnostics-close"));
     expect(onclose).toHaveBeenCalledTimes(1);
   });
+
+  test("the last backup: none, a failure shown with why, and Back up now", async () => {
+    const worked = {
+      at_ms: NOW.getTime() - 60_000,
+      ok: true,
+      path: "/media/usb/shopchat-backup-20261205-101500.zip",
+      bytes: 1234,
+      error: null,
+      automatic: false,
+      last_automatic_ok_ms: null,
+    };
+    let current: DiagnosticsData = diagnostics({
+      last_backup: {
+        at_ms: NOW.getTime() - 2 * 60 * 1000,
+        ok: false,
+        path: null,
+        bytes: null,
+        error: "cannot write /media/usb/x.zip: No space left on device",
+        automatic: true,
+        last_automatic_ok_ms: null,
+      },
+    });
+    const { backend, user } = await setup(() => current, {
+      backup_now: () => {
+        current = diagnostics({ last_backup: worked });
+        return worked;
+      },
+    });
+    expect(text("diagnostics-backup")).toBe("Failed 2 minutes ago");
+    expect(screen.getByTestId("diagnostics-backup")).toHaveAttribute("data-ok", "false");
+    expect(text("diagnostics-backup-error")).toBe("cannot write /media/usb/x.zip: No space left on device");
+    await user.click(screen.getByTestId("backup-now"));
+    await settle();
+    expect(backend.callsTo("backup_now")).toEqual([{ path: null }]);
+    expect(text("diagnostics-backup")).toBe("1 minute ago");
+    expect(text("diagnostics-backup-path")).toBe(worked.path);
+  });
 });

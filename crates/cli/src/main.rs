@@ -11,6 +11,7 @@ mod send_args;
 mod serve;
 mod settings;
 mod templates;
+mod templates_create;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

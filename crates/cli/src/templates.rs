@@ -22,10 +22,70 @@ pub enum TemplatesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Check a new template against WhatsApp's rules and submit it for review. `--example`
+    /// values fill, in order, the header's parameter, the body's, then each link's suffix.
+    #[command(
+        after_help = "Example:\n  shopchat templates create --sandbox --name order_ready --lang en --category utility \\\n    --body \"Hi {{1}}, your order {{2}} is ready.\" --example Ana --example 1042 --button quick:Thanks"
+    )]
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        lang: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        header: Option<String>,
+        #[arg(long)]
+        footer: Option<String>,
+        /// quick:TEXT | url:TEXT:URL | phone:TEXT:NUMBER | copy:EXAMPLE (repeatable)
+        #[arg(long = "button")]
+        buttons: Vec<String>,
+        /// A parameter's example (repeatable, in order)
+        #[arg(long = "example")]
+        examples: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a template in every language, or in one with --lang.
+    Delete {
+        name: String,
+        #[arg(long)]
+        lang: Option<String>,
+    },
 }
 
 pub async fn run(command: TemplatesCommand, common: &Common) -> Result<(), String> {
     match command {
+        TemplatesCommand::Create {
+            name,
+            lang,
+            category,
+            body,
+            header,
+            footer,
+            buttons,
+            examples,
+            json,
+        } => {
+            let args = crate::templates_create::CreateArgs {
+                name,
+                lang,
+                category,
+                body,
+                header,
+                footer,
+                buttons,
+                examples,
+                json,
+            };
+            crate::templates_create::create(args, common).await
+        }
+        TemplatesCommand::Delete { name, lang } => {
+            crate::templates_create::delete(name, lang, common).await
+        }
         TemplatesCommand::Sync { json } => {
             let stop = CancellationToken::new();
             let _stop_fake = stop.clone().drop_guard();

@@ -251,3 +251,36 @@ async fn sends_must_fit_the_approved_template() {
     let text_header = send(&f, offer().header_text("Hi")).await;
     assert_eq!(text_header.expect_err("an image header").code, Some(132012));
 }
+
+#[tokio::test]
+async fn the_review_approves_and_rejects_a_name_containing_reject_with_a_reason() {
+    let f = start().await;
+    for name in ["pickup_ready", "promo_reject_me"] {
+        f.client
+            .create_template(&waba(), &new_template(name))
+            .await
+            .expect("created");
+    }
+    let reviewed = |name: &'static str| {
+        let client = f.client.clone();
+        async move {
+            client
+                .list_templates(&waba())
+                .await
+                .ok()?
+                .into_iter()
+                .find(|t| t.name == name && t.status != TemplateStatus::Pending)
+        }
+    };
+    let approved = support::eventually(Duration::from_secs(5), "the approval", || {
+        reviewed("pickup_ready")
+    })
+    .await;
+    assert_eq!(approved.status, TemplateStatus::Approved);
+    let rejected = support::eventually(Duration::from_secs(5), "the rejection", || {
+        reviewed("promo_reject_me")
+    })
+    .await;
+    assert_eq!(rejected.status, TemplateStatus::Rejected);
+    assert_eq!(rejected.rejected_reason.as_deref(), Some("INVALID_FORMAT"));
+}

@@ -230,38 +230,44 @@ fn text(template: &Value, key: &str) -> String {
     template[key].as_str().unwrap_or_default().to_owned()
 }
 
-/// Meta's review: the template is approved after a moment, and the app's callback (never an
-/// override) hears of it.
+/// Why the sandbox's review refuses a template whose name contains `reject` (one of Meta's
+/// `rejected_reason` values).
+pub const SANDBOX_REJECTED_REASON: &str = "INVALID_FORMAT";
+
+/// Meta's review: after a moment the template is approved (or rejected with a reason, when its
+/// name contains `reject`), and the app's callback (never an override) hears of it.
 async fn review(state: Arc<FakeState>, id: String) {
     tokio::select! {
         _ = tokio::time::sleep(state.settings.status_delays[2]) => {}
         _ = state.stop.cancelled() => return,
     }
-    let approved = {
+    let reviewed = {
         let mut store = lock(&state.templates);
         store
             .templates
             .iter_mut()
             .find(|t| t["id"] == id.as_str() && t["status"] == "PENDING")
             .map(|t| {
-                t["status"] = json!("APPROVED");
-                (text(t, "name"), text(t, "language"))
+                let name = text(t, "name");
+                let (event, reason) = if name.contains("reject") {
+                    ("REJECTED", SANDBOX_REJECTED_REASON)
+                } else {
+                    ("APPROVED", "NONE")
+                };
+                t["status"] = json!(event);
+                t["rejected_reason"] = json!(reason);
+                (name, text(t, "language"), event, reason)
             })
     };
-    let (Some((name, language)), Some(url)) = (approved, state.default_target()) else {
+    let (Some((name, language, event, reason)), Some(url)) = (reviewed, state.default_target())
+    else {
         return;
     };
     let numeric_id = id.parse::<u64>().unwrap_or_default();
-    let body = payloads::template_status(
-        SANDBOX_WABA_ID,
-        numeric_id,
-        &name,
-        &language,
-        "APPROVED",
-        "NONE",
-    );
+    let body =
+        payloads::template_status(SANDBOX_WABA_ID, numeric_id, &name, &language, event, reason);
     if let Err(e) = post_with_retry(&state.http, &url, &body).await {
-        warn!(error = %e, "sandbox: could not report a template's approval");
+        warn!(error = %e, "sandbox: could not report a template's review");
     }
 }
 

@@ -13,6 +13,7 @@ pub mod bot;
 pub mod clock;
 pub mod compose;
 pub mod config;
+pub mod contacts;
 mod delivery;
 pub mod documents;
 pub mod engine;
@@ -23,6 +24,7 @@ pub mod links;
 pub mod live;
 pub mod media;
 pub mod outbox;
+pub mod quick_replies;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod secrets;

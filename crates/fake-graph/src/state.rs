@@ -26,6 +26,7 @@ pub(crate) struct FakeState {
     pub(crate) media: Mutex<MediaStore>,
     pub(crate) templates: Mutex<TemplateStore>,
     pub(crate) account: Mutex<Account>,
+    pub(crate) blocklist: Mutex<crate::blocklist::Blocklist>,
 }
 
 /// The two webhook destinations Meta knows: the app's callback and an override.

@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 mod chats;
+mod contacts;
 mod documents;
 mod files_and_templates;
 mod links;
@@ -78,6 +79,10 @@ pub enum EngineError {
     Spool(#[from] SpoolError),
     #[error(transparent)]
     Documents(#[from] crate::documents::DocumentsError),
+    #[error(transparent)]
+    Contacts(#[from] crate::contacts::ContactsError),
+    #[error(transparent)]
+    QuickReplies(#[from] crate::quick_replies::QuickReplyError),
     #[error(transparent)]
     Links(#[from] crate::links::LinksError),
 }

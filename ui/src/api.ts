@@ -89,7 +89,7 @@ export function toApiError(value: unknown): ApiError {
 }
 
 /** Calls a command; a rejection is always a normalised `ApiError`. */
-async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
+export async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
     return await invoke<T>(command, args, options);
   } catch (error) {

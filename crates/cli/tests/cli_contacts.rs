@@ -2,6 +2,8 @@
 //! `pinned`, `archived`, `blocked`, `notes`, and the fields that were there before), the label
 //! filter, pin order, block through the sandbox's Graph API, and one-line refusals.
 
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::path::Path;

@@ -21,7 +21,7 @@ pub struct PanelDocument {
 }
 
 /// What the contact panel shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ContactPanel {
     #[serde(flatten)]
     #[ts(flatten)]

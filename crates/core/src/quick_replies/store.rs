@@ -106,7 +106,7 @@ pub async fn save(
         Some(None) => Some(None),
         None => None,
     };
-    let answer = store
+    store
         .writer()
         .call(move |ctx| {
             let conn = ctx.conn;
@@ -142,8 +142,7 @@ pub async fn save(
                 .map_err(to_store)?
                 .ok_or(QuickReplyError::NotFound(shortcut)))
         })
-        .await?;
-    answer
+        .await?
 }
 
 fn to_store(e: QuickReplyError) -> crate::store::StoreError {

@@ -1,9 +1,9 @@
 // The contacts part of the real-window test: the customer's chat gets a label from the contact
 // panel, the chat list is filtered by that label (the chat stays, nothing else does) and back,
 // then a saved reply is typed as `/shortcut` in the composer, picked with Enter, filled with the
-// customer's name, and sent. Leaves a screenshot of the panel. The app has no screen to write
-// saved replies yet, so the reply is saved through the app's own command (`save_quick_reply`),
-// as `shopchat quick-replies add` would.
+// customer's name, and sent. Leaves a screenshot of the panel. The saved reply is written
+// through the app's own command (`save_quick_reply`), as its manager or `shopchat quick-replies
+// add` would.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 

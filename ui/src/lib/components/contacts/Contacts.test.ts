@@ -249,3 +249,35 @@ describe("the composer's / picker", () => {
     expect(screen.queryByTestId("quick-reply-picker")).toBeNull();
   });
 });
+
+describe("the quick replies' manager", () => {
+  test("opened from the picker, it saves a reply and shows a refusal's reason", async () => {
+    let saved: QuickReplyView[] = [];
+    const backend = fakeBackend({
+      quick_replies: () => saved,
+      save_quick_reply: (args) => {
+        const a = args as { shortcut: string; text: string };
+        if (a.shortcut.includes(" ")) throw { code: "invalid_input", message: "a shortcut is 1 to 32 letters, digits, - or _" };
+        const r = reply({ shortcut: a.shortcut, text: a.text });
+        saved = [r];
+        return r;
+      },
+    });
+    render(Composer, { onsend: vi.fn(), contact: ANA });
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("composer-input"), "/");
+    await settle();
+    await user.click(screen.getByTestId("quick-reply-manage"));
+    await user.type(screen.getByTestId("quick-reply-shortcut"), "two words");
+    await user.type(screen.getByTestId("quick-reply-text"), "x");
+    await user.click(screen.getByTestId("quick-reply-save"));
+    await settle();
+    expect(within(screen.getByTestId("quick-reply-manager")).getByRole("alert")).toHaveTextContent("a shortcut is");
+    await user.clear(screen.getByTestId("quick-reply-shortcut"));
+    await user.type(screen.getByTestId("quick-reply-shortcut"), "hours");
+    await user.click(screen.getByTestId("quick-reply-save"));
+    await settle();
+    expect(backend.callsTo("save_quick_reply")[1]).toEqual({ shortcut: "hours", text: "x", file: null, dropFile: false, replace: false });
+    expect(screen.getByTestId("quick-reply-manager")).toHaveTextContent("/hours");
+  }, 30_000);
+});

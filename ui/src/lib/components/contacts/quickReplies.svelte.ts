@@ -17,6 +17,7 @@ export function useQuickReplies(
   let loaded = false;
   let dismissedAt = $state<string | null>(null);
   let error = $state<ApiError | null>(null);
+  let managing = $state(false);
 
   const query = $derived(contact() ? slashQuery(text()) : null);
   const open = $derived(query !== null && dismissedAt !== text());
@@ -61,6 +62,17 @@ export function useQuickReplies(
     },
     get error() {
       return error;
+    },
+    get managing() {
+      return managing;
+    },
+    manage(on: boolean) {
+      managing = on;
+      if (on) dismissedAt = text();
+    },
+    setReplies(list: QuickReplyView[]) {
+      replies = list;
+      loaded = true;
     },
     pick,
     dismiss() {

@@ -24,6 +24,7 @@ import { remote } from 'webdriverio';
 import { chatStep } from './lib/chat-step.mjs';
 import { documentsStep } from './lib/documents-step.mjs';
 import { linksStep } from './lib/links-step.mjs';
+import { contactsStep } from './lib/contacts-step.mjs';
 import { chooseCustomer } from './lib/sandbox.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
 import { bounded, startTauriDriver } from './lib/tauri-driver.mjs';
@@ -443,6 +444,9 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
 
     step = 'linking a customer record from the chat';
     metrics.links = await linksStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `links: ${s}`), log });
+
+    step = 'labelling a chat, filtering by the label, using a quick reply';
+    metrics.contacts = await contactsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `contacts: ${s}`) });
 
     step = 'measuring idle memory';
     await sleep(IDLE_MS);

@@ -18,6 +18,10 @@ pub enum ApiErrorCode {
     OutsideWindow,
     AuthExpired,
     RateLimited,
+    /// WhatsApp blocks only someone who wrote in the last 24 hours.
+    NotRecent,
+    /// WhatsApp refused the request (a block or unblock).
+    Refused,
     Internal,
 }
 
@@ -77,6 +81,24 @@ impl From<EngineError> for ApiError {
                     ApiErrorCode::Storage
                 }
             },
+            EngineError::Contacts(c) => {
+                use shopchat_core::contacts::ContactsError as C;
+                match c {
+                    C::NoContact(_) | C::NoLabel(_) | C::NoNote(_) => ApiErrorCode::NotFound,
+                    C::Invalid(_) => ApiErrorCode::InvalidInput,
+                    C::NotRecent(..) => ApiErrorCode::NotRecent,
+                    C::Graph(_) => ApiErrorCode::Refused,
+                    C::Store(_) => ApiErrorCode::Storage,
+                }
+            }
+            EngineError::QuickReplies(q) => {
+                use shopchat_core::quick_replies::QuickReplyError as Q;
+                match q {
+                    Q::Invalid(_) | Q::Exists(_) | Q::File(_) => ApiErrorCode::InvalidInput,
+                    Q::NotFound(_) => ApiErrorCode::NotFound,
+                    Q::Store(_) => ApiErrorCode::Storage,
+                }
+            }
             _ => ApiErrorCode::Internal,
         };
         Self::new(code, e.to_string())
@@ -101,11 +123,30 @@ mod tests {
             (ApiErrorCode::Storage, "storage"),
             (ApiErrorCode::AuthExpired, "auth_expired"),
             (ApiErrorCode::RateLimited, "rate_limited"),
+            (ApiErrorCode::NotRecent, "not_recent"),
+            (ApiErrorCode::Refused, "refused"),
             (ApiErrorCode::Internal, "internal"),
         ];
         for (code, name) in codes {
             assert_eq!(serde_json::to_value(code).unwrap(), name);
         }
+    }
+
+    #[test]
+    fn contact_errors_map_to_codes() {
+        use shopchat_core::contacts::ContactsError;
+        let old: ApiError = EngineError::Contacts(ContactsError::NotRecent(
+            "15550100001".into(),
+            "never".into(),
+        ))
+        .into();
+        assert_eq!(old.code, ApiErrorCode::NotRecent);
+        assert!(old.message.contains("24 hours"), "{}", old.message);
+        let refused: ApiError =
+            EngineError::Contacts(ContactsError::Graph("Blocklist limit reached".into())).into();
+        assert_eq!(refused.code, ApiErrorCode::Refused);
+        let none: ApiError = EngineError::Contacts(ContactsError::NoLabel("VIP".into())).into();
+        assert_eq!(none.code, ApiErrorCode::NotFound);
     }
 
     #[test]

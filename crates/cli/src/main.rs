@@ -2,10 +2,13 @@
 
 mod accounts;
 mod backup;
+mod contacts;
+mod contacts_io;
 mod credentials;
 mod documents;
 mod export;
 mod output;
+mod quick_replies;
 mod sandbox;
 mod send_args;
 mod serve;
@@ -20,7 +23,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use shopchat_core::config;
 use shopchat_core::outbox::SendError;
 use shopchat_core::store::DB_FILE;
-use shopchat_core::store::{Store, contacts, messages, search};
+use shopchat_core::store::{Store, messages, search};
 use shopchat_core::text_message;
 
 #[derive(Parser)]
@@ -69,11 +72,31 @@ enum Command {
         #[arg(long)]
         no_tunnel: bool,
     },
-    /// List contacts, the most recent conversation first.
-    #[command(after_help = "Example:\n  shopchat contacts --sandbox --json")]
+    /// List contacts (pinned first, then the most recent conversation), or label, note, pin,
+    /// archive, block them.
+    #[command(
+        after_help = "Example:\n  shopchat contacts --sandbox --json\n  shopchat contacts label 15550100001 VIP\n  shopchat contacts --label VIP\n  shopchat contacts note 15550100001 \"Prefers pickup\"\n  shopchat contacts pin 15550100001"
+    )]
     Contacts {
+        #[command(subcommand)]
+        command: Option<contacts::ContactsCommand>,
+        /// Only contacts with this label.
+        #[arg(long, value_name = "LABEL")]
+        label: Option<String>,
+        /// Only archived chats.
+        #[arg(long)]
+        archived: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Saved replies, typed as /shortcut in the chat.
+    #[command(
+        name = "quick-replies",
+        after_help = "Example:\n  shopchat quick-replies add hours \"Hi {{name}}, we open 9-18, Monday to Saturday.\"\n  shopchat quick-replies list --json\n  shopchat quick-replies remove hours"
+    )]
+    QuickReplies {
+        #[command(subcommand)]
+        command: quick_replies::QuickRepliesCommand,
     },
     /// List a contact's messages, oldest first.
     #[command(
@@ -309,14 +332,17 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Serve { listen, no_tunnel } => serve::serve(common, listen, no_tunnel).await,
         Command::Backup { file, json } => backup::backup(common, file, json).await,
         Command::Restore { file, json } => backup::restore(common, file, json).await,
-        Command::Contacts { json } => {
-            let Some(store) = open_existing_store(&common).await? else {
-                return output::contacts(&[], json);
-            };
-            let list = store.read(contacts::list).await.map_err(|e| e.to_string());
-            store.close().await;
-            output::contacts(&list?, json)
-        }
+        Command::Contacts {
+            command: Some(command),
+            ..
+        } => contacts::run(command, &common).await,
+        Command::Contacts {
+            command: None,
+            label,
+            archived,
+            json,
+        } => contacts::list(&common, label, archived, json).await,
+        Command::QuickReplies { command } => quick_replies::run(command, &common).await,
         Command::Search { query, limit, json } => {
             if search::fts_query(&query).is_none() {
                 return Err(format!("{query:?} holds no word to search for"));

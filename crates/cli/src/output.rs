@@ -1,7 +1,7 @@
 //! Printing lists for people (a table) or programs (`--json`).
 
 use serde::Serialize;
-use shopchat_core::{ContactView, MessageView, SearchHit};
+use shopchat_core::{MessageView, SearchHit};
 
 pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
@@ -32,30 +32,6 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-pub fn contacts(list: &[ContactView], json: bool) -> Result<(), String> {
-    if json {
-        return print_json(&list);
-    }
-    if list.is_empty() {
-        println!("No contacts yet.");
-        return Ok(());
-    }
-    println!(
-        "{:<16} {:<28} {:>6}  LAST INBOUND (UTC)",
-        "WA_ID", "NAME", "UNREAD"
-    );
-    for c in list {
-        println!(
-            "{:<16} {:<28} {:>6}  {}",
-            c.wa_id,
-            c.name.as_deref().unwrap_or("-"),
-            c.unread,
-            c.last_inbound_at.map_or_else(|| "-".to_owned(), time)
-        );
-    }
-    Ok(())
 }
 
 fn arrow(direction: shopchat_core::Direction) -> &'static str {

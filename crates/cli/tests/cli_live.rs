@@ -300,9 +300,23 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
     let contacts = contacts(d, &[]);
     assert_eq!(contacts.len(), 1, "{contacts:?}");
     let c = &contacts[0];
+    // The contract's fields, then the workspace's (labels, notes, pin, archive, block).
     assert_eq!(
         keys(c),
-        set(&["wa_id", "name", "unread", "last_inbound_at"]),
+        set(&[
+            "wa_id",
+            "name",
+            "unread",
+            "last_inbound_at",
+            "custom_name",
+            "number",
+            "labels",
+            "notes",
+            "pinned",
+            "archived",
+            "marked_unread",
+            "blocked",
+        ]),
         "{c}"
     );
     assert_eq!(c["wa_id"], CUSTOMER);

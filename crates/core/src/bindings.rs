@@ -58,6 +58,11 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::views::MediaLimitView>(dir.path());
     export::<crate::views::AttachmentMeta>(dir.path());
     export::<DomainEvent>(dir.path());
+    export::<crate::contacts::ContactEntry>(dir.path());
+    export::<crate::contacts::ContactFilter>(dir.path());
+    export::<crate::contacts::LabelView>(dir.path());
+    export::<crate::contacts::panel::ContactPanel>(dir.path());
+    export::<crate::quick_replies::QuickReplyView>(dir.path());
     export::<crate::live::Diagnostics>(dir.path());
     export::<crate::live::ConnectionCheck>(dir.path());
     export::<crate::live::ConnectionProblem>(dir.path());

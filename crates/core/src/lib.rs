@@ -14,6 +14,7 @@ pub mod bot;
 pub mod clock;
 pub mod compose;
 pub mod config;
+pub mod contacts;
 pub mod csv_table;
 mod delivery;
 pub mod documents;
@@ -28,6 +29,7 @@ pub mod links;
 pub mod live;
 pub mod media;
 pub mod outbox;
+pub mod quick_replies;
 pub mod retention;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;

@@ -21,6 +21,7 @@
 //! ever guard loopback traffic between an engine and its own fake.
 
 pub mod account;
+pub mod blocklist;
 pub mod clock;
 pub mod credentials;
 pub mod customers;

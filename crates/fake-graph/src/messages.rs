@@ -65,6 +65,15 @@ pub(crate) async fn post_message(
         return refused;
     }
     let to = message.to.to_string();
+    if crate::blocklist::is_blocked(&state, &to) {
+        return graph_error(
+            axum::http::StatusCode::BAD_REQUEST,
+            131026,
+            "OAuthException",
+            "Message undeliverable",
+            Some("The business has blocked this user: unblock them to message them."),
+        );
+    }
     let wamid = payloads::new_wamid();
     state.accepted.fetch_add(1, Ordering::Relaxed);
     debug!(%to, %wamid, kind = message.content.type_name(), "sandbox Graph API accepted a message");

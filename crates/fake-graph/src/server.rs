@@ -58,6 +58,7 @@ impl FakeGraph {
             media: Mutex::new(MediaStore::with_sample(MEMORY_CAP)),
             templates: Mutex::new(TemplateStore::seeded()),
             account: Mutex::new(Account::default()),
+            blocklist: Mutex::new(crate::blocklist::store::Blocklist::default()),
             base_url,
         });
         let app = router(state.clone());
@@ -120,6 +121,10 @@ fn router(state: Arc<FakeState>) -> Router {
             get(node_info).delete(media::delete).post(unknown_endpoint),
         )
         .route("/{version}/{node}/messages", post(messages::post_message))
+        .route(
+            "/{version}/{node}/block_users",
+            post(crate::blocklist::block).delete(crate::blocklist::unblock),
+        )
         .route(
             "/{version}/{node}/media",
             post(media::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),

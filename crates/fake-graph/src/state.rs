@@ -8,6 +8,7 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::account::profile::Account;
+use crate::blocklist::store::Blocklist;
 use crate::media::store::MediaStore;
 use crate::settings::Settings;
 use crate::templates::store::TemplateStore;
@@ -26,6 +27,7 @@ pub(crate) struct FakeState {
     pub(crate) media: Mutex<MediaStore>,
     pub(crate) templates: Mutex<TemplateStore>,
     pub(crate) account: Mutex<Account>,
+    pub(crate) blocklist: Mutex<Blocklist>,
 }
 
 /// The two webhook destinations Meta knows: the app's callback and an override.

@@ -13,6 +13,7 @@
 //! This crate knows nothing of storage or of any user interface.
 
 pub mod account;
+pub mod block;
 pub mod client;
 pub mod error;
 pub mod ids;

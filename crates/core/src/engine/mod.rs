@@ -15,6 +15,7 @@ use tracing::{info, warn};
 
 mod backup;
 mod chats;
+mod contacts;
 mod documents;
 mod export;
 mod files_and_templates;
@@ -23,6 +24,7 @@ mod live;
 mod sandbox_mode;
 
 pub use chats::{queue_text, text_message};
+pub use export::import as import_contacts;
 pub use files_and_templates::{MediaFile, media_limits};
 use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId};
 
@@ -80,6 +82,10 @@ pub enum EngineError {
     Spool(#[from] SpoolError),
     #[error(transparent)]
     Documents(#[from] crate::documents::DocumentsError),
+    #[error(transparent)]
+    Contacts(#[from] crate::contacts::ContactsError),
+    #[error(transparent)]
+    QuickReplies(#[from] crate::quick_replies::QuickReplyError),
     #[error(transparent)]
     Links(#[from] crate::links::LinksError),
     #[error(transparent)]

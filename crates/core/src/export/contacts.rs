@@ -15,7 +15,10 @@ use crate::store::{StoreError, now_ms};
 /// A contact as exported.
 struct Row {
     wa_id: String,
+    /// The owner's name for the contact, else the profile name.
     name: Option<String>,
+    /// The contact's labels, `; ` between them.
+    labels: String,
     unread: i64,
     first_message_at: Option<i64>,
     last_message_at: Option<i64>,
@@ -25,8 +28,11 @@ struct Row {
 
 fn rows(conn: &Connection) -> Result<Vec<Row>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT c.wa_id, c.name, c.unread, m.first, c.last_message_at, c.last_inbound_at,
-                coalesce(m.n, 0)
+        "SELECT c.wa_id, coalesce(c.custom_name, c.name), c.unread, m.first, c.last_message_at,
+                c.last_inbound_at, coalesce(m.n, 0),
+                (SELECT coalesce(group_concat(name, '; '), '') FROM
+                    (SELECT l.name FROM contact_labels cl JOIN labels l ON l.id = cl.label_id
+                     WHERE cl.wa_id = c.wa_id ORDER BY l.name))
          FROM contacts c
          LEFT JOIN (SELECT contact, min(timestamp) AS first, count(*) AS n FROM messages
                     WHERE type != 'reaction' GROUP BY contact) m ON m.contact = c.wa_id
@@ -41,6 +47,7 @@ fn rows(conn: &Connection) -> Result<Vec<Row>, StoreError> {
             last_message_at: r.get(4)?,
             last_inbound_at: r.get(5)?,
             messages: r.get(6)?,
+            labels: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -61,7 +68,7 @@ pub fn display_number(wa_id: &str) -> String {
 }
 
 /// Every contact as CSV: `wa_id, phone, name, messages, unread, first_message_utc,
-/// last_message_utc, last_inbound_utc`.
+/// last_message_utc, last_inbound_utc, labels`.
 pub fn export_csv(conn: &Connection, out: &Path) -> Result<ExportSummary, ExportError> {
     let list = rows(conn)?;
     let mut summary = write_aside(out, |file| {
@@ -75,6 +82,7 @@ pub fn export_csv(conn: &Connection, out: &Path) -> Result<ExportSummary, Export
             "first_message_utc",
             "last_message_utc",
             "last_inbound_utc",
+            "labels",
         ])?;
         let time = |t: Option<i64>| t.map(rfc3339).unwrap_or_default();
         for c in &list {
@@ -87,6 +95,7 @@ pub fn export_csv(conn: &Connection, out: &Path) -> Result<ExportSummary, Export
                 time(c.first_message_at),
                 time(c.last_message_at),
                 time(c.last_inbound_at),
+                cell(&c.labels),
             ])?;
         }
         w.flush().map_err(|e| ExportError::Format(e.to_string()))?;

@@ -1,20 +1,8 @@
 //! Names and cells that cannot fool whoever opens an export.
 
-/// Whether `c` is a control or an invisible formatting character: the bidirectional overrides
-/// and isolates (U+202A–U+202E, U+2066–U+2069), the marks (U+200E, U+200F, U+061C), zero-width
-/// characters (U+200B–U+200D, U+2060, U+FEFF) and the C0/C1 controls.
-pub fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{061C}'
-                | '\u{FEFF}'
-                | '\u{00AD}'
-        )
-}
+/// Whether `c` is a control or an invisible formatting character (bidirectional overrides and
+/// isolates, marks, zero-width characters, controls): the one list in [`crate::inert`].
+pub use crate::inert::is_disguise as is_hidden;
 
 /// A file's name without hidden characters, as people should read it.
 pub fn visible(name: &str) -> String {

@@ -7,7 +7,7 @@ pub const MEDIA_CSP: &str = "sandbox; default-src 'none'; img-src 'self'; media-
 /// Whether `c` is a format or control character that could disguise a name: the bidirectional
 /// controls (U+202E, which reverses what follows, and the others), the zero-width ones, the
 /// soft hyphen, the BOM, the C0/C1 controls.
-fn is_disguise(c: char) -> bool {
+pub fn is_disguise(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

@@ -6,6 +6,7 @@ mod files;
 mod notice;
 
 pub use files::{
-    MEDIA_CSP, Served, badge, clean_file_name, extension, may_open, served_as, strip_format,
+    MEDIA_CSP, Served, badge, clean_file_name, extension, is_disguise, may_open, served_as,
+    strip_format,
 };
 pub use notice::{NOTICE_MAX_CHARS, NoticeThrottle, notification_text};

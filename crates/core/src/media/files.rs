@@ -27,8 +27,10 @@ pub fn safe_filename(name: Option<&str>, mime: &str, fallback_stem: &str) -> Str
     };
     let cleaned = name
         .map(|n| {
-            // Only the last component of whatever path the sender typed.
-            let base = n.rsplit(['/', '\\']).next().unwrap_or(n);
+            // Format characters first (a U+202E makes `Invoice\u{202e}fdp.desktop` look like a
+            // PDF), then only the last component of whatever path the sender typed.
+            let n = crate::inert::strip_format(n);
+            let base = n.rsplit(['/', '\\']).next().unwrap_or(&n);
             sanitize_filename::sanitize_with_options(base.trim(), options.clone())
         })
         .map(|n| n.trim_start_matches('.').trim().to_owned())

@@ -43,6 +43,8 @@ pub fn upsert(
 pub fn note_inbound(conn: &Connection, wa_id: &str, timestamp: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE contacts SET unread = unread + 1,
+             -- An archived chat comes back to the list when the customer writes again.
+             archived_at = NULL,
              last_inbound_at = max(coalesce(last_inbound_at, 0), ?2),
              last_message_at = max(coalesce(last_message_at, 0), ?2),
              updated_at = ?3
@@ -74,7 +76,8 @@ pub fn note_reaction(conn: &Connection, wa_id: &str, message_id: i64) -> Result<
 pub fn mark_read(conn: &Connection, wa_id: &str) -> Result<bool, StoreError> {
     let n = conn
         .prepare_cached(
-            "UPDATE contacts SET unread = 0, updated_at = ?2 WHERE wa_id = ?1 AND unread > 0",
+            "UPDATE contacts SET unread = 0, marked_unread = 0, updated_at = ?2
+             WHERE wa_id = ?1 AND (unread > 0 OR marked_unread != 0)",
         )?
         .execute(params![wa_id, now_ms()])?;
     Ok(n > 0)

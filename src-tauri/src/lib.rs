@@ -49,6 +49,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::documents::cancel_document,
         commands::documents::open_document,
         commands::documents::save_document_as,
+        commands::stats::statistics,
+        commands::stats::save_statistics_csv,
         commands::documents::document_of_message,
         commands::documents::document_requests,
         commands::documents::dismiss_document_requests,

@@ -84,5 +84,7 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::links::ImportReport>(dir.path());
     export::<crate::bot::BotConfig>(dir.path());
     export::<crate::bot::Explanation>(dir.path());
+    export::<crate::stats::Stats>(dir.path());
+    export::<crate::stats::Figure>(dir.path());
     check_against_committed(dir.path());
 }

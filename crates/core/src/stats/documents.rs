@@ -24,7 +24,7 @@ pub struct DocumentsMonth {
 }
 
 /// Issued and later cancelled documents both count (they were issued); unfinished ones do not.
-pub(super) fn per_month(
+pub fn per_month(
     conn: &Connection,
     range: &Range,
 ) -> Result<Vec<DocumentsMonth>, StoreError> {

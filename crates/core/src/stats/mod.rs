@@ -20,13 +20,13 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::bot::config::BusinessHours;
+pub use crate::bot::config::BusinessHours;
 use crate::store::StoreError;
 
 pub use csv_export::{Figure, to_csv};
-pub use documents::DocumentsMonth;
-pub use response::{FirstResponse, business_seconds_between};
-pub use volume::{Day, Rates, TemplateStats};
+pub use documents::{DocumentsMonth, per_month as documents_per_month};
+pub use response::{FirstResponse, business_seconds_between, first_response, unanswered};
+pub use volume::{Day, Rates, TemplateStats, per_day_and_hours, rates, templates};
 
 /// Days `from` to `to`, both included, in `tz`.
 #[derive(Debug, Clone)]
@@ -132,17 +132,17 @@ pub fn compute(
     range: &Range,
     hours: Option<&BusinessHours>,
 ) -> Result<Stats, StoreError> {
-    let (per_day, busiest_hours) = volume::per_day_and_hours(conn, range)?;
+    let (per_day, busiest_hours) = per_day_and_hours(conn, range)?;
     Ok(Stats {
         from: range.from.to_string(),
         to: range.to.to_string(),
         per_day,
-        first_response: response::first_response(conn, range, hours)?,
-        unanswered_chats: response::unanswered(conn, range)?,
-        rates: volume::rates(conn, range)?,
+        first_response: first_response(conn, range, hours)?,
+        unanswered_chats: unanswered(conn, range)?,
+        rates: rates(conn, range)?,
         busiest_hours,
-        templates: volume::templates(conn, range)?,
-        documents: documents::per_month(conn, range)?,
+        templates: templates(conn, range)?,
+        documents: documents_per_month(conn, range)?,
     })
 }
 

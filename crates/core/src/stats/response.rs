@@ -26,7 +26,7 @@ pub struct FirstResponse {
     pub business_hours: bool,
 }
 
-pub(super) fn first_response(
+pub fn first_response(
     conn: &Connection,
     range: &Range,
     hours: Option<&BusinessHours>,
@@ -78,7 +78,7 @@ fn percentile(sorted: &[u64], p: usize) -> Option<u64> {
 }
 
 /// Chats whose latest message is the customer's and arrived within the range.
-pub(super) fn unanswered(conn: &Connection, range: &Range) -> Result<u64, StoreError> {
+pub fn unanswered(conn: &Connection, range: &Range) -> Result<u64, StoreError> {
     let (start, end) = range.bounds();
     let n: i64 = conn
         .prepare_cached(

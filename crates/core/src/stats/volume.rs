@@ -57,7 +57,7 @@ pub struct TemplateStats {
 }
 
 /// Messages per local day (received, sent) and received per weekday × hour.
-pub(super) fn per_day_and_hours(
+pub fn per_day_and_hours(
     conn: &Connection,
     range: &Range,
 ) -> Result<(Vec<Day>, Vec<Vec<u64>>), StoreError> {
@@ -101,7 +101,7 @@ pub(super) fn per_day_and_hours(
     Ok((per_day, heat))
 }
 
-pub(super) fn rates(conn: &Connection, range: &Range) -> Result<Rates, StoreError> {
+pub fn rates(conn: &Connection, range: &Range) -> Result<Rates, StoreError> {
     let (start, end) = range.bounds();
     let mut stmt = conn.prepare_cached(
         "SELECT status, count(*) FROM messages
@@ -140,7 +140,7 @@ pub(super) fn rates(conn: &Connection, range: &Range) -> Result<Rates, StoreErro
     Ok(r)
 }
 
-pub(super) fn templates(
+pub fn templates(
     conn: &Connection,
     range: &Range,
 ) -> Result<Vec<TemplateStats>, StoreError> {

@@ -190,21 +190,31 @@ async fn stats_figures(store: &Store, n_contacts: usize) {
         })
         .await
         .expect("templates and documents");
-    println!("templates and documents added in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "templates and documents added in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     // Every message of the data set is in the range (1,000,000 seconds from 1,700,000,000).
     let range = Range::parse(Some("2023-11-13"), Some("2023-11-27")).expect("range");
     let hours = BusinessHours::default();
     let runs = 5;
-    type Figure = (&'static str, fn(&rusqlite::Connection, &Range, &BusinessHours) -> usize);
+    type Figure = (
+        &'static str,
+        fn(&rusqlite::Connection, &Range, &BusinessHours) -> usize,
+    );
     let figures: [Figure; 7] = [
         ("stats: messages per day + busiest hours", |c, r, _| {
             stats::per_day_and_hours(c, r).expect("per day").0.len()
         }),
         ("stats: first response (calendar time)", |c, r, _| {
-            stats::first_response(c, r, None).expect("first response").answered as usize
+            stats::first_response(c, r, None)
+                .expect("first response")
+                .answered as usize
         }),
         ("stats: first response (business hours)", |c, r, h| {
-            stats::first_response(c, r, Some(h)).expect("first response").answered as usize
+            stats::first_response(c, r, Some(h))
+                .expect("first response")
+                .answered as usize
         }),
         ("stats: unanswered chats", |c, r, _| {
             stats::unanswered(c, r).expect("unanswered") as usize

@@ -24,10 +24,7 @@ pub struct DocumentsMonth {
 }
 
 /// Issued and later cancelled documents both count (they were issued); unfinished ones do not.
-pub fn per_month(
-    conn: &Connection,
-    range: &Range,
-) -> Result<Vec<DocumentsMonth>, StoreError> {
+pub fn per_month(conn: &Connection, range: &Range) -> Result<Vec<DocumentsMonth>, StoreError> {
     let (start, end) = range.bounds();
     let mut stmt = conn.prepare_cached(
         "SELECT created_at, kind, currency, total FROM documents

@@ -137,7 +137,7 @@ async fn fixture() -> (tempfile::TempDir, Connection) {
             0,
         ),
     ];
-    for (i, (contact, dir, kind, raw, status, at, auto)) in rows.into_iter().enumerate() {
+    for (i, (contact, way, kind, raw, status, at, auto)) in rows.into_iter().enumerate() {
         conn.execute(
             "INSERT INTO messages (wamid, contact, direction, type, raw, status, timestamp, auto)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -140,10 +140,7 @@ pub fn rates(conn: &Connection, range: &Range) -> Result<Rates, StoreError> {
     Ok(r)
 }
 
-pub fn templates(
-    conn: &Connection,
-    range: &Range,
-) -> Result<Vec<TemplateStats>, StoreError> {
+pub fn templates(conn: &Connection, range: &Range) -> Result<Vec<TemplateStats>, StoreError> {
     let (start, end) = range.bounds();
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(json_extract(m.raw, '$.template.name'), '?') AS name,
@@ -170,5 +167,5 @@ pub fn templates(
             replied: n(4)?,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }

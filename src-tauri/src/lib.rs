@@ -52,6 +52,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::export::export_chats,
         commands::export::export_contacts,
         commands::export::import_contacts,
+        commands::stats::statistics,
+        commands::stats::save_statistics_csv,
         commands::documents::document_of_message,
         commands::documents::document_requests,
         commands::documents::dismiss_document_requests,

@@ -329,3 +329,53 @@ fn typescript_bindings_are_up_to_date() {
     bindings::export::<crate::commands::templates::TemplateFileMeta>(dir.path());
     bindings::check_against_committed(dir.path());
 }
+
+/// Every command the app registers is also declared to tauri-build (so it gets its `allow-…`
+/// permission) and granted by the window's capability, and nothing else is: a command missing
+/// from either is refused at run time with "not allowed", which no other test would notice.
+#[test]
+fn every_registered_command_is_declared_and_granted() {
+    fn quoted(text: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter_map(|s| s.strip_prefix(prefix))
+            .filter(|s| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+            })
+            .map(|s| s.replace('-', "_"))
+            .collect()
+    }
+    let lib = include_str!("lib.rs");
+    let registered: std::collections::BTreeSet<String> = lib
+        .split("commands::")
+        .skip(1)
+        .filter_map(|rest| {
+            let (_, after) = rest.split_once("::")?;
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            after[name.len()..].starts_with(',').then_some(name)
+        })
+        .collect();
+    let build = include_str!("../build.rs");
+    let body = build
+        .split_once(".commands(&[")
+        .and_then(|(_, rest)| rest.split_once("])"))
+        .expect("build.rs lists the commands")
+        .0;
+    let declared = quoted(body, "");
+    let granted = quoted(include_str!("../capabilities/default.json"), "allow-");
+    assert!(registered.len() > 50, "{registered:?}");
+    assert_eq!(
+        registered, declared,
+        "lib.rs's handlers against build.rs's list"
+    );
+    assert_eq!(
+        declared, granted,
+        "build.rs's list against the capability's permissions"
+    );
+}

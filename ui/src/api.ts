@@ -39,6 +39,8 @@ import type { ShopProfile } from "./bindings/ShopProfile";
 import type { ShopProfileView } from "./bindings/ShopProfileView";
 import type { TemplateFileMeta } from "./bindings/TemplateFileMeta";
 import type { TemplateView } from "./bindings/TemplateView";
+import type { Figure } from "./bindings/Figure";
+import type { Stats } from "./bindings/Stats";
 import type { TunnelState } from "./bindings/TunnelState";
 
 export type { ApiError, ApiErrorCode };
@@ -309,6 +311,16 @@ export async function openDocument(document: string | number, format: DocumentFo
 /** Asks where to save a document's file; the chosen path, or null when cancelled. */
 export function saveDocumentAs(document: string | number, format: DocumentFormat): Promise<string | null> {
   return call<string | null>("save_document_as", { document: String(document), format });
+}
+
+/** Every statistic from `from` to `to` (`YYYY-MM-DD`, both included). */
+export function statistics(from: string, to: string): Promise<Stats> {
+  return call<Stats>("statistics", { from, to });
+}
+
+/** Saves one figure as CSV where the owner chooses; the path, or null when cancelled. */
+export function saveStatisticsCsv(from: string, to: string, figure: Figure): Promise<string | null> {
+  return call<string | null>("save_statistics_csv", { from, to, figure });
 }
 
 /** The document a message carries, if any. */

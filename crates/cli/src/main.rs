@@ -13,6 +13,7 @@ mod sandbox;
 mod send_args;
 mod serve;
 mod settings;
+mod stats;
 mod templates;
 mod templates_create;
 
@@ -150,6 +151,20 @@ enum Command {
     Sandbox {
         #[command(subcommand)]
         command: SandboxCommand,
+    },
+    /// Statistics over a date range (default: the last 30 days), in the computer's time zone.
+    #[command(
+        after_help = "Example:\n  shopchat stats --from 2026-11-01 --to 2026-11-30\n  shopchat stats --json"
+    )]
+    Stats {
+        /// The first day (YYYY-MM-DD, default: 29 days before --to).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The last day, included (YYYY-MM-DD, default: today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Issue, list, show and send invoices, quotes, receipts, order confirmations, delivery notes.
     #[command(
@@ -401,6 +416,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Settings { command } => settings::run(command, &common),
         Command::Documents { command } => documents::run(command, &common).await,
         Command::Export(args) => export::run(args, &common).await,
+        Command::Stats { from, to, json } => stats::run(&common, from, to, json).await,
         Command::Sandbox {
             command:
                 SandboxCommand::Say {

@@ -153,5 +153,96 @@ async fn main() {
     show("search \"order ready\" (common words, 50)", common, 50);
     show("search \"zanzibar\" (rare word)", rare, 50);
     show("search \"deliv\" (prefix, as you type)", prefix, 50);
+    stats_figures(&store, n_contacts).await;
     store.close().await;
+}
+
+/// The statistics (crates/core/src/stats) over the whole data set: 2% of the shop's messages
+/// become templates and 1,000 documents are issued, then each figure is timed.
+async fn stats_figures(store: &Store, n_contacts: usize) {
+    use shopchat_core::stats::{self, BusinessHours, Range};
+    let started = Instant::now();
+    store
+        .writer()
+        .call(move |ctx| {
+            ctx.conn.execute(
+                "UPDATE messages SET type = 'template',
+                        raw = '{\"template\":{\"name\":\"promo_' || (id % 7) || '\"}}'
+                 WHERE direction = 'out' AND id % 50 = 0",
+                [],
+            )?;
+            let mut doc = ctx.conn.prepare(
+                "INSERT INTO documents (kind, number, year, seq, contact, status, currency, lang,
+                                        subtotal, tax, total, data, created_at)
+                 VALUES ('invoice', ?1, 2023, ?2, ?3, 'issued', ?4, 'en', ?5, '0', ?5, '{}', ?6)",
+            )?;
+            for i in 0..1000i64 {
+                doc.execute(params![
+                    format!("INV-{i}"),
+                    i + 1,
+                    format!("1555{:07}", i as usize % n_contacts),
+                    if i % 3 == 0 { "USD" } else { "EUR" },
+                    format!("{}.{:02}", 10 + i, i % 100),
+                    (1_700_000_000 + i * 900) * 1000
+                ])?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("templates and documents");
+    println!(
+        "templates and documents added in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    // Every message of the data set is in the range (1,000,000 seconds from 1,700,000,000).
+    let range = Range::parse(Some("2023-11-13"), Some("2023-11-27")).expect("range");
+    let hours = BusinessHours::default();
+    let runs = 5;
+    type Figure = (
+        &'static str,
+        fn(&rusqlite::Connection, &Range, &BusinessHours) -> usize,
+    );
+    let figures: [Figure; 7] = [
+        ("stats: messages per day + busiest hours", |c, r, _| {
+            stats::per_day_and_hours(c, r).expect("per day").0.len()
+        }),
+        ("stats: first response (calendar time)", |c, r, _| {
+            stats::first_response(c, r, None)
+                .expect("first response")
+                .answered as usize
+        }),
+        ("stats: first response (business hours)", |c, r, h| {
+            stats::first_response(c, r, Some(h))
+                .expect("first response")
+                .answered as usize
+        }),
+        ("stats: unanswered chats", |c, r, _| {
+            stats::unanswered(c, r).expect("unanswered") as usize
+        }),
+        ("stats: delivery / read / failure rates", |c, r, _| {
+            stats::rates(c, r).expect("rates").sent as usize
+        }),
+        ("stats: templates (sent..replied)", |c, r, _| {
+            stats::templates(c, r).expect("templates").len()
+        }),
+        ("stats: documents per month", |c, r, _| {
+            stats::documents_per_month(c, r).expect("documents").len()
+        }),
+    ];
+    println!("{runs} runs each, p50 / p95 (target), over every message:");
+    for (what, figure) in figures {
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            let (range, hours) = (range.clone(), hours.clone());
+            let t = Instant::now();
+            let n = store
+                .read(move |c| Ok(figure(c, &range, &hours)))
+                .await
+                .expect("figure");
+            samples.push(t.elapsed());
+            assert!(n > 0, "{what}");
+        }
+        let (p50, p95) = stats(samples);
+        println!("  {what:<44} {:>10} / {:>10}  (100 ms)", ms(p50), ms(p95));
+    }
 }

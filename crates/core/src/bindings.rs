@@ -92,5 +92,7 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::export::ExportSummary>(dir.path());
     export::<crate::export::Format>(dir.path());
     export::<crate::export::contacts::ContactImport>(dir.path());
+    export::<crate::stats::Stats>(dir.path());
+    export::<crate::stats::Figure>(dir.path());
     check_against_committed(dir.path());
 }

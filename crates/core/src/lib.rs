@@ -37,6 +37,7 @@ pub mod secrets;
 pub mod server;
 pub mod settings;
 pub mod spool;
+pub mod stats;
 pub mod store;
 pub mod templates;
 pub mod tunnel;

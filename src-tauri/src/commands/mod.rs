@@ -11,4 +11,5 @@ pub mod links;
 pub mod media;
 pub mod sandbox;
 pub mod setup;
+pub mod stats;
 pub mod templates;

@@ -185,7 +185,7 @@ impl BotConfig {
 }
 
 /// `"09:00-13:30"` → minutes of the day (540, 810).
-fn parse_span(span: &str) -> Option<(i32, i32)> {
+pub(crate) fn parse_span(span: &str) -> Option<(i32, i32)> {
     let (a, b) = span.split_once('-')?;
     let minutes = |t: &str| -> Option<i32> {
         let (h, m) = t.trim().split_once(':')?;

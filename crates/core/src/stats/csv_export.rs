@@ -1,0 +1,146 @@
+//! Each figure as CSV (a header row, then one row per value), for spreadsheets.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Stats;
+
+/// The figures that export on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    PerDay,
+    FirstResponse,
+    Unanswered,
+    Rates,
+    BusiestHours,
+    Templates,
+    Documents,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 7] = [
+        Figure::PerDay,
+        Figure::FirstResponse,
+        Figure::Unanswered,
+        Figure::Rates,
+        Figure::BusiestHours,
+        Figure::Templates,
+        Figure::Documents,
+    ];
+
+    /// A file name for it, like `messages-per-day_2026-11-01_2026-11-30.csv`.
+    pub fn file_name(self, stats: &Stats) -> String {
+        let stem = match self {
+            Figure::PerDay => "messages-per-day",
+            Figure::FirstResponse => "first-response",
+            Figure::Unanswered => "unanswered-chats",
+            Figure::Rates => "delivery-rates",
+            Figure::BusiestHours => "busiest-hours",
+            Figure::Templates => "templates",
+            Figure::Documents => "documents",
+        };
+        format!("{stem}_{}_{}.csv", stats.from, stats.to)
+    }
+}
+
+/// One figure as CSV. Template names come from the shop's own sends but are quoted like any
+/// field; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet does not run it.
+pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let opt = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+    match figure {
+        Figure::PerDay => {
+            w.write_record(["date", "received", "sent"])?;
+            for d in &stats.per_day {
+                w.write_record([&d.date, &d.received.to_string(), &d.sent.to_string()])?;
+            }
+        }
+        Figure::FirstResponse => {
+            let f = &stats.first_response;
+            w.write_record([
+                "answered",
+                "median_seconds",
+                "p90_seconds",
+                "business_hours",
+            ])?;
+            w.write_record([
+                f.answered.to_string(),
+                opt(f.median_seconds),
+                opt(f.p90_seconds),
+                f.business_hours.to_string(),
+            ])?;
+        }
+        Figure::Unanswered => {
+            w.write_record(["from", "to", "unanswered_chats"])?;
+            w.write_record([&stats.from, &stats.to, &stats.unanswered_chats.to_string()])?;
+        }
+        Figure::Rates => {
+            let r = &stats.rates;
+            w.write_record([
+                "sent",
+                "delivered",
+                "read",
+                "failed",
+                "delivery_rate",
+                "read_rate",
+                "failure_rate",
+            ])?;
+            w.write_record([
+                r.sent.to_string(),
+                r.delivered.to_string(),
+                r.read.to_string(),
+                r.failed.to_string(),
+                format!("{:.4}", r.delivery_rate),
+                format!("{:.4}", r.read_rate),
+                format!("{:.4}", r.failure_rate),
+            ])?;
+        }
+        Figure::BusiestHours => {
+            let mut header = vec!["weekday".to_owned()];
+            header.extend((0..24).map(|h| format!("{h:02}")));
+            w.write_record(&header)?;
+            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            for (day, row) in names.iter().zip(&stats.busiest_hours) {
+                let mut record = vec![(*day).to_owned()];
+                record.extend(row.iter().map(u64::to_string));
+                w.write_record(&record)?;
+            }
+        }
+        Figure::Templates => {
+            w.write_record(["template", "sent", "delivered", "read", "replied"])?;
+            for t in &stats.templates {
+                w.write_record([
+                    inert(&t.name),
+                    t.sent.to_string(),
+                    t.delivered.to_string(),
+                    t.read.to_string(),
+                    t.replied.to_string(),
+                ])?;
+            }
+        }
+        Figure::Documents => {
+            w.write_record(["month", "kind", "currency", "count", "total"])?;
+            for d in &stats.documents {
+                w.write_record([
+                    d.month.clone(),
+                    d.kind.clone(),
+                    inert(&d.currency),
+                    d.count.to_string(),
+                    d.total.clone(),
+                ])?;
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A text a spreadsheet will not read as a formula.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,149 @@
+//! How fast the shop answers: for each customer message that waits (the first since the
+//! shop's last word), the time until a person at the shop writes back (automatic replies do not
+//! count) — counting only the hours the shop is open, when business hours are set.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Range;
+use crate::bot::config::{BusinessHours, parse_span};
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FirstResponse {
+    /// Customer messages answered within the range.
+    #[ts(type = "number")]
+    pub answered: u64,
+    /// Seconds; null when nothing was answered.
+    #[ts(type = "number | null")]
+    pub median_seconds: Option<u64>,
+    #[ts(type = "number | null")]
+    pub p90_seconds: Option<u64>,
+    /// Whether only business hours were counted.
+    pub business_hours: bool,
+}
+
+pub fn first_response(
+    conn: &Connection,
+    range: &Range,
+    hours: Option<&BusinessHours>,
+) -> Result<FirstResponse, StoreError> {
+    let (start, end) = range.bounds();
+    let mut stmt = conn.prepare_cached(
+        "SELECT contact, timestamp, direction = 'in', auto FROM messages INDEXED BY messages_stats_contact_time
+         WHERE timestamp >= ?1 AND timestamp < ?2 AND type != 'reaction'
+         ORDER BY contact, timestamp",
+    )?;
+    let mut rows = stmt.query([start, end])?;
+    let mut samples: Vec<u64> = Vec::new();
+    let mut contact = String::new();
+    let mut waiting: Option<i64> = None;
+    while let Some(row) = rows.next()? {
+        let who = row.get_ref(0)?.as_str().unwrap_or_default();
+        if who != contact {
+            contact.clear();
+            contact.push_str(who);
+            waiting = None;
+        }
+        let (at, inbound, auto): (i64, bool, bool) = (row.get(1)?, row.get(2)?, row.get(3)?);
+        if inbound {
+            waiting.get_or_insert(at);
+        } else if !auto && let Some(since) = waiting.take() {
+            let secs = match hours {
+                Some(h) => business_seconds_between(h, since, at),
+                None => (at - since).max(0),
+            };
+            samples.push(secs as u64);
+        }
+    }
+    samples.sort_unstable();
+    Ok(FirstResponse {
+        answered: samples.len() as u64,
+        median_seconds: percentile(&samples, 50),
+        p90_seconds: percentile(&samples, 90),
+        business_hours: hours.is_some(),
+    })
+}
+
+/// Nearest-rank percentile of sorted samples.
+fn percentile(sorted: &[u64], p: usize) -> Option<u64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied()
+}
+
+/// Chats whose latest message is the customer's and arrived within the range.
+pub fn unanswered(conn: &Connection, range: &Range) -> Result<u64, StoreError> {
+    let (start, end) = range.bounds();
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM contacts c JOIN messages m ON m.id = c.last_message_id
+             WHERE m.direction = 'in' AND m.timestamp >= ?1 AND m.timestamp < ?2",
+        )?
+        .query_row([start, end], |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}
+
+/// Seconds between unix seconds `from` and `to` during which the shop is open.
+pub fn business_seconds_between(hours: &BusinessHours, from: i64, to: i64) -> i64 {
+    if to <= from {
+        return 0;
+    }
+    let tz = if hours.time_zone.is_empty() {
+        TimeZone::system()
+    } else {
+        TimeZone::get(&hours.time_zone).unwrap_or(TimeZone::UTC)
+    };
+    let (Ok(a), Ok(b)) = (Timestamp::from_second(from), Timestamp::from_second(to)) else {
+        return 0;
+    };
+    let holidays: Vec<jiff::civil::Date> = hours
+        .holidays
+        .iter()
+        .filter_map(|h| h.trim().parse().ok())
+        .collect();
+    // From the day before `from` (its spans may run past midnight) to `to`'s day.
+    let mut day = tz
+        .to_datetime(a)
+        .date()
+        .yesterday()
+        .unwrap_or(tz.to_datetime(a).date());
+    let last = tz.to_datetime(b).date();
+    let mut total = 0i64;
+    let mut guard = 0;
+    while day <= last && guard < 800 {
+        guard += 1;
+        if !holidays.contains(&day) {
+            let wd = day.weekday().to_monday_zero_offset() as usize;
+            for (open, close) in hours.week[wd].iter().filter_map(|s| parse_span(s)) {
+                let at = |d: jiff::civil::Date, minute: i32| {
+                    d.at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                        .to_zoned_datetime(tz.clone())
+                        .map(|z| z.timestamp().as_second())
+                };
+                let end_day = if close <= open {
+                    day.tomorrow().unwrap_or(day)
+                } else {
+                    day
+                };
+                let (Ok(s), Ok(e)) = (at(day, open), at(end_day, close)) else {
+                    continue;
+                };
+                let overlap = e.min(to) - s.max(from);
+                if overlap > 0 {
+                    total += overlap;
+                }
+            }
+        }
+        match day.tomorrow() {
+            Ok(n) => day = n,
+            Err(_) => break,
+        }
+    }
+    total
+}

@@ -11,6 +11,7 @@
 pub mod bindings;
 pub mod bot;
 pub mod clock;
+pub mod coexistence;
 pub mod compose;
 pub mod config;
 mod delivery;

@@ -22,6 +22,7 @@
 
 pub mod account;
 pub mod clock;
+pub mod coexistence;
 pub mod credentials;
 pub mod customers;
 pub mod errors;

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chats;
+pub mod coexistence;
 pub mod documents;
 pub mod links;
 pub mod media;

@@ -14,6 +14,8 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 mod chats;
+mod coexistence;
+pub use coexistence::SandboxPhone;
 mod documents;
 mod files_and_templates;
 mod links;

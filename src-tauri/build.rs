@@ -92,6 +92,8 @@ fn main() {
         "save_quick_reply",
         "remove_quick_reply",
         "render_quick_reply",
+        "sandbox_phone",
+        "history_status",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

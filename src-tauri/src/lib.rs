@@ -100,6 +100,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::templates::send_template_file,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,
+        commands::coexistence::sandbox_phone,
+        commands::coexistence::history_status,
         commands::setup::setup_state,
         commands::setup::test_connection,
         commands::setup::generate_verify_token,

@@ -325,6 +325,8 @@ fn typescript_bindings_are_up_to_date() {
     bindings::export::<crate::error::ApiError>(dir.path());
     bindings::export::<crate::commands::app::AppInfo>(dir.path());
     bindings::export::<crate::commands::sandbox::SandboxCustomer>(dir.path());
+    bindings::export::<shopchat_core::engine::SandboxPhone>(dir.path());
+    bindings::export::<shopchat_core::coexistence::history::HistoryStatus>(dir.path());
     bindings::export::<crate::commands::links::LinkCodeView>(dir.path());
     bindings::export::<crate::commands::templates::TemplateFileMeta>(dir.path());
     bindings::check_against_committed(dir.path());

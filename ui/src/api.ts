@@ -33,6 +33,8 @@ import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { PointedAt } from "./bindings/PointedAt";
 import type { Product } from "./bindings/Product";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
+import type { SandboxPhone } from "./bindings/SandboxPhone";
+import type { HistoryStatus } from "./bindings/HistoryStatus";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SetupState } from "./bindings/SetupState";
 import type { ShopProfile } from "./bindings/ShopProfile";
@@ -227,6 +229,16 @@ export function sandboxCustomers(): Promise<SandboxCustomer[]> {
 /** A simulated customer writes; the message comes back as a `message://received` event. */
 export async function sandboxSay(from: string, text: string, name: string | null = null): Promise<void> {
   await call<null>("sandbox_say", { from, text, name });
+}
+
+/** Sandbox only: the shop's phone answers (an echo) or sends its past chats (the history import). */
+export async function sandboxPhone(action: SandboxPhone): Promise<void> {
+  await call<null>("sandbox_phone", { action });
+}
+
+/** How the import of the phone's past chats is going (empty before any arrived). */
+export function historyStatus(): Promise<HistoryStatus[]> {
+  return call<HistoryStatus[]>("history_status");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -246,6 +246,26 @@ enum SandboxCommand {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
+    /// The owner answers from the WhatsApp Business app on the phone (an `smb_message_echoes` webhook).
+    #[command(
+        after_help = "Example:\n  shopchat sandbox phone-echo --to 15550100001 --text \"On my way!\""
+    )]
+    PhoneEcho {
+        /// The customer's WhatsApp id.
+        #[arg(long, value_name = "WA_ID")]
+        to: String,
+        #[arg(long)]
+        text: String,
+        /// The engine's webhook URL (default: read from the running sandbox engine).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
+    /// The phone's past chats arrive (the one-time `history` import; the same every time).
+    HistoryImport {
+        /// The engine's webhook URL (default: read from the running sandbox engine).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -426,5 +446,11 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
                     url,
                 },
         } => sandbox::say(common.data_dir, from, text, name, url).await,
+        Command::Sandbox {
+            command: SandboxCommand::PhoneEcho { to, text, url },
+        } => sandbox::phone_echo(common.data_dir, to, text, url).await,
+        Command::Sandbox {
+            command: SandboxCommand::HistoryImport { url },
+        } => sandbox::history_import(common.data_dir, url).await,
     }
 }

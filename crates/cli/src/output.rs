@@ -64,6 +64,9 @@ pub fn messages(list: &[MessageView], json: bool) -> Result<(), String> {
             m.status.as_str(),
             text
         );
+        if m.origin == Some(shopchat_core::views::Origin::Phone) {
+            print!("  (sent from the phone)");
+        }
         if let Some(e) = &m.error {
             print!(
                 "  (error{}: {}{})",

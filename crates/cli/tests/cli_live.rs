@@ -279,6 +279,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
         "forwarded",
         "auto",
         "class",
+        "origin",
     ]);
     for m in &list {
         assert_eq!(keys(m), message_keys, "{m}");

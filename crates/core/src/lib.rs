@@ -12,6 +12,7 @@ pub mod backup;
 pub mod bindings;
 pub mod bot;
 pub mod clock;
+pub mod coexistence;
 pub mod compose;
 pub mod config;
 pub mod contacts;

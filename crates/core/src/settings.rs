@@ -95,6 +95,10 @@ pub struct Settings {
     /// Messages per second for the business number (1 to 1,000); `null` sends without a limit.
     #[serde(default = "default_outbox_rate")]
     pub outbox_rate: Option<u32>,
+    /// The number is also on the WhatsApp Business app (found when going live): the outbox
+    /// sends at most 20 messages per second.
+    #[serde(default)]
+    pub on_business_app: bool,
     /// What the shop's documents say about it.
     #[serde(flatten)]
     #[ts(flatten)]
@@ -124,6 +128,7 @@ impl Default for Settings {
             public_url: None,
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
+            on_business_app: false,
             shop: ShopProfile::default(),
             maintenance: Maintenance::default(),
         }

@@ -23,6 +23,7 @@
 pub mod account;
 pub mod blocklist;
 pub mod clock;
+pub mod coexistence;
 pub mod credentials;
 pub mod customers;
 pub mod errors;

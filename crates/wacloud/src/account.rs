@@ -30,7 +30,7 @@ use crate::ids::PhoneNumberId;
 
 /// The fields [`GraphClient::phone_number`] asks for.
 pub const PHONE_NUMBER_FIELDS: &str = "id,display_phone_number,verified_name,quality_rating,\
-code_verification_status,platform_type,throughput,name_status,status,messaging_limit_tier";
+code_verification_status,platform_type,throughput,name_status,status,messaging_limit_tier,is_on_biz_app";
 /// The fields [`GraphClient::business_profile`] asks for.
 pub const BUSINESS_PROFILE_FIELDS: &str =
     "about,address,description,email,profile_picture_url,websites,vertical";
@@ -113,6 +113,10 @@ pub struct PhoneNumber {
     /// Business-initiated conversations allowed per 24 hours (`TIER_1K`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messaging_limit_tier: Option<String>,
+    /// The number is also on the WhatsApp Business app (coexistence): the owner keeps using it
+    /// on the phone, and Meta allows it 20 messages per second.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_on_biz_app: Option<bool>,
 }
 
 /// A phone number's throughput.

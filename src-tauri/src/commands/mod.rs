@@ -3,6 +3,7 @@
 pub mod app;
 pub mod backup;
 pub mod chats;
+pub mod coexistence;
 pub mod contacts;
 mod dialogs;
 pub mod documents;

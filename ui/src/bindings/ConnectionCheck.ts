@@ -23,4 +23,9 @@ messaging_limit_tier: string | null,
 /**
  * The business account, when one was given and it answered.
  */
-business_account_id: string | null, };
+business_account_id: string | null, 
+/**
+ * The number is also on the WhatsApp Business app on the phone (`is_on_biz_app`): see
+ * `docs/coexistence.md` for what changes.
+ */
+on_business_app: boolean, };

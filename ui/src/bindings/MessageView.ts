@@ -4,6 +4,7 @@ import type { Direction } from "./Direction";
 import type { ErrorView } from "./ErrorView";
 import type { MediaView } from "./MediaView";
 import type { MessageStatus } from "./MessageStatus";
+import type { Origin } from "./Origin";
 import type { QuoteView } from "./QuoteView";
 import type { ReactionView } from "./ReactionView";
 
@@ -40,6 +41,11 @@ reactions: Array<ReactionView>,
  * Forwarded by the customer.
  */
 forwarded: boolean, 
+/**
+ * Who sent a shop's message: `phone` (the owner, from the WhatsApp Business app),
+ * `automation` (the bot on its own) or `app` (from Shopchat); `None` for a customer's.
+ */
+origin: Origin | null, 
 /**
  * Sent by the bot on its own (a command's answer, a greeting, an away message...).
  */

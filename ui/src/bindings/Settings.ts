@@ -55,7 +55,12 @@ repoint_callback: boolean,
 /**
  * Messages per second for the business number (1 to 1,000); `null` sends without a limit.
  */
-outbox_rate: number | null, shop_address: string | null, 
+outbox_rate: number | null, 
+/**
+ * The number is also on the WhatsApp Business app (found when going live): the outbox
+ * sends at most 20 messages per second.
+ */
+on_business_app: boolean, shop_address: string | null, 
 /**
  * VAT number, NIF, EIN...
  */

@@ -34,6 +34,7 @@ export function message(fields: Partial<MessageView> = {}): MessageView {
     reply_to: null,
     reactions: [],
     forwarded: false,
+    origin: direction === "in" ? null : "app",
     auto: false,
     class: null,
     ...fields,
@@ -105,6 +106,7 @@ export function settings(fields: Partial<Settings> = {}): Settings {
     public_url: null,
     repoint_callback: true,
     outbox_rate: null,
+    on_business_app: false,
     display_phone_number: null,
     shop_address: null,
     shop_tax_id: null,
@@ -179,6 +181,7 @@ export function connectionCheck(fields: Partial<ConnectionCheck> = {}): Connecti
     quality_rating: "GREEN",
     messaging_limit_tier: "TIER_1K",
     business_account_id: "102290129340398",
+    on_business_app: false,
     ...fields,
   };
 }

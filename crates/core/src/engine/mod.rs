@@ -15,7 +15,9 @@ use tracing::{info, warn};
 
 mod backup;
 mod chats;
+mod coexistence;
 mod contacts;
+pub use coexistence::SandboxPhone;
 mod documents;
 mod export;
 mod files_and_templates;

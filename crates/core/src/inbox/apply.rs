@@ -55,6 +55,10 @@ fn apply_change(
     number: Option<&str>,
     notes: &mut Vec<String>,
 ) -> Result<bool, StoreError> {
+    // Echoes from the phone, the imported history and the phone's address book (coexistence).
+    if crate::coexistence::apply_change(ctx, event_id, change, number, notes)? {
+        return Ok(true);
+    }
     let value: MessagesValue = match change.messages_value() {
         None => return Ok(false),
         Some(Ok(v)) => v,

@@ -34,6 +34,9 @@ pub struct ConnectionCheck {
     pub messaging_limit_tier: Option<String>,
     /// The business account, when one was given and it answered.
     pub business_account_id: Option<String>,
+    /// The number is also on the WhatsApp Business app on the phone (`is_on_biz_app`): see
+    /// `docs/coexistence.md` for what changes.
+    pub on_business_app: bool,
 }
 
 /// Why the connection test failed, by what the owner should do about it.
@@ -149,6 +152,7 @@ pub async fn test_connection(
         quality_rating: number.quality_rating,
         messaging_limit_tier: number.messaging_limit_tier,
         business_account_id: waba.map(|w| w.as_str().to_owned()),
+        on_business_app: number.is_on_biz_app.unwrap_or(false),
     })
 }
 

@@ -21,13 +21,14 @@ pub fn listen_addr(
     }
 }
 
-/// The outbox settings with the settings file's rate, then `SHOPCHAT_OUTBOX_RATE` over it.
+/// The outbox settings with the settings file's rate (at most 20 per second for a number also on
+/// the WhatsApp Business app), then `SHOPCHAT_OUTBOX_RATE` over it.
 pub fn outbox_settings(
     env: impl Fn(&str) -> Option<String>,
     settings: &Settings,
 ) -> Result<OutboxSettings, ConfigError> {
     let mut outbox = OutboxSettings {
-        rate_per_second: settings.outbox_rate.and_then(std::num::NonZeroU32::new),
+        rate_per_second: crate::coexistence::rate_for(settings),
         ..OutboxSettings::default()
     };
     outbox = outbox.with_rate_from(env)?;

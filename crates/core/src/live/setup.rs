@@ -225,6 +225,7 @@ impl GoLive {
         }
         let mut settings = self.settings(current);
         settings.display_phone_number = Some(check.display_phone_number.clone());
+        settings.on_business_app = check.on_business_app;
         settings.save(settings_file)?;
         Ok(GoLiveOutcome::Saved { check })
     }

@@ -7,6 +7,7 @@
 //! the first-run seeding). Only this module and the engine's start know of the fake, and only
 //! with the `sandbox` feature.
 
+pub mod phone;
 #[cfg(test)]
 mod tests;
 

@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, now_ms};
 use crate::views::ContactView;
 
-const COLUMNS: &str = "wa_id, name, unread, last_inbound_at";
+/// The name shown: the one in the phone's address book (coexistence), else the profile name.
+const COLUMNS: &str = "wa_id, coalesce((SELECT full_name FROM phone_contacts p WHERE p.wa_id = contacts.wa_id), name), unread, last_inbound_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
     Ok(ContactView {
@@ -108,7 +109,7 @@ pub fn chats(conn: &Connection) -> Result<Vec<crate::views::ChatSummary>, StoreE
         .collect::<Vec<_>>()
         .join(", ");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.wa_id, c.name, c.unread, c.last_inbound_at, {message_columns}, c.last_class
+        "SELECT c.wa_id, coalesce((SELECT full_name FROM phone_contacts p WHERE p.wa_id = c.wa_id), c.name), c.unread, c.last_inbound_at, {message_columns}, c.last_class
          FROM contacts c
          LEFT JOIN messages m ON m.id = c.last_message_id
          ORDER BY c.last_message_at IS NULL, c.last_message_at DESC, c.wa_id"

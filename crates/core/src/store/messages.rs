@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::StoreError;
-use crate::views::{Direction, ErrorView, MessageStatus, MessageView, QuoteView};
+use crate::views::{Direction, ErrorView, MessageStatus, MessageView, Origin, QuoteView};
 
 /// An error as stored on a message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,10 +56,10 @@ impl StoredError {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message, raw, reply_to, auto, class";
+pub(crate) const COLUMNS: &str = "id, wamid, contact, direction, type, text, status, timestamp, error_code, error_title, error_details, error_message, raw, reply_to, auto, class, origin";
 
 /// How many columns [`COLUMNS`] names.
-pub(crate) const COLUMN_COUNT: usize = 16;
+pub(crate) const COLUMN_COUNT: usize = 17;
 
 pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<MessageView> {
     from_row_at(r, 0)
@@ -72,6 +72,10 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
     let error_title: Option<String> = r.get(at + 9)?;
     let kind: String = r.get(at + 4)?;
     let raw: Option<String> = r.get(at + 12)?;
+    let auto: bool = r.get(at + 14)?;
+    let from_phone = r
+        .get::<_, Option<String>>(at + 16)?
+        .is_some_and(|o| o == "phone");
     let reply_to: Option<String> = r.get(at + 13)?;
     // Plain texts (most messages) are shown from their columns; only the rest is parsed.
     let parsed = raw
@@ -116,7 +120,13 @@ pub(crate) fn from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<MessageVie
             text: None,
         }),
         reactions: Vec::new(),
-        auto: r.get(at + 14)?,
+        origin: match direction.as_str() {
+            "in" => None,
+            _ if from_phone => Some(Origin::Phone),
+            _ if auto => Some(Origin::Automation),
+            _ => Some(Origin::App),
+        },
+        auto,
         class: r.get(at + 15)?,
     })
 }
@@ -198,7 +208,7 @@ pub fn list_for_contact(
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction'
-         ORDER BY id DESC LIMIT ?2) ORDER BY id"
+         ORDER BY timestamp DESC, id DESC LIMIT ?2) ORDER BY timestamp, id"
     ))?;
     let rows = stmt.query_map(params![contact, limit], from_row)?;
     let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
@@ -214,7 +224,7 @@ pub fn latest_inbound_wamid(
     Ok(conn
         .prepare_cached(
             "SELECT wamid FROM messages WHERE contact = ?1 AND direction = 'in' AND type != 'reaction'
-             ORDER BY id DESC LIMIT 1",
+             ORDER BY timestamp DESC, id DESC LIMIT 1",
         )?
         .query_row([contact], |r| r.get(0))
         .optional()?
@@ -297,8 +307,9 @@ pub fn set_wamid(conn: &Connection, id: i64, wamid: &str) -> Result<(), StoreErr
     Ok(())
 }
 
-/// Up to `limit` messages with a contact older than `before_id` (or the latest), oldest first:
-/// pages for scrolling back through a long history.
+/// Up to `limit` messages with a contact before `before_id` (or the latest), oldest first, in
+/// the order of their times (imported history arrives after newer messages): pages for
+/// scrolling back through a long history.
 pub fn page_for_contact(
     conn: &Connection,
     contact: &str,
@@ -307,13 +318,12 @@ pub fn page_for_contact(
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT * FROM (SELECT {COLUMNS} FROM messages
-             WHERE contact = ?1 AND id < ?2 AND type != 'reaction' ORDER BY id DESC LIMIT ?3)
-         ORDER BY id"
+             WHERE contact = ?1 AND type != 'reaction'
+               AND (?2 IS NULL OR (timestamp, id) < (SELECT timestamp, id FROM messages WHERE id = ?2))
+             ORDER BY timestamp DESC, id DESC LIMIT ?3)
+         ORDER BY timestamp, id"
     ))?;
-    let rows = stmt.query_map(
-        params![contact, before_id.unwrap_or(i64::MAX), limit],
-        from_row,
-    )?;
+    let rows = stmt.query_map(params![contact, before_id, limit], from_row)?;
     let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
     super::enrich::enrich(conn, &mut list)?;
     Ok(list)

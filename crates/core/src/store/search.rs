@@ -34,7 +34,7 @@ pub fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<SearchHi
         return Ok(Vec::new());
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, (SELECT name FROM contacts WHERE wa_id = contact) FROM messages
+        "SELECT {COLUMNS}, (SELECT coalesce((SELECT full_name FROM phone_contacts p WHERE p.wa_id = contact), name) FROM contacts WHERE wa_id = contact) FROM messages
          WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1
                       ORDER BY rowid DESC LIMIT ?2)
          ORDER BY id DESC"

@@ -142,10 +142,25 @@ pub struct MessageView {
     pub reactions: Vec<ReactionView>,
     /// Forwarded by the customer.
     pub forwarded: bool,
+    /// Who sent a shop's message: `phone` (the owner, from the WhatsApp Business app),
+    /// `automation` (the bot on its own) or `app` (from Shopchat); `None` for a customer's.
+    pub origin: Option<Origin>,
     /// Sent by the bot on its own (a command's answer, a greeting, an away message...).
     pub auto: bool,
     /// A customer's reply, classed `interested`, `not_interested`, `question` or `unknown`.
     pub class: Option<String>,
+}
+
+/// Who sent a shop's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The owner, from the WhatsApp Business app on the phone (the same number).
+    Phone,
+    /// The bot or another automation, on its own.
+    Automation,
+    /// Someone using Shopchat (the app or `shopchat`).
+    App,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -63,6 +63,7 @@ mod tests {
             forwarded: false,
             auto: false,
             class: None,
+            origin: None,
         }
     }
 

@@ -53,6 +53,7 @@ pub(crate) fn phone_number(fields: Option<&str>) -> Value {
         "code_verification_status": "VERIFIED",
         "name_status": "APPROVED",
         "platform_type": "CLOUD_API",
+        "is_on_biz_app": false,
         "throughput": {"level": "STANDARD"},
         "messaging_limit_tier": "TIER_1K",
         "account_mode": "SANDBOX",

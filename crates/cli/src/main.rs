@@ -1,6 +1,7 @@
 //! `shopchat`: the Shopchat engine without a window.
 
 mod accounts;
+mod broadcast;
 mod credentials;
 mod documents;
 mod output;
@@ -140,6 +141,14 @@ enum Command {
     Accounts {
         #[command(subcommand)]
         command: accounts::AccountsCommand,
+    },
+    /// Send an approved template to an audience (contacts or a CSV file): check, create, follow, pause, resume, cancel, export.
+    #[command(
+        after_help = "Example:\n  shopchat broadcast new --name \"Sale\" --template spring_sale --lang es_MX --csv customers.csv --param-column name\n  shopchat broadcast show 1\n  shopchat broadcast pause 1\n  shopchat broadcast export 1 --csv results.csv"
+    )]
+    Broadcast {
+        #[command(subcommand)]
+        command: broadcast::BroadcastCommand,
     },
     /// Turn the bot on or off (commands, documents, greeting, away message, keyword replies).
     #[command(after_help = "Example:\n  shopchat bot status\n  shopchat bot off")]
@@ -345,6 +354,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Templates { command } => templates::run(command, &common).await,
         Command::Accounts { command } => accounts::run(command, &common).await,
         Command::Bot { command } => accounts::bot(command, &common).await,
+        Command::Broadcast { command } => broadcast::run(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
         Command::Settings { command } => settings::run(command, &common),
         Command::Documents { command } => documents::run(command, &common).await,

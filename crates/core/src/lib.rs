@@ -10,6 +10,7 @@
 
 pub mod bindings;
 pub mod bot;
+pub mod broadcasts;
 pub mod clock;
 pub mod compose;
 pub mod config;

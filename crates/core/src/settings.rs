@@ -92,6 +92,8 @@ pub struct Settings {
     /// Messages per second for the business number (1 to 1,000); `null` sends without a limit.
     #[serde(default = "default_outbox_rate")]
     pub outbox_rate: Option<u32>,
+    /// The country of numbers written without a country code in a broadcast's list (`MX`, `ES`).
+    pub default_country: Option<String>,
     /// What the shop's documents say about it.
     #[serde(flatten)]
     #[ts(flatten)]
@@ -117,6 +119,7 @@ impl Default for Settings {
             public_url: None,
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
+            default_country: None,
             shop: ShopProfile::default(),
         }
     }
@@ -211,6 +214,14 @@ impl Settings {
             problems.push((
                 "outbox_rate",
                 format!("{rate} is not a rate: use 1 to {MAX_RATE_PER_SECOND}, or null for none"),
+            ));
+        }
+        if let Some(c) = &self.default_country
+            && crate::broadcasts::phone::country(c).is_none()
+        {
+            problems.push((
+                "default_country",
+                format!("{c:?} is not a country code like MX or ES"),
             ));
         }
         if self.business_name.as_ref().is_some_and(|n| n.len() > 256) {

@@ -269,6 +269,26 @@ impl Engine {
             breaker: breaker.clone(),
         };
         tasks.push(tokio::spawn(worker.run(stop.clone())));
+        let missed = store
+            .writer()
+            .call(crate::broadcasts::hold_missed)
+            .await
+            .unwrap_or(0);
+        if missed > 0 {
+            warn!(
+                broadcasts = missed,
+                "scheduled broadcasts were missed; they wait for the owner's confirmation"
+            );
+        }
+        tasks.push(tokio::spawn(
+            crate::broadcasts::runner::Runner {
+                store: store.clone(),
+                signal: signal.clone(),
+                graph: graph.clone(),
+                phone_number_id: wiring.phone_number_id.clone(),
+            }
+            .run(stop.clone()),
+        ));
         tasks.push(tokio::spawn(
             crate::documents::finish_pending_in_background(store.clone(), store_dir.clone()),
         ));

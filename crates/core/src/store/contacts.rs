@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, now_ms};
 use crate::views::ContactView;
 
-const COLUMNS: &str = "wa_id, name, unread, last_inbound_at";
+/// The contact's columns, and whether it opted out of broadcasts.
+const FULL: &str = "wa_id, name, unread, last_inbound_at, opted_out_at IS NOT NULL";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
     Ok(ContactView {
@@ -13,6 +14,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
         name: r.get(1)?,
         unread: r.get(2)?,
         last_inbound_at: r.get(3)?,
+        opted_out: false,
+    })
+}
+
+fn from_full(r: &Row<'_>) -> rusqlite::Result<ContactView> {
+    Ok(ContactView {
+        opted_out: r.get(4)?,
+        ..from_row(r)?
     })
 }
 
@@ -74,17 +83,17 @@ pub fn mark_read(conn: &Connection, wa_id: &str) -> Result<bool, StoreError> {
 
 pub fn get(conn: &Connection, wa_id: &str) -> Result<Option<ContactView>, StoreError> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE wa_id = ?1"))?
-        .query_row([wa_id], from_row)
+        .prepare_cached(&format!("SELECT {FULL} FROM contacts WHERE wa_id = ?1"))?
+        .query_row([wa_id], from_full)
         .optional()?)
 }
 
 /// Every contact, the most recent conversation first.
 pub fn list(conn: &Connection) -> Result<Vec<ContactView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM contacts ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
+        "SELECT {FULL} FROM contacts ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
     ))?;
-    let rows = stmt.query_map([], from_row)?;
+    let rows = stmt.query_map([], from_full)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

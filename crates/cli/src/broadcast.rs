@@ -121,7 +121,11 @@ pub async fn run(command: BroadcastCommand, common: &Common) -> Result<(), Strin
                 audience,
                 params: param_columns,
                 start_at,
-                rate: settings.outbox_rate,
+                // The number's rate, as `serve` takes it: the environment first, then the settings.
+                rate: std::env::var(shopchat_core::env_vars::OUTBOX_RATE)
+                    .ok()
+                    .and_then(|v| v.trim().parse().ok())
+                    .or(settings.outbox_rate),
                 default_country: settings.default_country,
                 spread: false,
                 dry_run: false,

@@ -84,5 +84,9 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::links::ImportReport>(dir.path());
     export::<crate::bot::BotConfig>(dir.path());
     export::<crate::bot::Explanation>(dir.path());
+    export::<crate::broadcasts::BroadcastView>(dir.path());
+    export::<crate::broadcasts::NewBroadcast>(dir.path());
+    export::<crate::broadcasts::Created>(dir.path());
+    export::<crate::broadcasts::report::Report>(dir.path());
     check_against_committed(dir.path());
 }

@@ -55,7 +55,11 @@ repoint_callback: boolean,
 /**
  * Messages per second for the business number (1 to 1,000); `null` sends without a limit.
  */
-outbox_rate: number | null, shop_address: string | null, 
+outbox_rate: number | null, 
+/**
+ * The country of numbers written without a country code in a broadcast's list (`MX`, `ES`).
+ */
+default_country: string | null, shop_address: string | null, 
 /**
  * VAT number, NIF, EIN...
  */

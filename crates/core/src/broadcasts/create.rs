@@ -63,6 +63,9 @@ pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, Bro
     if req.name.trim().is_empty() {
         return Err(bad("a broadcast needs a name".into()));
     }
+    // The audience first: a file that cannot be read, or labels on a version without them, is
+    // the owner's first problem.
+    let candidates = audience::candidates(ctx.conn, &req.audience)?;
     let stored = templates::get(ctx.conn, &req.template, &req.lang)?.ok_or_else(|| {
         bad(format!(
             "there is no synced template {:?} in {:?}: sync the templates first",
@@ -101,7 +104,6 @@ pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, Bro
         ),
         None => None,
     };
-    let candidates = audience::candidates(ctx.conn, &req.audience)?;
     if let (Some(first), AudienceSource::Csv { .. }) = (candidates.first(), &req.audience) {
         for p in &req.params {
             if !first.values.contains_key(p) {

@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint bench bench-inbound bench-outbound bench-scale
+.PHONY: run test fmt lint bench bench-inbound bench-outbound bench-scale bench-broadcast
 
 run:
 	scripts/run
@@ -25,5 +25,8 @@ bench-outbound:
 	cargo run --release --locked -p shopchat-e2e --example bench_outbound
 
 # 1,000,000 messages over 10,000 contacts: chat list, opening a conversation, search.
+bench-broadcast:
+	cargo run --release --locked -p shopchat-e2e --example bench_broadcast
+
 bench-scale:
 	cargo run --release --locked -p shopchat-core --example bench_scale

@@ -176,6 +176,18 @@ enum Command {
 
 #[derive(Subcommand)]
 enum SandboxCommand {
+    /// A simulated customer opts out of the shop's broadcasts: they write STOP (BAJA with --lang es), through the real webhook path.
+    #[command(after_help = "Example:\n  shopchat sandbox opt-out --from 15550100002")]
+    OptOut {
+        #[arg(long, value_name = "WA_ID")]
+        from: String,
+        /// `en` (STOP) or `es` (BAJA).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The engine's webhook URL (default: read from the running sandbox engine).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// A customer writes to the shop: a signed inbound webhook is posted to the running sandbox engine.
     #[command(
         after_help = "Example:\n  shopchat sandbox say --from 15550100001 --text \"Is my order ready?\""
@@ -367,5 +379,11 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
                     url,
                 },
         } => sandbox::say(common.data_dir, from, text, name, url).await,
+        Command::Sandbox {
+            command: SandboxCommand::OptOut { from, lang, url },
+        } => {
+            let word = if lang == "es" { "BAJA" } else { "STOP" };
+            sandbox::say(common.data_dir, from, word.to_owned(), None, url).await
+        }
     }
 }

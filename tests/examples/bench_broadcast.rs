@@ -81,7 +81,13 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
     let mut file = std::fs::File::create(&csv).expect("csv");
     writeln!(file, "phone,name").expect("csv");
     for i in 0..count {
-        writeln!(file, "+52 55 {:04} {:04},Cliente {i}", 3000 + i / 10_000, i % 10_000).expect("csv");
+        writeln!(
+            file,
+            "+52 55 {:04} {:04},Cliente {i}",
+            3000 + i / 10_000,
+            i % 10_000
+        )
+        .expect("csv");
     }
     drop(file);
     let raw = json!({
@@ -93,7 +99,10 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
         name: "bench".into(),
         template: "order_ready".into(),
         lang: "es_MX".into(),
-        audience: AudienceSource::Csv { path: csv, phone_column: None },
+        audience: AudienceSource::Csv {
+            path: csv,
+            phone_column: None,
+        },
         params: vec!["name".into()],
         start_at: None,
         rate: Some(rate),
@@ -168,10 +177,15 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
     let mut by_to: HashMap<String, usize> = HashMap::new();
     for r in graph.received_requests().await.unwrap_or_default() {
         let body: serde_json::Value = serde_json::from_slice(&r.body).expect("JSON");
-        *by_to.entry(body["to"].as_str().expect("to").to_owned()).or_default() += 1;
+        *by_to
+            .entry(body["to"].as_str().expect("to").to_owned())
+            .or_default() += 1;
     }
     assert_eq!(by_to.len(), count, "every recipient sent");
     assert!(by_to.values().all(|n| *n == 1), "a recipient sent twice");
     t.stop().await;
-    ((count - 1) as f64 / elapsed.as_secs_f64(), (at10, at50, end, max))
+    (
+        (count - 1) as f64 / elapsed.as_secs_f64(),
+        (at10, at50, end, max),
+    )
 }

@@ -13,6 +13,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
+mod broadcasts;
 mod chats;
 mod documents;
 mod files_and_templates;
@@ -20,6 +21,7 @@ mod links;
 mod live;
 mod sandbox_mode;
 
+pub use broadcasts::BroadcastDetail;
 pub use chats::{queue_text, text_message};
 pub use files_and_templates::{MediaFile, media_limits};
 use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId};
@@ -80,6 +82,8 @@ pub enum EngineError {
     Documents(#[from] crate::documents::DocumentsError),
     #[error(transparent)]
     Links(#[from] crate::links::LinksError),
+    #[error(transparent)]
+    Broadcasts(#[from] crate::broadcasts::BroadcastError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).

@@ -68,6 +68,14 @@ fn main() {
         "shop_profile",
         "save_shop_profile",
         "choose_logo",
+        "list_broadcasts",
+        "show_broadcast",
+        "create_broadcast",
+        "pause_broadcast",
+        "resume_broadcast",
+        "cancel_broadcast",
+        "export_broadcast",
+        "choose_broadcast_csv",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

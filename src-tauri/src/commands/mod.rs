@@ -1,6 +1,7 @@
 //! The app's commands: thin wrappers over the engine, one module per domain.
 
 pub mod app;
+pub mod broadcasts;
 pub mod chats;
 pub mod documents;
 pub mod links;

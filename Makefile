@@ -1,5 +1,5 @@
 # Plain entry points; each script installs what it needs first.
-.PHONY: run test fmt lint package bench bench-inbound bench-outbound bench-scale bench-backup
+.PHONY: run test fmt lint package bench bench-inbound bench-outbound bench-scale bench-backup bench-broadcast
 
 run:
 	scripts/run
@@ -29,6 +29,9 @@ bench-outbound:
 	cargo run --release --locked -p shopchat-e2e --example bench_outbound
 
 # 1,000,000 messages over 10,000 contacts: chat list, opening a conversation, search.
+bench-broadcast:
+	cargo run --release --locked -p shopchat-e2e --example bench_broadcast
+
 bench-scale:
 	cargo run --release --locked -p shopchat-core --example bench_scale
 

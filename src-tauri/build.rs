@@ -94,6 +94,14 @@ fn main() {
         "render_quick_reply",
         "sandbox_phone",
         "history_status",
+        "list_broadcasts",
+        "show_broadcast",
+        "create_broadcast",
+        "pause_broadcast",
+        "resume_broadcast",
+        "cancel_broadcast",
+        "export_broadcast",
+        "choose_broadcast_csv",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

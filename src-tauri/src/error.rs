@@ -1,6 +1,7 @@
 //! Errors as the UI sees them: `{ code, message }`, with codes the UI branches on.
 
 use serde::Serialize;
+use shopchat_core::broadcasts::BroadcastError;
 use shopchat_core::documents::DocumentsError;
 use shopchat_core::export::ExportError;
 use shopchat_core::links::LinksError;
@@ -99,6 +100,13 @@ impl From<EngineError> for ApiError {
                     Q::Store(_) => ApiErrorCode::Storage,
                 }
             }
+            EngineError::Broadcasts(b) => match b {
+                BroadcastError::Invalid(_) | BroadcastError::OverBudget { .. } => {
+                    ApiErrorCode::InvalidInput
+                }
+                BroadcastError::NotFound(_) => ApiErrorCode::NotFound,
+                BroadcastError::Store(_) => ApiErrorCode::Storage,
+            },
             _ => ApiErrorCode::Internal,
         };
         Self::new(code, e.to_string())
@@ -164,6 +172,16 @@ mod tests {
         assert_eq!(not_sandbox.code, ApiErrorCode::NotSandbox);
         let closed: ApiError = EngineError::Store(StoreError::Closed).into();
         assert_eq!(closed.code, ApiErrorCode::Storage);
+        let over: ApiError = EngineError::Broadcasts(BroadcastError::OverBudget {
+            needed: 300,
+            left: 250,
+            limit: 250,
+        })
+        .into();
+        assert_eq!(over.code, ApiErrorCode::InvalidInput);
+        assert!(over.message.contains("only 250 more"), "{}", over.message);
+        let missing: ApiError = EngineError::Broadcasts(BroadcastError::NotFound(7)).into();
+        assert_eq!(missing.code, ApiErrorCode::NotFound);
     }
 
     #[test]

@@ -3,15 +3,12 @@
 //! `export`, `import` (in `contacts_io`).
 
 use clap::Subcommand;
-use fake_graph::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_PHONE_NUMBER_ID};
-use shopchat_core::config::{LiveSettings, SandboxSettings};
 use shopchat_core::contacts::store::Flag;
 use shopchat_core::contacts::{ContactEntry, ContactFilter, ContactsError, block, ops};
-use tokio_util::sync::CancellationToken;
-use wacloud::{GraphClient, GraphConfig, PhoneNumberId, WaId};
+use wacloud::WaId;
 
 use crate::output::print_json;
-use crate::{Common, env_var, open_existing_store, open_store};
+use crate::{Common, open_existing_store, open_store};
 
 #[derive(Subcommand)]
 pub enum ContactsCommand {
@@ -235,34 +232,11 @@ async fn act(store: &shopchat_core::Store, command: ContactsCommand) -> Result<(
     }
 }
 
-/// Block or unblock through the Graph API: the live one, or in the sandbox a fake one started
-/// for the call.
+/// Block or unblock through the Graph API (in the sandbox, a fake one started for the call).
 async fn blocking(common: &Common, wa_id: &str, on: bool) -> Result<(), String> {
-    let stop = CancellationToken::new();
-    let _stop_fake = stop.clone().drop_guard();
-    let (graph, phone, _fake) = if common.sandbox {
-        let fake = FakeGraph::start(SandboxSettings::default(), stop.child_token())
-            .await
-            .map_err(|e| format!("the sandbox Graph API could not start: {e}"))?;
-        let graph = GraphClient::new(GraphConfig {
-            base_url: fake.url(),
-            ..GraphConfig::new(SANDBOX_ACCESS_TOKEN.to_owned().into())
-        })
-        .map_err(|e| e.to_string())?;
-        let phone = PhoneNumberId::parse(SANDBOX_PHONE_NUMBER_ID).map_err(|e| e.to_string())?;
-        (graph, phone, Some(fake))
-    } else {
-        let live = LiveSettings::from_env(env_var).map_err(|e| e.to_string())?;
-        let graph = GraphClient::new(GraphConfig {
-            base_url: live.graph_url.clone(),
-            api_version: live.api_version.clone(),
-            ..GraphConfig::new(live.access_token.clone())
-        })
-        .map_err(|e| e.to_string())?;
-        (graph, live.phone_number_id.clone(), None)
-    };
+    let graph = crate::graph::connect(common).await?;
     let store = open_store(common).await?;
-    let result = block::set_blocked(&store, &graph, &phone, wa_id, on).await;
+    let result = block::set_blocked(&store, &graph.client, &graph.phone_number_id, wa_id, on).await;
     store.close().await;
     result.map(|_| ()).map_err(err)
 }

@@ -2,11 +2,13 @@
 
 mod accounts;
 mod backup;
+mod broadcast;
 mod contacts;
 mod contacts_io;
 mod credentials;
 mod documents;
 mod export;
+mod graph;
 mod output;
 mod quick_replies;
 mod sandbox;
@@ -187,6 +189,14 @@ enum Command {
         #[command(subcommand)]
         command: accounts::AccountsCommand,
     },
+    /// Send an approved template to an audience (contacts or a CSV file): check, create, follow, pause, resume, cancel, export.
+    #[command(
+        after_help = "Example:\n  shopchat broadcast new --name \"Sale\" --template spring_sale --lang es_MX --csv customers.csv --param-column name\n  shopchat broadcast show 1\n  shopchat broadcast pause 1\n  shopchat broadcast export 1 --csv results.csv"
+    )]
+    Broadcast {
+        #[command(subcommand)]
+        command: broadcast::BroadcastCommand,
+    },
     /// Turn the bot on or off (commands, documents, greeting, away message, keyword replies).
     #[command(after_help = "Example:\n  shopchat bot status\n  shopchat bot off")]
     Bot {
@@ -229,6 +239,18 @@ enum Command {
 
 #[derive(Subcommand)]
 enum SandboxCommand {
+    /// A simulated customer opts out of the shop's broadcasts: they write STOP (BAJA with --lang es), through the real webhook path.
+    #[command(after_help = "Example:\n  shopchat sandbox opt-out --from 15550100002")]
+    OptOut {
+        #[arg(long, value_name = "WA_ID")]
+        from: String,
+        /// `en` (STOP) or `es` (BAJA).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The engine's webhook URL (default: read from the running sandbox engine).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// A customer writes to the shop: a signed inbound webhook is posted to the running sandbox engine.
     #[command(
         after_help = "Example:\n  shopchat sandbox say --from 15550100001 --text \"Is my order ready?\""
@@ -432,6 +454,7 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Templates { command } => templates::run(command, &common).await,
         Command::Accounts { command } => accounts::run(command, &common).await,
         Command::Bot { command } => accounts::bot(command, &common).await,
+        Command::Broadcast { command } => broadcast::run(command, &common).await,
         Command::Credentials { command } => credentials::run(command),
         Command::Settings { command } => settings::run(command, &common),
         Command::Documents { command } => documents::run(command, &common).await,
@@ -452,5 +475,11 @@ async fn run(command: Command, common: Common) -> Result<(), String> {
         Command::Sandbox {
             command: SandboxCommand::HistoryImport { url },
         } => sandbox::history_import(common.data_dir, url).await,
+        Command::Sandbox {
+            command: SandboxCommand::OptOut { from, lang, url },
+        } => {
+            let word = if lang == "es" { "BAJA" } else { "STOP" };
+            sandbox::say(common.data_dir, from, word.to_owned(), None, url).await
+        }
     }
 }

@@ -1,14 +1,10 @@
 //! `shopchat templates sync|list`.
 
 use clap::Subcommand;
-use fake_graph::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_WABA_ID};
-use shopchat_core::config::{LiveSettings, SandboxSettings};
 use shopchat_core::store::templates as stored;
 use shopchat_core::views::TemplateView;
-use tokio_util::sync::CancellationToken;
-use wacloud::{GraphClient, GraphConfig};
 
-use crate::{Common, env_var, open_existing_store, open_store};
+use crate::{Common, open_existing_store, open_store};
 
 #[derive(Subcommand)]
 pub enum TemplatesCommand {
@@ -87,34 +83,10 @@ pub async fn run(command: TemplatesCommand, common: &Common) -> Result<(), Strin
             crate::templates_create::delete(name, lang, common).await
         }
         TemplatesCommand::Sync { json } => {
-            let stop = CancellationToken::new();
-            let _stop_fake = stop.clone().drop_guard();
-            let (graph, waba, _fake) = if common.sandbox {
-                // The sandbox's templates live in its fake Graph API: run one for the sync.
-                let fake = FakeGraph::start(SandboxSettings::default(), stop.child_token())
-                    .await
-                    .map_err(|e| format!("the sandbox Graph API could not start: {e}"))?;
-                let graph = GraphClient::new(GraphConfig {
-                    base_url: fake.url(),
-                    ..GraphConfig::new(SANDBOX_ACCESS_TOKEN.to_owned().into())
-                })
-                .map_err(|e| e.to_string())?;
-                (graph, SANDBOX_WABA_ID.to_owned(), Some(fake))
-            } else {
-                let live = LiveSettings::from_env(env_var).map_err(|e| e.to_string())?;
-                let waba = live.business_account_id.clone().ok_or(
-                    "set WHATSAPP_BUSINESS_ACCOUNT_ID (the WhatsApp Business Account id) to sync templates",
-                )?;
-                let graph = GraphClient::new(GraphConfig {
-                    base_url: live.graph_url.clone(),
-                    api_version: live.api_version.clone(),
-                    ..GraphConfig::new(live.access_token.clone())
-                })
-                .map_err(|e| e.to_string())?;
-                (graph, waba, None)
-            };
+            let graph = crate::graph::connect(common).await?;
+            let waba = graph.waba_for("sync templates")?;
             let store = open_store(common).await?;
-            let synced = shopchat_core::templates::sync(&graph, &waba, &store).await;
+            let synced = shopchat_core::templates::sync(&graph.client, &waba, &store).await;
             let list = store.read(stored::list).await;
             store.close().await;
             let count = synced.map_err(|e| e.to_string())?;

@@ -2,14 +2,11 @@
 //! Meta's rules (every broken rule named at its field, nothing sent), submitted, and the list
 //! synced; a template deleted in every language or in one.
 
-use fake_graph::{FakeGraph, SANDBOX_ACCESS_TOKEN, SANDBOX_WABA_ID};
 use serde_json::json;
-use shopchat_core::config::{LiveSettings, SandboxSettings};
 use shopchat_template_rules::{Button, Category, Draft, Header, placeholders};
-use tokio_util::sync::CancellationToken;
-use wacloud::{GraphClient, GraphConfig, WabaId};
+use wacloud::WabaId;
 
-use crate::{Common, env_var, open_store};
+use crate::{Common, open_store};
 
 /// What `templates create` is given.
 pub struct CreateArgs {
@@ -26,35 +23,11 @@ pub struct CreateArgs {
 
 /// The Graph client and business account for this run; in the sandbox, a fake Graph API that
 /// lives as long as the returned guard.
-async fn connect(
-    common: &Common,
-    stop: &CancellationToken,
-) -> Result<(GraphClient, WabaId, Option<FakeGraph>), String> {
-    let (graph, waba, fake) = if common.sandbox {
-        let fake = FakeGraph::start(SandboxSettings::default(), stop.child_token())
-            .await
-            .map_err(|e| format!("the sandbox Graph API could not start: {e}"))?;
-        let graph = GraphClient::new(GraphConfig {
-            base_url: fake.url(),
-            ..GraphConfig::new(SANDBOX_ACCESS_TOKEN.to_owned().into())
-        })
-        .map_err(|e| e.to_string())?;
-        (graph, SANDBOX_WABA_ID.to_owned(), Some(fake))
-    } else {
-        let live = LiveSettings::from_env(env_var).map_err(|e| e.to_string())?;
-        let waba = live.business_account_id.clone().ok_or(
-            "set WHATSAPP_BUSINESS_ACCOUNT_ID (the WhatsApp Business Account id) to manage templates",
-        )?;
-        let graph = GraphClient::new(GraphConfig {
-            base_url: live.graph_url.clone(),
-            api_version: live.api_version.clone(),
-            ..GraphConfig::new(live.access_token.clone())
-        })
-        .map_err(|e| e.to_string())?;
-        (graph, waba, None)
-    };
+async fn connect(common: &Common) -> Result<(crate::graph::Graph, WabaId), String> {
+    let graph = crate::graph::connect(common).await?;
+    let waba = graph.waba_for("manage templates")?;
     let waba = WabaId::parse(&waba).map_err(|e| format!("{waba:?}: {e}"))?;
-    Ok((graph, waba, fake))
+    Ok((graph, waba))
 }
 
 /// `quick:TEXT`, `url:TEXT:URL`, `phone:TEXT:NUMBER`, `copy:EXAMPLE`.
@@ -153,16 +126,15 @@ pub async fn create(args: CreateArgs, common: &Common) -> Result<(), String> {
             ));
         }
     };
-    let stop = CancellationToken::new();
-    let _stop_fake = stop.clone().drop_guard();
-    let (graph, waba, _fake) = connect(common, &stop).await?;
+    let (connected, waba) = connect(common).await?;
+    let graph = &connected.client;
     let created = graph
         .create_template(&waba, &request)
         .await
         .map_err(|e| e.to_string())?;
     // Keep the list as WhatsApp has it now, the new template pending.
     let store = open_store(common).await?;
-    let synced = shopchat_core::templates::sync(&graph, waba.as_str(), &store).await;
+    let synced = shopchat_core::templates::sync(graph, waba.as_str(), &store).await;
     store.close().await;
     synced.map_err(|e| e.to_string())?;
     if args.json {
@@ -186,9 +158,8 @@ pub async fn create(args: CreateArgs, common: &Common) -> Result<(), String> {
 }
 
 pub async fn delete(name: String, lang: Option<String>, common: &Common) -> Result<(), String> {
-    let stop = CancellationToken::new();
-    let _stop_fake = stop.clone().drop_guard();
-    let (graph, waba, _fake) = connect(common, &stop).await?;
+    let (connected, waba) = connect(common).await?;
+    let graph = &connected.client;
     let hsm_id = match &lang {
         None => None,
         Some(code) => {
@@ -208,7 +179,7 @@ pub async fn delete(name: String, lang: Option<String>, common: &Common) -> Resu
         .await
         .map_err(|e| e.to_string())?;
     let store = open_store(common).await?;
-    let synced = shopchat_core::templates::sync(&graph, waba.as_str(), &store).await;
+    let synced = shopchat_core::templates::sync(graph, waba.as_str(), &store).await;
     store.close().await;
     synced.map_err(|e| e.to_string())?;
     match lang {

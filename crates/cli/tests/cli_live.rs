@@ -317,6 +317,7 @@ async fn live_send_and_statuses_through_a_mock_graph_api() {
             "archived",
             "marked_unread",
             "blocked",
+            "opted_out",
         ]),
         "{c}"
     );

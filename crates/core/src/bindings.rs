@@ -94,5 +94,9 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::export::contacts::ContactImport>(dir.path());
     export::<crate::stats::Stats>(dir.path());
     export::<crate::stats::Figure>(dir.path());
+    export::<crate::broadcasts::BroadcastView>(dir.path());
+    export::<crate::broadcasts::NewBroadcast>(dir.path());
+    export::<crate::broadcasts::Created>(dir.path());
+    export::<crate::broadcasts::report::Report>(dir.path());
     check_against_committed(dir.path());
 }

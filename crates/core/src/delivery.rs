@@ -19,6 +19,7 @@ pub(crate) fn advance(
         return Ok(false);
     }
     messages::set_status(ctx.conn, id, next, at_secs, error)?;
+    crate::broadcasts::track::on_status(ctx, id, next, error)?;
     emit_status(ctx, id)?;
     Ok(true)
 }

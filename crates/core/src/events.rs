@@ -41,6 +41,10 @@ pub enum DomainEvent {
     Resync { missed: u64 },
     /// The tunnel (the public address) connected, went offline, or Meta was re-pointed.
     Tunnel { state: crate::tunnel::TunnelState },
+    /// A broadcast moved on: coalesced by the runner to a few per second.
+    BroadcastProgress {
+        broadcast: crate::broadcasts::BroadcastView,
+    },
 }
 
 impl DomainEvent {
@@ -57,6 +61,7 @@ impl DomainEvent {
             Self::OutboxHealth { .. } => "outbox://health",
             Self::Resync { .. } => "app://resync",
             Self::Tunnel { .. } => "tunnel://state",
+            Self::BroadcastProgress { .. } => "broadcast://progress",
         }
     }
 }

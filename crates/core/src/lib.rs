@@ -11,6 +11,7 @@
 pub mod backup;
 pub mod bindings;
 pub mod bot;
+pub mod broadcasts;
 pub mod clock;
 pub mod coexistence;
 pub mod compose;

@@ -99,6 +99,8 @@ pub struct Settings {
     /// sends at most 20 messages per second.
     #[serde(default)]
     pub on_business_app: bool,
+    /// The country of numbers written without a country code in a broadcast's list (`MX`, `ES`).
+    pub default_country: Option<String>,
     /// What the shop's documents say about it.
     #[serde(flatten)]
     #[ts(flatten)]
@@ -129,6 +131,7 @@ impl Default for Settings {
             repoint_callback: true,
             outbox_rate: default_outbox_rate(),
             on_business_app: false,
+            default_country: None,
             shop: ShopProfile::default(),
             maintenance: Maintenance::default(),
         }
@@ -243,6 +246,14 @@ impl Settings {
             problems.push((
                 "outbox_rate",
                 format!("{rate} is not a rate: use 1 to {MAX_RATE_PER_SECOND}, or null for none"),
+            ));
+        }
+        if let Some(c) = &self.default_country
+            && crate::broadcasts::phone::country(c).is_none()
+        {
+            problems.push((
+                "default_country",
+                format!("{c:?} is not a country code like MX or ES"),
             ));
         }
         if self.business_name.as_ref().is_some_and(|n| n.len() > 256) {

@@ -159,6 +159,31 @@ fn check_media_ids(state: &FakeState, content: &Content) -> Result<(), Response>
     Ok(())
 }
 
+/// Why a send to `to` fails, if it does: Uma (unreachable) always (131026); a template to a
+/// number that is not a simulated customer and ends in 26 (not on WhatsApp: 131026), or to a
+/// number ending in 49 (Meta's cap on the marketing messages a person receives: 131049). Any
+/// other number is a reachable customer, so a demo broadcast to a list mostly succeeds.
+fn failure_for(to: &str, content: &Content) -> Option<(i64, &'static str, &'static str)> {
+    match customer(to) {
+        Some(c) if c.unreachable => Some((
+            131026,
+            "Message undeliverable",
+            "The sandbox customer Uma cannot receive messages (a simulated failure).",
+        )),
+        _ if matches!(content, Content::Template { .. }) && to.ends_with("49") => Some((
+            131049,
+            "This message was not delivered to maintain healthy ecosystem engagement.",
+            "The sandbox limits the marketing messages this customer receives (a simulated 131049).",
+        )),
+        None if matches!(content, Content::Template { .. }) && to.ends_with("26") => Some((
+            131026,
+            "Message undeliverable",
+            "The sandbox treats a number ending in 26 as not on WhatsApp (a simulated 131026).",
+        )),
+        _ => None,
+    }
+}
+
 /// `sent → delivered → read` (or `sent → failed`), then maybe an answer from the customer.
 async fn report_statuses(state: Arc<FakeState>, wamid: String, message: OutgoingMessage) {
     let mut target = state.target.subscribe();
@@ -166,7 +191,8 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, message: Outgoing
         return;
     }
     let to = message.to.to_string();
-    let unreachable = customer(&to).is_some_and(|c| c.unreachable);
+    let failure = failure_for(&to, &message.content);
+    let unreachable = failure.is_some();
     let steps: &[&str] = if unreachable {
         &["sent", "failed"]
     } else {
@@ -177,11 +203,7 @@ async fn report_statuses(state: Arc<FakeState>, wamid: String, message: Outgoing
             _ = tokio::time::sleep(delay) => {}
             _ = state.stop.cancelled() => return,
         }
-        let error = (*step == "failed").then_some((
-            131026,
-            "Message undeliverable",
-            "The sandbox customer Uma cannot receive messages (a simulated failure).",
-        ));
+        let error = failure.filter(|_| *step == "failed");
         let mut body = payloads::status(
             SANDBOX_WABA_ID,
             SANDBOX_PHONE_NUMBER_ID,

@@ -30,7 +30,8 @@ use crate::ids::PhoneNumberId;
 
 /// The fields [`GraphClient::phone_number`] asks for.
 pub const PHONE_NUMBER_FIELDS: &str = "id,display_phone_number,verified_name,quality_rating,\
-code_verification_status,platform_type,throughput,name_status,status,messaging_limit_tier,is_on_biz_app";
+code_verification_status,platform_type,throughput,name_status,status,messaging_limit_tier,\
+is_on_biz_app,whatsapp_business_manager_messaging_limit";
 /// The fields [`GraphClient::business_profile`] asks for.
 pub const BUSINESS_PROFILE_FIELDS: &str =
     "about,address,description,email,profile_picture_url,websites,vertical";
@@ -110,13 +111,19 @@ pub struct PhoneNumber {
     /// The number's status (`CONNECTED`, `PENDING`, `FLAGGED`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// Business-initiated conversations allowed per 24 hours (`TIER_1K`, ...).
+    /// Business-initiated conversations allowed per 24 hours (`TIER_1K`, ...). Deprecated by
+    /// Meta in favour of [`Self::whatsapp_business_manager_messaging_limit`]; read as a fallback.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messaging_limit_tier: Option<String>,
     /// The number is also on the WhatsApp Business app (coexistence): the owner keeps using it
     /// on the phone, and Meta allows it 20 messages per second.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_on_biz_app: Option<bool>,
+    /// The business portfolio's messaging limit: unique customers reached outside the 24-hour
+    /// window per rolling 24 hours (`TIER_250`, `TIER_2K`, `TIER_10K`, `TIER_100K`,
+    /// `TIER_UNLIMITED`). Kept as Meta sends it (a string or an object), read by the engine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_business_manager_messaging_limit: Option<serde_json::Value>,
 }
 
 /// A phone number's throughput.

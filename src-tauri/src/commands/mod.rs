@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod backup;
+pub mod broadcasts;
 pub mod chats;
 pub mod coexistence;
 pub mod contacts;

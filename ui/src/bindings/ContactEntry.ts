@@ -29,4 +29,8 @@ notes: Array<NoteView>, wa_id: string, name: string | null, unread: number,
 /**
  * Unix seconds of the customer's latest message.
  */
-last_inbound_at: number | null, };
+last_inbound_at: number | null, 
+/**
+ * Opted out of the shop's broadcasts (wrote STOP / BAJA, Meta's 131050, or the owner).
+ */
+opted_out: boolean, };

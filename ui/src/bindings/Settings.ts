@@ -60,7 +60,11 @@ outbox_rate: number | null,
  * The number is also on the WhatsApp Business app (found when going live): the outbox
  * sends at most 20 messages per second.
  */
-on_business_app: boolean, shop_address: string | null, 
+on_business_app: boolean, 
+/**
+ * The country of numbers written without a country code in a broadcast's list (`MX`, `ES`).
+ */
+default_country: string | null, shop_address: string | null, 
 /**
  * VAT number, NIF, EIN...
  */

@@ -55,7 +55,7 @@ export function chat(fields: Partial<ChatSummary> = {}): ChatSummary {
 }
 
 export function contact(fields: Partial<ContactView> = {}): ContactView {
-  return { wa_id: "15550100001", name: "Ana Lima", unread: 0, last_inbound_at: null, ...fields };
+  return { wa_id: "15550100001", name: "Ana Lima", unread: 0, last_inbound_at: null, opted_out: false, ...fields };
 }
 
 /** `count` messages with ids `firstId..`, alternating direction, one minute apart. */
@@ -95,6 +95,7 @@ export function media(fields: Partial<MediaView> = {}): MediaView {
 /** The settings file's defaults (nothing set up yet) with `fields` on top. */
 export function settings(fields: Partial<Settings> = {}): Settings {
   return {
+    default_country: null,
     phone_number_id: null,
     business_account_id: null,
     app_id: null,

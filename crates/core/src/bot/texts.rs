@@ -93,6 +93,16 @@ pub const CATALOGUE: &crate::i18n::Catalogue = &[
     ("button_help", "Help", "Ayuda"),
     ("button_yes", "Yes, unlink", "Sí, desvincular"),
     ("button_no", "No", "No"),
+    (
+        "opted_out",
+        "Done: you will not get promotional messages from us any more. Write START to receive them again.",
+        "Listo: ya no recibirás mensajes promocionales nuestros. Escribe ALTA para volver a recibirlos.",
+    ),
+    (
+        "opted_in",
+        "Welcome back: you will receive our messages again. Write STOP at any time to stop them.",
+        "De nuevo contigo: volverás a recibir nuestros mensajes. Escribe BAJA cuando quieras para dejar de recibirlos.",
+    ),
 ];
 
 /// A text in `lang`: the owner's, else the default. Unknown keys give the key itself.

@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 mod backup;
+mod broadcasts;
 mod chats;
 mod coexistence;
 mod contacts;
@@ -25,6 +26,7 @@ mod links;
 mod live;
 mod sandbox_mode;
 
+pub use broadcasts::BroadcastDetail;
 pub use chats::{queue_text, text_message};
 pub use export::import as import_contacts;
 pub use files_and_templates::{MediaFile, media_limits};
@@ -92,6 +94,8 @@ pub enum EngineError {
     Links(#[from] crate::links::LinksError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    #[error(transparent)]
+    Broadcasts(#[from] crate::broadcasts::BroadcastError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -276,6 +280,26 @@ impl Engine {
             breaker: breaker.clone(),
         };
         tasks.push(tokio::spawn(worker.run(stop.clone())));
+        let missed = store
+            .writer()
+            .call(crate::broadcasts::hold_missed)
+            .await
+            .unwrap_or(0);
+        if missed > 0 {
+            warn!(
+                broadcasts = missed,
+                "scheduled broadcasts were missed; they wait for the owner's confirmation"
+            );
+        }
+        tasks.push(tokio::spawn(
+            crate::broadcasts::runner::Runner {
+                store: store.clone(),
+                signal: signal.clone(),
+                graph: graph.clone(),
+                phone_number_id: wiring.phone_number_id.clone(),
+            }
+            .run(stop.clone()),
+        ));
         tasks.push(tokio::spawn(
             crate::documents::finish_pending_in_background(store.clone(), store_dir.clone()),
         ));

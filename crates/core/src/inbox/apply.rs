@@ -183,7 +183,11 @@ fn apply_message(
     let message = messages::get(ctx.conn, id)?;
     ctx.emit(DomainEvent::MessageReceived { message });
     // An answer is queued in this transaction: a replay finds the message stored and stops above.
-    crate::bot::answer(ctx, id, m)?;
+    // So are a broadcast's reply and an opt-out (STOP / BAJA), which the bot then leaves alone.
+    crate::broadcasts::track::on_reply(ctx, contact, id)?;
+    if !crate::broadcasts::optout::apply(ctx, m, now_ms())? {
+        crate::bot::answer(ctx, id, m)?;
+    }
     emit_contact(ctx, contact)?;
     Ok(())
 }

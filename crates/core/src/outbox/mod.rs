@@ -126,6 +126,7 @@ pub fn recover_in_flight(ctx: &mut WriteCtx<'_>) -> Result<usize, StoreError> {
             now_secs(),
             Some(&error),
         )?;
+        crate::broadcasts::track::on_status(ctx, *id, MessageStatus::Unknown, Some(&error))?;
         // Its status webhook may have come before the crash: then it is not in doubt.
         if !crate::delivery::settle_if_reported(ctx, *id)? {
             crate::delivery::emit_status(ctx, *id)?;

@@ -228,7 +228,12 @@ impl Worker {
         self.record(
             id,
             job.attempts,
-            result.map(|r| r.messages[0].id.to_string()),
+            result.map(|r| {
+                (
+                    r.messages[0].id.to_string(),
+                    r.messages[0].message_status.clone(),
+                )
+            }),
         )
         .await;
         if let Some(health) = change {
@@ -247,7 +252,7 @@ impl Worker {
 
     /// Records a send's result, trying again for a while if the database refuses (a full disk
     /// that clears, a busy moment): a row left in flight holds up its customer's later messages.
-    async fn record(&self, id: i64, attempts: u32, result: Result<String, GraphError>) {
+    async fn record(&self, id: i64, attempts: u32, result: Result<Accepted, GraphError>) {
         let mut delay = Duration::from_millis(100);
         for attempt in 1..=RECORD_TRIES {
             let settings = self.settings.clone();
@@ -272,6 +277,10 @@ impl Worker {
         }
     }
 }
+
+/// A send Meta took: its wamid and `message_status` (`accepted`, `held_for_quality_assessment`,
+/// `paused`).
+type Accepted = (String, Option<String>);
 
 enum Claim {
     Ready(Claimed),
@@ -307,16 +316,17 @@ fn record(
     ctx: &mut WriteCtx<'_>,
     id: i64,
     attempts: u32,
-    result: Result<String, GraphError>,
+    result: Result<Accepted, GraphError>,
     settings: &OutboxSettings,
 ) -> Result<(), StoreError> {
     match result {
-        Ok(wamid) => {
+        Ok((wamid, message_status)) => {
             debug!(message = id, %wamid, "outbox: sent");
             messages::set_wamid(ctx.conn, id, &wamid)?;
             outbox::finish(ctx.conn, id, "done", None)?;
             delivery::advance(ctx, id, MessageStatus::Sent, now_secs(), None)?;
             delivery::apply_recorded(ctx, id, &wamid)?;
+            crate::broadcasts::track::on_accepted(ctx, id, message_status.as_deref())?;
         }
         // The token was refused: the message waits, uncounted, for the account to be reconnected.
         Err(e) if e.kind == ErrorKind::Auth => {
@@ -343,6 +353,7 @@ fn record(
                 now_secs(),
                 Some(&error),
             )?;
+            crate::broadcasts::track::on_status(ctx, id, MessageStatus::Unknown, Some(&error))?;
             // A status webhook may already have told us which wamid it got.
             if !delivery::settle_if_reported(ctx, id)? {
                 delivery::emit_status(ctx, id)?;
@@ -357,10 +368,12 @@ fn record(
                 now_ms() + delay.as_millis() as i64,
                 &e.to_string(),
             )?;
+            crate::broadcasts::track::on_send_error(ctx, id, e.code)?;
         }
         Err(e) => {
             warn!(message = id, attempts, error = %e, "outbox: send failed");
             outbox::finish(ctx.conn, id, "failed", Some(&e.to_string()))?;
+            crate::broadcasts::track::on_send_error(ctx, id, e.code)?;
             delivery::advance(
                 ctx,
                 id,

@@ -5,8 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, now_ms};
 use crate::views::ContactView;
 
-/// The name shown: the one in the phone's address book (coexistence), else the profile name.
-const COLUMNS: &str = "wa_id, coalesce((SELECT full_name FROM phone_contacts p WHERE p.wa_id = contacts.wa_id), name), unread, last_inbound_at";
+/// The contact's columns: the name shown (the one in the phone's address book, under
+/// coexistence, else the profile name), and whether it opted out of broadcasts.
+const FULL: &str = "wa_id, coalesce((SELECT full_name FROM phone_contacts p WHERE p.wa_id = contacts.wa_id), name), unread, last_inbound_at, opted_out_at IS NOT NULL";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
     Ok(ContactView {
@@ -14,6 +15,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ContactView> {
         name: r.get(1)?,
         unread: r.get(2)?,
         last_inbound_at: r.get(3)?,
+        opted_out: false,
+    })
+}
+
+fn from_full(r: &Row<'_>) -> rusqlite::Result<ContactView> {
+    Ok(ContactView {
+        opted_out: r.get(4)?,
+        ..from_row(r)?
     })
 }
 
@@ -86,17 +95,17 @@ pub fn mark_read(conn: &Connection, wa_id: &str) -> Result<bool, StoreError> {
 
 pub fn get(conn: &Connection, wa_id: &str) -> Result<Option<ContactView>, StoreError> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE wa_id = ?1"))?
-        .query_row([wa_id], from_row)
+        .prepare_cached(&format!("SELECT {FULL} FROM contacts WHERE wa_id = ?1"))?
+        .query_row([wa_id], from_full)
         .optional()?)
 }
 
 /// Every contact, the most recent conversation first.
 pub fn list(conn: &Connection) -> Result<Vec<ContactView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM contacts ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
+        "SELECT {FULL} FROM contacts ORDER BY last_message_at IS NULL, last_message_at DESC, wa_id"
     ))?;
-    let rows = stmt.query_map([], from_row)?;
+    let rows = stmt.query_map([], from_full)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

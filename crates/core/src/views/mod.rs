@@ -108,6 +108,9 @@ pub struct ContactView {
     pub unread: i64,
     /// Unix seconds of the customer's latest message.
     pub last_inbound_at: Option<i64>,
+    /// Opted out of the shop's broadcasts (wrote STOP / BAJA, Meta's 131050, or the owner).
+    #[serde(default)]
+    pub opted_out: bool,
 }
 
 /// A message found by full-text search, with its contact's name.

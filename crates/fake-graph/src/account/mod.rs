@@ -43,6 +43,10 @@ const VERTICALS: &[&str] = &[
     "NOT_A_BIZ",
 ];
 
+/// The sandbox portfolio's messaging limit (unique customers reached outside the 24-hour window
+/// per rolling 24 hours), as `whatsapp_business_manager_messaging_limit` reports it.
+pub const MESSAGING_LIMIT: &str = "TIER_10K";
+
 /// `GET /{phone-number-id}[?fields=…]`.
 pub(crate) fn phone_number(fields: Option<&str>) -> Value {
     let number = json!({
@@ -56,6 +60,7 @@ pub(crate) fn phone_number(fields: Option<&str>) -> Value {
         "is_on_biz_app": false,
         "throughput": {"level": "STANDARD"},
         "messaging_limit_tier": "TIER_1K",
+        "whatsapp_business_manager_messaging_limit": MESSAGING_LIMIT,
         "account_mode": "SANDBOX",
         "is_official_business_account": false,
     });

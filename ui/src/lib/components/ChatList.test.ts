@@ -145,13 +145,13 @@ describe("ChatList", () => {
     const { backend, stop } = await setup();
     await backend.emit("contact://updated", {
       type: "contact_updated",
-      contact: { wa_id: BEN, name: "Ben Okafor", unread: 4, last_inbound_at: NOW_S - 60 },
+      contact: { wa_id: BEN, name: "Ben Okafor", unread: 4, last_inbound_at: NOW_S - 60, opted_out: false },
     });
     expect(within(row(BEN)).getByTestId("chat-unread")).toHaveTextContent("4");
     expect(within(row(BEN)).getByTestId("chat-name")).toHaveTextContent("Ben Okafor");
     await backend.emit("contact://updated", {
       type: "contact_updated",
-      contact: { wa_id: BEN, name: "Ben Okafor", unread: 0, last_inbound_at: NOW_S - 60 },
+      contact: { wa_id: BEN, name: "Ben Okafor", unread: 0, last_inbound_at: NOW_S - 60, opted_out: false },
     });
     expect(within(row(BEN)).queryByTestId("chat-unread")).toBeNull();
     stop();

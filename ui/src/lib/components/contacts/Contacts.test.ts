@@ -23,6 +23,7 @@ function entry(fields: Partial<ContactEntry> & { wa_id: string }): ContactEntry 
     name: null,
     unread: 0,
     last_inbound_at: null,
+    opted_out: false,
     custom_name: null,
     number: `+${fields.wa_id}`,
     labels: [],

@@ -1,0 +1,253 @@
+//! Creating a broadcast: the template checked, the audience read and checked, the parameters
+//! mapped, the messaging limit respected; then the broadcast and all its recipient rows written
+//! in one transaction.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::audience::{self, AudienceCheck, AudienceSource, Checked, RowProblem};
+use super::budget::{self, Budget};
+use super::{BroadcastError, DEFAULT_RATE};
+use crate::store::{WriteCtx, now_ms, templates};
+
+/// What the owner asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewBroadcast {
+    pub name: String,
+    pub template: String,
+    pub lang: String,
+    pub audience: AudienceSource,
+    /// For each template parameter in order: the CSV column (or contact field: `name`,
+    /// `customer_name`, `customer_ref`, `phone`) that fills it.
+    pub params: Vec<String>,
+    /// When to start (unix ms); `None`: now.
+    #[ts(type = "number | null")]
+    pub start_at: Option<i64>,
+    /// Messages per second (80; 20 for a number also on the WhatsApp Business app).
+    pub rate: Option<u32>,
+    /// A country for numbers written without one (`MX`, `ES`...), from the settings.
+    pub default_country: Option<String>,
+    /// Allowed past the messaging limit: it waits for the budget and goes on over days.
+    pub spread: bool,
+    /// Only check: nothing is written.
+    pub dry_run: bool,
+}
+
+/// A created (or checked) broadcast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Created {
+    /// `None` for a dry run.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    pub check: AudienceCheck,
+    pub budget: Budget,
+    pub category: String,
+    /// The first few recipients' messages, as they will read them.
+    pub preview: Vec<Preview>,
+}
+
+/// One recipient's message, filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Preview {
+    pub wa_id: String,
+    pub params: Vec<String>,
+    pub body: Option<String>,
+}
+
+/// Checks and (unless a dry run) writes the broadcast, in the writer's transaction.
+pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, BroadcastError> {
+    let bad = |m: String| BroadcastError::Invalid(m);
+    if req.name.trim().is_empty() {
+        return Err(bad("a broadcast needs a name".into()));
+    }
+    // The audience first: a file that cannot be read, or labels on a version without them, is
+    // the owner's first problem.
+    let candidates = audience::candidates(ctx.conn, &req.audience)?;
+    let stored = templates::get(ctx.conn, &req.template, &req.lang)?.ok_or_else(|| {
+        bad(format!(
+            "there is no synced template {:?} in {:?}: sync the templates first",
+            req.template, req.lang
+        ))
+    })?;
+    if stored.status != "APPROVED" {
+        return Err(bad(format!(
+            "the template {:?} is {}: only approved templates can be sent",
+            stored.name, stored.status
+        )));
+    }
+    let view = crate::templates::view(&stored);
+    if view.parameters.len() != req.params.len() {
+        return Err(bad(format!(
+            "the template {:?} takes {} parameters ({}); {} columns were given",
+            stored.name,
+            view.parameters.len(),
+            view.parameters.join(", "),
+            req.params.len()
+        )));
+    }
+    let category = stored
+        .category
+        .clone()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    let country = match req
+        .default_country
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        Some(c) => Some(
+            super::phone::country(c)
+                .ok_or_else(|| bad(format!("{c:?} is not a country code (like MX or ES)")))?,
+        ),
+        None => None,
+    };
+    if let (Some(first), AudienceSource::Csv { .. }) = (candidates.first(), &req.audience) {
+        for p in &req.params {
+            if !first.values.contains_key(p) {
+                return Err(bad(format!("the file has no column {p:?}")));
+            }
+        }
+    } else if let AudienceSource::Contacts { .. } = &req.audience {
+        for p in &req.params {
+            if !audience::CONTACT_FIELDS.contains(&p.as_str()) {
+                return Err(bad(format!(
+                    "{p:?} is not a contact field ({})",
+                    audience::CONTACT_FIELDS.join(", ")
+                )));
+            }
+        }
+    }
+    let (mut check, checked) =
+        audience::check(ctx.conn, candidates, country, category == "MARKETING")?;
+    // A parameter Meta would refuse (empty) makes the row invalid.
+    let mut rows = Vec::with_capacity(checked.len());
+    for c in checked {
+        let values = param_values(&req.params, &c.values);
+        if c.skip.is_none()
+            && let Some(i) = values.iter().position(|v| v.trim().is_empty())
+        {
+            check.recipients -= 1;
+            check.invalid.push(RowProblem {
+                row: c.row,
+                value: c.wa_id.clone(),
+                reason: format!("the column {:?} is empty", req.params[i]),
+                first_row: None,
+            });
+            continue;
+        }
+        rows.push((c, values));
+    }
+    let budget = budget::current(ctx.conn)?;
+    if let (Some(left), Some(limit)) = (budget.left, budget.limit)
+        && check.business_initiated > left
+        && !req.spread
+    {
+        return Err(BroadcastError::OverBudget {
+            needed: check.business_initiated,
+            left,
+            limit,
+        });
+    }
+    let preview = rows
+        .iter()
+        .filter(|(c, _)| c.skip.is_none())
+        .take(3)
+        .map(|(c, values)| Preview {
+            wa_id: c.wa_id.clone(),
+            body: view
+                .body
+                .as_ref()
+                .map(|b| fill(b, &view.parameters, values)),
+            params: values.clone(),
+        })
+        .collect();
+    if req.dry_run {
+        return Ok(Created {
+            id: None,
+            check,
+            budget,
+            category,
+            preview,
+        });
+    }
+    if check.recipients == 0 {
+        return Err(bad(
+            "nobody to send to: every row was invalid, a duplicate or opted out".into(),
+        ));
+    }
+    let now = now_ms();
+    let start_at = req.start_at.unwrap_or(now);
+    let state = if start_at > now {
+        "scheduled"
+    } else {
+        "running"
+    };
+    let rate = req.rate.unwrap_or(DEFAULT_RATE).clamp(1, 1000);
+    let audience_json = serde_json::to_string(&req.audience).unwrap_or_default();
+    let params_json = serde_json::to_string(&req.params).unwrap_or_default();
+    let check_json = serde_json::to_string(&check).unwrap_or_default();
+    ctx.conn.execute(
+        "INSERT INTO broadcasts (name, template, lang, category, audience, params, audience_check,
+             state, start_at, rate, created_at, started_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
+        params![
+            req.name.trim(),
+            stored.name,
+            stored.language,
+            category,
+            audience_json,
+            params_json,
+            check_json,
+            state,
+            start_at,
+            rate,
+            now,
+            (state == "running").then_some(now)
+        ],
+    )?;
+    let id = ctx.conn.last_insert_rowid();
+    let mut insert = ctx.conn.prepare_cached(
+        "INSERT INTO broadcast_recipients (broadcast_id, row_no, wa_id, params, state, reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (c, values) in &rows {
+        let Checked {
+            row, wa_id, skip, ..
+        } = c;
+        insert.execute(params![
+            id,
+            row,
+            wa_id,
+            serde_json::to_string(values).unwrap_or_default(),
+            if skip.is_some() { "skipped" } else { "pending" },
+            skip,
+            now
+        ])?;
+    }
+    Ok(Created {
+        id: Some(id),
+        check,
+        budget,
+        category,
+        preview,
+    })
+}
+
+fn param_values(params: &[String], values: &HashMap<String, String>) -> Vec<String> {
+    params
+        .iter()
+        .map(|p| values.get(p).cloned().unwrap_or_default())
+        .collect()
+}
+
+/// The body with `{{1}}` / `{{name}}` replaced by the values.
+fn fill(body: &str, names: &[String], values: &[String]) -> String {
+    let mut out = body.to_owned();
+    for (name, value) in names.iter().zip(values) {
+        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! The broadcast benchmark: a 10,000-recipient broadcast (from a CSV file) run by the engine
+//! against a loopback fake Graph API (wiremock), at 80/s and at 1,000/s. Prints the achieved
+//! rate against the limit, checks each recipient got exactly one request, and samples the
+//! process's resident memory while it runs. Not part of the test command:
+//!
+//!     make bench-broadcast
+//!     BENCH_RECIPIENTS=2000 BENCH_RATES=80 cargo run --release -p shopchat-e2e --example bench_broadcast
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::num::NonZeroU32;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use shopchat_core::broadcasts::{self, AudienceSource, NewBroadcast};
+use shopchat_core::config::{Mode, OutboxSettings};
+use shopchat_core::store::templates::{StoredTemplate, replace_all};
+use shopchat_e2e::{SEND_PATH, TestEngine, accepted, live_settings};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer};
+
+#[tokio::main]
+async fn main() {
+    let count: usize = std::env::var("BENCH_RECIPIENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let rates: Vec<u32> = std::env::var("BENCH_RATES")
+        .unwrap_or_else(|_| "80,1000".to_owned())
+        .split(',')
+        .map(|r| r.trim().parse().expect("BENCH_RATES: numbers"))
+        .collect();
+    println!("broadcast: {count} recipients from a CSV file, loopback fake Graph API");
+    for rate in rates {
+        let (achieved, rss) = run(count, rate).await;
+        println!(
+            "  limit {rate:>5}/s: achieved {achieved:>8.1}/s ({:.1}% of the limit); each recipient exactly once; RSS {} MB at 10 %, {} MB at 50 %, {} MB at the end (max {} MB)",
+            achieved / f64::from(rate) * 100.0,
+            rss.0 / 1024,
+            rss.1 / 1024,
+            rss.2 / 1024,
+            rss.3 / 1024,
+        );
+    }
+}
+
+/// Resident memory of this process, in kB.
+fn rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(SEND_PATH))
+        .respond_with(|req: &wiremock::Request| {
+            let body: serde_json::Value = serde_json::from_slice(&req.body).expect("JSON");
+            let tag = body["biz_opaque_callback_data"]
+                .as_str()
+                .expect("callback data")
+                .replace(':', ".");
+            accepted(&format!("wamid.{tag}"))
+        })
+        .mount(&graph)
+        .await;
+    let outbox = OutboxSettings {
+        rate_per_second: NonZeroU32::new(rate),
+        pair_pacing: None,
+        poll_interval: Duration::from_millis(20),
+        ..OutboxSettings::default()
+    };
+    let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    let csv = t.dir.path().join("list.csv");
+    let mut file = std::fs::File::create(&csv).expect("csv");
+    writeln!(file, "phone,name").expect("csv");
+    for i in 0..count {
+        writeln!(
+            file,
+            "+52 55 {:04} {:04},Cliente {i}",
+            3000 + i / 10_000,
+            i % 10_000
+        )
+        .expect("csv");
+    }
+    drop(file);
+    let raw = json!({
+        "name": "order_ready", "language": "es_MX", "status": "APPROVED", "category": "UTILITY",
+        "id": "777",
+        "components": [{"type": "BODY", "text": "Hola {{1}}", "example": {"body_text": [["Ana"]]}}]
+    });
+    let req = NewBroadcast {
+        name: "bench".into(),
+        template: "order_ready".into(),
+        lang: "es_MX".into(),
+        audience: AudienceSource::Csv {
+            path: csv,
+            phone_column: None,
+        },
+        params: vec!["name".into()],
+        start_at: None,
+        rate: Some(rate),
+        default_country: None,
+        spread: false,
+        dry_run: false,
+    };
+    let id = t
+        .engine
+        .store()
+        .writer()
+        .call(move |ctx| {
+            replace_all(
+                ctx.conn,
+                &[StoredTemplate {
+                    name: "order_ready".into(),
+                    language: "es_MX".into(),
+                    id: "777".into(),
+                    status: "APPROVED".into(),
+                    category: Some("UTILITY".into()),
+                    raw: raw.to_string(),
+                    synced_at: 0,
+                }],
+            )?;
+            broadcasts::budget::remember(ctx.conn, None)?;
+            Ok(broadcasts::create::create(ctx, &req))
+        })
+        .await
+        .expect("store")
+        .expect("created")
+        .id
+        .expect("an id");
+    let sent = || async { graph.received_requests().await.unwrap_or_default().len() };
+    let first = loop {
+        if sent().await > 0 {
+            break Instant::now();
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    };
+    let (mut at10, mut at50, mut max) = (0, 0, 0);
+    loop {
+        let n = sent().await;
+        let rss = rss_kb();
+        max = max.max(rss);
+        if at10 == 0 && n >= count / 10 {
+            at10 = rss;
+        }
+        if at50 == 0 && n >= count / 2 {
+            at50 = rss;
+        }
+        if n >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let elapsed = first.elapsed();
+    let end = rss_kb();
+    // Wait for the broadcast to record its last sends.
+    loop {
+        let b = t
+            .engine
+            .store()
+            .read(move |c| broadcasts::get(c, id))
+            .await
+            .expect("read")
+            .expect("the broadcast");
+        if b.state == "completed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut by_to: HashMap<String, usize> = HashMap::new();
+    for r in graph.received_requests().await.unwrap_or_default() {
+        let body: serde_json::Value = serde_json::from_slice(&r.body).expect("JSON");
+        *by_to
+            .entry(body["to"].as_str().expect("to").to_owned())
+            .or_default() += 1;
+    }
+    assert_eq!(by_to.len(), count, "every recipient sent");
+    assert!(by_to.values().all(|n| *n == 1), "a recipient sent twice");
+    t.stop().await;
+    (
+        (count - 1) as f64 / elapsed.as_secs_f64(),
+        (at10, at50, end, max),
+    )
+}

@@ -7,6 +7,8 @@ fn main() {
         "mark_read",
         "search_messages",
         "send_text",
+        "retry_message",
+        "delete_message",
         "outbox_counts",
         "outbox_health",
         "resume_outbox",

@@ -47,9 +47,18 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
   const bubbles = await browser.$$(bubbleSel);
   const bubble = bubbles[bubbles.length - 1];
   const text = await bubble.$('[data-testid="message-text"]');
-  const png = Buffer.from(await browser.takeElementScreenshot(text.elementId), 'base64');
+  // WebKitWebDriver's element screenshots come out black under Xvfb: the whole window, and the
+  // element's rectangle in it (device pixels).
+  const rect = await browser.getElementRect(text.elementId);
+  const ratio = await browser.execute(() => window.devicePixelRatio || 1);
+  const png = Buffer.from(await browser.takeScreenshot(), 'base64');
   writeFileSync(join(outDir, 'emoji.png'), png);
-  metrics.emoji = colourfulness(png);
+  metrics.emoji = colourfulness(png, {
+    x: rect.x * ratio,
+    y: rect.y * ratio,
+    width: rect.width * ratio,
+    height: rect.height * ratio,
+  });
   assert.ok(
     metrics.emoji.colours >= 20 && metrics.emoji.pixels >= 30,
     `the emoji ${EMOJI} is not drawn in colour (${metrics.emoji.colours} saturated colours over ${metrics.emoji.pixels} pixels): no colour-emoji font? (fonts-noto-color-emoji)`,

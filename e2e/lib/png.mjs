@@ -58,15 +58,20 @@ export function decodePng(buffer) {
 }
 
 /**
- * How colourful an image is: the number of distinct saturated colours (channels spread by more
+ * How colourful an image (or the `region` of it, in pixels: {x, y, width, height}) is: the number of distinct saturated colours (channels spread by more
  * than 60) and of pixels with one. Text, its anti-aliasing and an empty "tofu" box are greys;
  * a drawn colour emoji is not.
  */
-export function colourfulness(png) {
+export function colourfulness(png, region = null) {
   const { width, height, channels, pixels } = decodePng(png);
+  const x0 = Math.max(0, Math.floor(region?.x ?? 0));
+  const y0 = Math.max(0, Math.floor(region?.y ?? 0));
+  const x1 = Math.min(width, Math.ceil(region ? region.x + region.width : width));
+  const y1 = Math.min(height, Math.ceil(region ? region.y + region.height : height));
   const colours = new Set();
   let count = 0;
-  for (let i = 0; i < width * height; i++) {
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+    const i = y * width + x;
     const r = pixels[i * channels];
     const g = pixels[i * channels + 1];
     const b = pixels[i * channels + 2];

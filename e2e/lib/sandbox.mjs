@@ -33,5 +33,18 @@ export async function sandboxSay(browser, waId, text) {
   await chooseCustomer(browser, waId);
   const box = await browser.$('[data-testid="sandbox-text"]');
   await box.setValue(text);
+  if ((await box.getValue()) !== text) {
+    // WebKitWebDriver cannot type characters outside the BMP (most emoji): put the text in as a
+    // paste would, and tell the framework.
+    await browser.execute(
+      (el, value) => {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      box,
+      text,
+    );
+  }
+  assert.equal(await box.getValue(), text, 'the simulated customer\'s message could not be typed');
   await (await browser.$('[data-testid="sandbox-send"]')).click();
 }

@@ -29,6 +29,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::chats::mark_read,
         commands::chats::search_messages,
         commands::chats::send_text,
+        commands::chats::retry_message,
+        commands::chats::delete_message,
         commands::media::send_attachment,
         commands::media::send_reaction,
         commands::media::media_limits,

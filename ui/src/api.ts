@@ -131,6 +131,16 @@ export function sendText(to: string, text: string, replyTo: number | null = null
   return call<MessageView>("send_text", { to, text, replyTo });
 }
 
+/** Sends a failed message again, as it was; resolves with it (status `queued`). */
+export function retryMessage(id: number): Promise<MessageView> {
+  return call<MessageView>("retry_message", { id });
+}
+
+/** Deletes a failed message from its chat. */
+export async function deleteMessage(id: number): Promise<void> {
+  await call<null>("delete_message", { id });
+}
+
 /** Reacts to a message as the shop (`""` removes the shop's reaction); resolves with that message, updated. */
 export function sendReaction(messageId: number, emoji: string): Promise<MessageView> {
   return call<MessageView>("send_reaction", { messageId, emoji });
@@ -541,6 +551,7 @@ export type MessageReceived = Extract<DomainEvent, { type: "message_received" }>
 export type MessageQueued = Extract<DomainEvent, { type: "message_queued" }>;
 export type MessageStatusChanged = Extract<DomainEvent, { type: "message_status" }>;
 export type MessageUpdated = Extract<DomainEvent, { type: "message_updated" }>;
+export type MessageDeleted = Extract<DomainEvent, { type: "message_deleted" }>;
 export type UploadProgress = Extract<DomainEvent, { type: "upload_progress" }>;
 export type TemplatesSynced = Extract<DomainEvent, { type: "templates_synced" }>;
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
@@ -554,6 +565,7 @@ export interface EventMap {
   "message://queued": MessageQueued;
   "message://status": MessageStatusChanged;
   "message://updated": MessageUpdated;
+  "message://deleted": MessageDeleted;
   "message://upload": UploadProgress;
   "templates://synced": TemplatesSynced;
   "contact://updated": ContactUpdated;
@@ -569,6 +581,7 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "message://queued": "message_queued",
   "message://status": "message_status",
   "message://updated": "message_updated",
+  "message://deleted": "message_deleted",
   "message://upload": "upload_progress",
   "templates://synced": "templates_synced",
   "contact://updated": "contact_updated",

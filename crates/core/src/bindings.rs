@@ -55,6 +55,8 @@ fn typescript_bindings_are_up_to_date() {
     export::<OutboxCounts>(dir.path());
     export::<SearchHit>(dir.path());
     export::<crate::views::TemplateView>(dir.path());
+    export::<crate::views::TemplateField>(dir.path());
+    export::<crate::views::TemplateFieldKind>(dir.path());
     export::<crate::views::MediaLimitView>(dir.path());
     export::<crate::views::AttachmentMeta>(dir.path());
     export::<DomainEvent>(dir.path());

@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+pub mod failed;
 mod template_file;
 pub use template_file::queue_template_with_file;
 
@@ -74,8 +75,9 @@ pub enum Compose {
         body: String,
         buttons: Vec<String>,
     },
-    /// A synced, approved template; `parameters` fill its body in order, or by name as
-    /// `name=value` for a template with named parameters.
+    /// A synced, approved template; `parameters` fill, in order, its text header's variable,
+    /// its body's (by name as `name=value` for named parameters) and its buttons' values (a URL
+    /// suffix, a coupon code): the template view's `fields`.
     Template {
         name: String,
         language: String,
@@ -160,14 +162,14 @@ pub async fn queue_then(
             language,
             parameters,
         } => {
-            let t = template_message(store, &name, &language, &parameters).await?;
+            let (t, text) = template_message(store, &name, &language, &parameters).await?;
             let message = OutgoingMessage::new(to, Content::template(t));
             outbox::validate(&message)?;
             // Templates may open a conversation: no 24-hour window needed.
             return Ok(store
                 .writer()
                 .call(move |ctx| {
-                    let view = outbox::enqueue(ctx, &message)?;
+                    let view = outbox::enqueue_with_text(ctx, &message, text.as_deref())?;
                     on_queued(ctx, &view)?;
                     Ok::<_, StoreError>(view)
                 })
@@ -344,13 +346,14 @@ fn enqueue_reaction(
     Ok(Ok(view))
 }
 
-/// The template message for a synced, approved template and the owner's parameters.
+/// The template message for a synced, approved template and the owner's parameters, and the
+/// text the customer will read.
 async fn template_message(
     store: &Store,
     name: &str,
     language: &str,
     parameters: &[String],
-) -> Result<TemplateMessage, SendError> {
+) -> Result<(TemplateMessage, Option<String>), SendError> {
     let (n, l) = (name.to_owned(), language.to_owned());
     let stored = store
         .read(move |c| templates::get(c, &n, &l))
@@ -360,5 +363,6 @@ async fn template_message(
                 "there is no template {name:?} in {language}; sync the templates (shopchat templates sync) and check the name and language"
             ))
         })?;
-    crate::templates::message_for(&stored, parameters).map_err(SendError::Invalid)
+    let message = crate::templates::message_for(&stored, parameters).map_err(SendError::Invalid)?;
+    Ok((message, crate::templates::text_for(&stored, parameters)))
 }

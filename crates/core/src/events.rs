@@ -24,6 +24,8 @@ pub enum DomainEvent {
     /// A message's file, reactions or quote changed (a download finished, a reaction came):
     /// replace the shown message with this one.
     MessageUpdated { message: MessageView },
+    /// The owner deleted a failed message from the chat: remove it from the conversation.
+    MessageDeleted { id: i64, contact: String },
     /// Bytes of an attachment uploaded so far, for a progress bar.
     UploadProgress {
         id: i64,
@@ -55,6 +57,7 @@ impl DomainEvent {
             Self::MessageQueued { .. } => "message://queued",
             Self::MessageStatus { .. } => "message://status",
             Self::MessageUpdated { .. } => "message://updated",
+            Self::MessageDeleted { .. } => "message://deleted",
             Self::UploadProgress { .. } => "message://upload",
             Self::TemplatesSynced { .. } => "templates://synced",
             Self::ContactUpdated { .. } => "contact://updated",

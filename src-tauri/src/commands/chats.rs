@@ -79,3 +79,15 @@ pub async fn send_text(
         })
         .await?)
 }
+
+/// Sends a failed message again, as it was.
+#[tauri::command]
+pub async fn retry_message(state: State<'_, AppState>, id: i64) -> Result<MessageView, ApiError> {
+    Ok(state.engine()?.retry_message(id).await?)
+}
+
+/// Deletes a failed message from its chat.
+#[tauri::command]
+pub async fn delete_message(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    Ok(state.engine()?.delete_message(id).await?)
+}

@@ -13,33 +13,37 @@ export function templateKey(template: Pick<TemplateView, "name" | "language">): 
 
 export interface BodyPart {
   text: string;
-  /** The parameter this part stands for (its value, or the placeholder when still empty). */
+  /** The parameter this part stands for (its value, or the example while it is still empty). */
   parameter: string | null;
+  /** Not filled in yet: `text` is the template's example (or `…`). */
+  empty: boolean;
 }
 
-/** The body split into text and parameters, values filled in where given (`{{1}}` stays when empty). */
-export function bodyParts(body: string, parameters: readonly string[], values: readonly string[]): BodyPart[] {
+/**
+ * A text split into plain parts and parameters, the owner's values filled in; a parameter not
+ * filled in yet shows its example from `examples` (same order as `parameters`), else `…`.
+ */
+export function bodyParts(
+  body: string,
+  parameters: readonly string[],
+  values: readonly string[],
+  examples: readonly string[] = [],
+): BodyPart[] {
   const parts: BodyPart[] = [];
   const pattern = /\{\{\s*([^{}\s]+)\s*\}\}/g;
   let at = 0;
   for (const match of body.matchAll(pattern)) {
     const index = match.index ?? 0;
-    if (index > at) parts.push({ text: body.slice(at, index), parameter: null });
+    if (index > at) parts.push({ text: body.slice(at, index), parameter: null, empty: false });
     const name = match[1] ?? "";
     const position = parameters.indexOf(name);
     const value = position >= 0 ? (values[position] ?? "").trim() : "";
-    parts.push({ text: value || match[0], parameter: name });
+    const example = position >= 0 ? (examples[position] ?? "").trim() : "";
+    parts.push({ text: value || example || "…", parameter: name, empty: value === "" });
     at = index + match[0].length;
   }
-  if (at < body.length) parts.push({ text: body.slice(at), parameter: null });
+  if (at < body.length) parts.push({ text: body.slice(at), parameter: null, empty: false });
   return parts;
-}
-
-/** The body as the customer will read it. */
-export function fillTemplate(body: string, parameters: readonly string[], values: readonly string[]): string {
-  return bodyParts(body, parameters, values)
-    .map((p) => p.text)
-    .join("");
 }
 
 /** What fills a template's image, video or document header: a file, or a generated document (by id). */

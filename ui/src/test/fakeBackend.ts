@@ -52,34 +52,42 @@ export const MEDIA_LIMITS: MediaLimitView[] = [
   { kind: "sticker", mime_types: ["image/webp"], max_bytes: 500 * 1024 },
 ];
 
-export const TEMPLATES: TemplateView[] = [
-  {
-    name: "order_ready",
+/** A template as the engine shows it: no header, footer or buttons unless given. */
+export function template(fields: Partial<TemplateView> & Pick<TemplateView, "name" | "body">): TemplateView {
+  const parameters = fields.parameters ?? [];
+  return {
     language: "en_US",
     status: "APPROVED",
     category: "UTILITY",
     header_format: null,
+    header_text: null,
+    footer: null,
+    buttons: [],
+    fields: parameters.map((name) => ({ name, kind: "body" as const, example: null, button: null })),
+    unsendable: null,
+    ...fields,
+    parameters,
+  };
+}
+
+export const TEMPLATES: TemplateView[] = [
+  template({
+    name: "order_ready",
     body: "Hi {{1}}, your order {{2}} is ready for pickup.",
     parameters: ["1", "2"],
-  },
-  {
-    name: "hello_world",
-    language: "en_US",
-    status: "APPROVED",
-    category: "UTILITY",
-    header_format: null,
-    body: "Hello World",
-    parameters: [],
-  },
-  {
+    fields: [
+      { name: "1", kind: "body", example: "Ana", button: null },
+      { name: "2", kind: "body", example: "#1042", button: null },
+    ],
+  }),
+  template({ name: "hello_world", body: "Hello World" }),
+  template({
     name: "spring_sale",
-    language: "en_US",
     status: "PENDING",
     category: "MARKETING",
-    header_format: null,
     body: "Our spring sale starts {{date}}!",
     parameters: ["date"],
-  },
+  }),
 ];
 
 function isMessage(value: unknown): value is MessageView {

@@ -264,7 +264,8 @@ pub fn queue_batch(
                 continue;
             }
         };
-        let view = crate::outbox::enqueue(ctx, &message)?;
+        let text = crate::templates::text_for(&stored, &values);
+        let view = crate::outbox::enqueue_with_text(ctx, &message, text.as_deref())?;
         ctx.conn
             .prepare_cached(
                 "UPDATE broadcast_recipients SET state = 'queued', message_id = ?2, queued_at = ?3,

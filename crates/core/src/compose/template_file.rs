@@ -49,12 +49,13 @@ pub async fn queue_template_with_file(
         filename: (kind == MediaKind::Document).then(|| prepared.filename.clone()),
     };
     let t = message_with_header(&stored, parameters, Some(header)).map_err(SendError::Invalid)?;
+    let text = crate::templates::text_for(&stored, parameters);
     let message = OutgoingMessage::new(to, Content::template(t));
     outbox::validate(&message)?;
     Ok(store
         .writer()
         .call(move |ctx| {
-            let view = outbox::enqueue(ctx, &message)?;
+            let view = outbox::enqueue_with_text(ctx, &message, text.as_deref())?;
             media::insert_outbound(
                 ctx.conn,
                 view.id,

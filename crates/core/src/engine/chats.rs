@@ -30,6 +30,26 @@ impl Engine {
         Ok(view)
     }
 
+    /// Sends the failed message `id` again, as it was.
+    pub async fn retry_message(&self, id: i64) -> Result<MessageView, EngineError> {
+        let view = self
+            .store
+            .writer()
+            .call(move |ctx| crate::compose::failed::retry(ctx, id))
+            .await??;
+        self.signal.notify();
+        Ok(view)
+    }
+
+    /// Deletes the failed message `id` from its chat.
+    pub async fn delete_message(&self, id: i64) -> Result<(), EngineError> {
+        Ok(self
+            .store
+            .writer()
+            .call(move |ctx| crate::compose::failed::delete(ctx, id))
+            .await??)
+    }
+
     pub async fn contacts(&self) -> Result<Vec<ContactView>, EngineError> {
         Ok(self.store.read(contacts::list).await?)
     }

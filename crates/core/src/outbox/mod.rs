@@ -69,6 +69,16 @@ pub fn enqueue(
     ctx: &mut WriteCtx<'_>,
     message: &OutgoingMessage,
 ) -> Result<MessageView, StoreError> {
+    enqueue_with_text(ctx, message, None)
+}
+
+/// [`enqueue`], the chat showing `text` (a template's body as the customer reads it) instead of
+/// the message's own summary.
+pub fn enqueue_with_text(
+    ctx: &mut WriteCtx<'_>,
+    message: &OutgoingMessage,
+    text: Option<&str>,
+) -> Result<MessageView, StoreError> {
     let to = message.to.as_str();
     let payload = serde_json::to_string(message).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     contacts::upsert(ctx.conn, to, None, None)?;
@@ -77,9 +87,10 @@ pub fn enqueue(
         ctx.conn,
         to,
         message.content.type_name(),
-        match &message.content {
-            wacloud::send::Content::Reaction { .. } => None,
-            other => other.display_text(),
+        match (&message.content, text) {
+            (wacloud::send::Content::Reaction { .. }, _) => None,
+            (_, Some(text)) => Some(std::borrow::Cow::Borrowed(text)),
+            (other, None) => other.display_text(),
         }
         .as_deref(),
         &payload,

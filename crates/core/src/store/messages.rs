@@ -192,7 +192,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<MessageView, StoreError> {
 /// Every message with a contact (reactions are on theirs), oldest first: for an export.
 pub fn all_for_contact(conn: &Connection, contact: &str) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction' ORDER BY id"
+        "SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction' AND deleted_at IS NULL ORDER BY id"
     ))?;
     let rows = stmt.query_map(params![contact], from_row)?;
     let mut list: Vec<MessageView> = rows.collect::<Result<_, _>>()?;
@@ -207,7 +207,7 @@ pub fn list_for_contact(
     limit: u32,
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction'
+        "SELECT * FROM (SELECT {COLUMNS} FROM messages WHERE contact = ?1 AND type != 'reaction' AND deleted_at IS NULL
          ORDER BY timestamp DESC, id DESC LIMIT ?2) ORDER BY timestamp, id"
     ))?;
     let rows = stmt.query_map(params![contact, limit], from_row)?;
@@ -318,7 +318,7 @@ pub fn page_for_contact(
 ) -> Result<Vec<MessageView>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT * FROM (SELECT {COLUMNS} FROM messages
-             WHERE contact = ?1 AND type != 'reaction'
+             WHERE contact = ?1 AND type != 'reaction' AND deleted_at IS NULL
                AND (?2 IS NULL OR (timestamp, id) < (SELECT timestamp, id FROM messages WHERE id = ?2))
              ORDER BY timestamp DESC, id DESC LIMIT ?3)
          ORDER BY timestamp, id"

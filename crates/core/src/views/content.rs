@@ -212,10 +212,47 @@ pub struct TemplateView {
     /// The header's format when it needs a parameter (`TEXT` with a variable, `IMAGE`, `VIDEO`,
     /// `DOCUMENT`), else `None`.
     pub header_format: Option<String>,
+    /// A text header with its placeholder, if the header is text.
+    pub header_text: Option<String>,
     /// The body text with its `{{1}}` / `{{name}}` placeholders.
     pub body: Option<String>,
-    /// The body's parameters in order: `1`, `2`, ... or their names.
+    pub footer: Option<String>,
+    /// The buttons' labels, in order.
+    pub buttons: Vec<String>,
+    /// What a send fills in, in order: the header's variable (`header` or its name), the body's
+    /// (`1`, `2`, ... or their names), then the buttons' (`button_N`). The same as `fields`'
+    /// names.
     pub parameters: Vec<String>,
+    /// Each of `parameters` with what it is and the template's example.
+    pub fields: Vec<TemplateField>,
+    /// Why Shopchat cannot send this template, in words, if it cannot.
+    pub unsendable: Option<String>,
+}
+
+/// One value a template send needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplateField {
+    pub name: String,
+    pub kind: TemplateFieldKind,
+    /// The template's example for it (what Meta's review saw), to show what to type.
+    pub example: Option<String>,
+    /// The label of the button it belongs to, for a button's value.
+    pub button: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateFieldKind {
+    /// The text header's variable.
+    Header,
+    /// A body variable.
+    Body,
+    /// The end of a URL button's address.
+    UrlSuffix,
+    /// A copy-code button's coupon code.
+    CouponCode,
+    /// An authentication template's one-time passcode.
+    Passcode,
 }
 
 /// What the Cloud API accepts for one media kind, for checks before an upload.

@@ -17,6 +17,39 @@ function show(fields: Partial<MessageView>, props: Partial<{ onjump: (id: number
 const withContent = (content: ContentView, fields: Partial<MessageView> = {}) =>
   show({ type: content.kind, text: null, content, ...fields });
 
+describe("a message that failed", () => {
+  const failed = { direction: "out" as const, status: "failed" as const, text: "See you at 5", error: { code: 131047, title: "Re-engagement message", details: null } };
+
+  test("says why and offers Retry and Delete, each for this message", async () => {
+    fakeBackend();
+    const onretry = vi.fn(async () => {});
+    const ondelete = vi.fn(async () => {});
+    const m = message({ id: 7, ...failed });
+    render(MessageBubble, { message: m, onretry, ondelete });
+    expect(screen.getByTestId("message-error")).toHaveTextContent("Not sent:");
+    await userEvent.click(screen.getByTestId("message-retry"));
+    expect(onretry).toHaveBeenCalledWith(m);
+    await userEvent.click(screen.getByTestId("message-delete"));
+    expect(ondelete).toHaveBeenCalledWith(m);
+  });
+
+  test("a refused retry (the 24-hour window closed) is explained in place", async () => {
+    fakeBackend();
+    const onretry = vi.fn(async () => {
+      throw { code: "outside_window", message: "The customer last wrote more than 24 hours ago: send a template." };
+    });
+    render(MessageBubble, { message: message({ id: 7, ...failed }), onretry });
+    await userEvent.click(screen.getByTestId("message-retry"));
+    expect(await screen.findByTestId("message-retry-error")).toHaveTextContent("more than 24 hours ago");
+    expect(screen.queryByTestId("message-delete")).toBeNull();
+  });
+
+  test("a customer's message never offers them", () => {
+    show({ direction: "in", status: "failed", error: { code: 131051, title: "Unsupported", details: null } });
+    expect(screen.queryByTestId("message-retry")).toBeNull();
+  });
+});
+
 describe("media bubbles", () => {
   test("an image: a lazy thumbnail from the media scheme, the caption under it", () => {
     const { bubble } = show({ type: "image", text: "the blue one", media: media() });
@@ -251,11 +284,23 @@ describe("content bubbles", () => {
     expect(within(bubble).getByTestId("interactive-reply")).toHaveTextContent("↩ Answered: Yes");
   });
 
-  test("a template: its name and parameters", () => {
+  test("a template sent now shows the text the customer read, with only its name as a tag", () => {
+    const { bubble } = withContent(
+      { kind: "template", name: "order_ready", language: "en_US", parameters: ["#12", "Ana", "#12"] },
+      { direction: "out", status: "sent", text: "*Order #12*\n\nHi Ana, your order #12 is ready." },
+    );
+    expect(within(bubble).getByTestId("message-text")).toHaveTextContent("Order #12 Hi Ana, your order #12 is ready.");
+    const template = within(bubble).getByTestId("template");
+    expect(template).toHaveTextContent("Template order_ready");
+    expect(within(template).queryAllByRole("listitem")).toHaveLength(0);
+  });
+
+  test("a template sent by an older version (its text is its name and values): its name and parameters", () => {
     const { bubble } = withContent(
       { kind: "template", name: "order_ready", language: "en_US", parameters: ["Ana", "#12"] },
-      { direction: "out", status: "sent" },
+      { direction: "out", status: "sent", text: "order_ready (Ana, #12)" },
     );
+    expect(within(bubble).queryByTestId("message-text")).toBeNull();
     const template = within(bubble).getByTestId("template");
     expect(template).toHaveTextContent("Template order_ready");
     expect(within(template).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Ana", "#12"]);

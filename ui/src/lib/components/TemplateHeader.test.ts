@@ -2,20 +2,18 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 import type { TemplateView } from "../../bindings/TemplateView";
-import { fakeBackend, settle } from "../../test/fakeBackend";
+import { fakeBackend, settle, template } from "../../test/fakeBackend";
 import { documentSummary } from "../../test/fakeDocuments";
 import TemplatePicker from "./TemplatePicker.svelte";
 import { CHAT_DOCUMENTS } from "./documents/context";
 
-const DOCUMENT_READY: TemplateView = {
+const DOCUMENT_READY: TemplateView = template({
   name: "document_ready",
   language: "en",
-  status: "APPROVED",
-  category: "UTILITY",
   header_format: "DOCUMENT",
   body: "Hello {{1}}, here is your {{2}} {{3}}.",
   parameters: ["1", "2", "3"],
-};
+});
 
 async function picker() {
   fakeBackend({ list_templates: () => [DOCUMENT_READY] });
@@ -35,7 +33,7 @@ describe("a template with a document header", () => {
       await user.type(screen.getAllByTestId("template-param")[i]!, v);
     }
     expect(screen.getByTestId("template-send")).toBeDisabled();
-    expect(screen.getByTestId("template-missing")).toHaveTextContent("Choose the document for the header");
+    expect(screen.getByTestId("template-missing")).toHaveTextContent("Choose the file for the top of the message to send it.");
     const docs = screen.getByTestId("template-header-document");
     expect(within(docs).getAllByRole("option").map((o) => o.textContent)).toEqual(["A file from this computer…", "Invoice INV-2026-0004"]);
     await user.selectOptions(docs, "4");

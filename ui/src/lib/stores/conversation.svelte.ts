@@ -257,6 +257,28 @@ export class ConversationStore {
     return message;
   }
 
+  /** Sends a failed message again; it shows as queued at once. */
+  async retryFailed(id: number): Promise<MessageView> {
+    const message = await api.retryMessage(id);
+    this.applyUpdated(message);
+    return message;
+  }
+
+  /** Deletes a failed message from the chat. */
+  async deleteFailed(id: number): Promise<void> {
+    await api.deleteMessage(id);
+    this.applyDeleted(id, this.contact ?? "");
+  }
+
+  /** A message deleted from this chat. */
+  applyDeleted(id: number, contact: string): void {
+    if (contact !== this.contact) return;
+    this.#apply(() => {
+      this.messages = this.messages.filter((m) => m.id !== id);
+      if (this.replyingTo?.id === id) this.replyingTo = null;
+    });
+  }
+
   #apply(change: () => void): void {
     change();
     this.#replay?.push(change);
@@ -330,6 +352,7 @@ export class ConversationStore {
       "message://queued": (e) => this.applyMessage(e.message),
       "message://status": (e) => this.applyStatus(e),
       "message://updated": (e) => this.applyUpdated(e.message),
+      "message://deleted": (e) => this.applyDeleted(Number(e.id), e.contact),
       "message://upload": (e) => this.applyUpload(e),
       // Events were missed: reload the open chat.
       "app://resync": () => void this.retry(),

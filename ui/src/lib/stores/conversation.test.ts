@@ -323,6 +323,29 @@ describe("replies, reactions, files and updates", () => {
     stop();
   });
 
+  test("a failed message is sent again or deleted; a deletion from elsewhere removes it too", async () => {
+    const all = history(3).map((m) =>
+      m.id === 2 ? { ...m, direction: "out" as const, status: "failed" as const, error: { code: 131026, title: "Undeliverable", details: null } } : m,
+    );
+    const backend = pagedBackend(all);
+    backend.on("retry_message", (args) => ({ ...all[1]!, status: "queued", error: null, id: args.id as number }));
+    backend.on("delete_message", () => null);
+    const store = new ConversationStore({ isFocused: () => true });
+    const stop = store.connect();
+    await store.open(ANA);
+    await store.retryFailed(2);
+    expect(backend.callsTo("retry_message")).toEqual([{ id: 2 }]);
+    expect(store.messages[1]?.status).toBe("queued");
+    await store.deleteFailed(2);
+    expect(backend.callsTo("delete_message")).toEqual([{ id: 2 }]);
+    expect(ids(store.messages)).toEqual([1, 3]);
+    await backend.emit("message://deleted", { type: "message_deleted", id: 3, contact: "15550100002" });
+    expect(ids(store.messages)).toEqual([1, 3]);
+    await backend.emit("message://deleted", { type: "message_deleted", id: 3, contact: ANA });
+    expect(ids(store.messages)).toEqual([1]);
+    stop();
+  });
+
   test("upload progress is kept per message until its file is ready or failed", async () => {
     const uploading = message({
       id: 4,

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
-import { fakeBackend, settle } from "../../../test/fakeBackend";
+import { fakeBackend, settle, template } from "../../../test/fakeBackend";
 import { documentSummary, fakeDocuments } from "../../../test/fakeDocuments";
 import { chat, last, media, message } from "../../../test/fixtures";
 import { ConversationStore } from "../../stores/conversation.svelte";
@@ -50,9 +50,9 @@ describe("DocumentRecord", () => {
       return { id: 777 };
     });
     backend.on("list_templates", () => [
-      { name: "order_ready", language: "en_US", status: "APPROVED", category: "UTILITY", header_format: null, body: "", parameters: [] },
-      { name: "document_ready", language: "en", status: "APPROVED", category: "UTILITY", header_format: "DOCUMENT", body: "", parameters: ["1", "2", "3"] },
-      { name: "document_ready", language: "es", status: "PENDING", category: "UTILITY", header_format: "DOCUMENT", body: "", parameters: [] },
+      template({ name: "order_ready", body: "" }),
+      template({ name: "document_ready", language: "en", header_format: "DOCUMENT", body: "", parameters: ["1", "2", "3"] }),
+      template({ name: "document_ready", language: "es", status: "PENDING", header_format: "DOCUMENT", body: "" }),
     ]);
     await user.click(screen.getByTestId("send-document"));
     await settle();

@@ -7,9 +7,12 @@ use wacloud::WabaId;
 use wacloud::send::TemplateMessage;
 use wacloud::templates::{HeaderParameter, Template, TemplateParameters};
 
+mod fields;
+pub use fields::{fields, render, unsendable};
+
 use crate::store::templates::{self, StoredTemplate};
 use crate::store::{Store, StoreError, now_ms};
-use crate::views::TemplateView;
+use crate::views::{TemplateFieldKind, TemplateView};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -59,37 +62,51 @@ fn parsed(stored: &StoredTemplate) -> Option<Template> {
 /// A stored template as the picker shows it.
 pub fn view(stored: &StoredTemplate) -> TemplateView {
     let t = parsed(stored);
+    let fields = t.as_ref().map(fields::fields).unwrap_or_default();
+    let text_of = |c: Option<&wacloud::templates::Component>| c.and_then(|c| c.text.clone());
     TemplateView {
         name: stored.name.clone(),
         language: stored.language.clone(),
         status: stored.status.clone(),
         category: stored.category.clone(),
         header_format: t.as_ref().and_then(header_format),
-        body: t
+        header_text: t
             .as_ref()
-            .and_then(|t| t.body())
-            .and_then(|b| b.text.clone()),
-        parameters: t.map(|t| all_parameter_names(&t)).unwrap_or_default(),
+            .and_then(|t| t.header())
+            .filter(|h| h.format.as_ref().is_none_or(|f| f.as_str() == "TEXT"))
+            .and_then(|h| h.text.clone()),
+        body: text_of(t.as_ref().and_then(|t| t.body())),
+        footer: text_of(t.as_ref().and_then(|t| t.footer())),
+        buttons: t
+            .as_ref()
+            .map(|t| t.buttons().iter().filter_map(|b| b.text.clone()).collect())
+            .unwrap_or_default(),
+        parameters: fields.iter().map(|f| f.name.clone()).collect(),
+        fields,
+        unsendable: match &t {
+            Some(t) => fields::unsendable(t),
+            None => Some("its synced copy could not be read: sync the templates again".into()),
+        },
     }
 }
 
-/// `1`, `2`, ... or the names.
-fn parameter_names(p: &TemplateParameters) -> Vec<String> {
-    match p {
-        TemplateParameters::Positional(n) => (1..=*n).map(|i| i.to_string()).collect(),
-        TemplateParameters::Named(names) => names.clone(),
-    }
-}
-
-/// What the owner fills in, in order: a text header's variable (`header`, or its name), then
-/// the body's.
-fn all_parameter_names(t: &Template) -> Vec<String> {
-    let mut names = Vec::new();
-    if let Some(HeaderParameter::Text { name }) = t.header_parameter() {
-        names.push(name.unwrap_or_else(|| "header".to_owned()));
-    }
-    names.extend(parameter_names(&t.body_parameters()));
-    names
+/// The text the customer reads for `stored` sent with `parameters` (as [`message_for`] takes
+/// them), for the chat to show instead of the template's name; `None` when it cannot be told.
+pub fn text_for(stored: &StoredTemplate, parameters: &[String]) -> Option<String> {
+    let t = parsed(stored)?;
+    let fields = fields::fields(&t);
+    let values: Vec<(String, String)> = fields
+        .iter()
+        .zip(parameters)
+        .map(|(f, given)| {
+            let value = match given.split_once('=') {
+                Some((k, v)) if k.trim() == f.name => v,
+                _ => given.as_str(),
+            };
+            (f.name.clone(), value.trim().to_owned())
+        })
+        .collect();
+    fields::render(&t, &values)
 }
 
 /// The header's format when the header needs a parameter.
@@ -177,13 +194,14 @@ pub fn message_with_header(
             stored.name
         ));
     }
-    if !t.buttons_needing_parameters().is_empty() {
+    if let Some(why) = fields::unsendable(&t) {
         return Err(format!(
-            "the template {:?} has buttons that need values (a URL suffix or a coupon code); this version sends templates whose buttons are fixed",
+            "the template {:?} cannot be sent: {why}",
             stored.name
         ));
     }
-    let all = all_parameter_names(&t);
+    let fields = fields::fields(&t);
+    let all: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     if parameters.len() != all.len() {
         return Err(format!(
             "the template {:?} takes {} parameter{} ({}); {} given",
@@ -225,20 +243,33 @@ pub fn message_with_header(
             _ => message.header_document(f.source, f.filename),
         };
     }
-    let mut given = parameters.iter().zip(&all);
-    if let Some(name) = header_text {
-        let (value, label) = given.next().expect("counted above");
-        let value = value_of(label, value)?;
-        message = match name {
-            Some(n) => message.named_header_text(n, value),
-            None => message.header_text(value),
-        };
-    }
     let body_params = t.body_parameters();
     let named = matches!(body_params, TemplateParameters::Named(_));
     let mut body = Vec::new();
-    for (value, name) in given {
-        body.push((name.clone(), value_of(name, value)?));
+    for (given, field) in parameters.iter().zip(&fields) {
+        let value = value_of(&field.name, given)?;
+        // Button fields are named `button_N`, N the button's position from 1.
+        let button = || {
+            field
+                .name
+                .strip_prefix("button_")
+                .and_then(|n| n.parse::<u8>().ok())
+                .map_or(0, |n| n.saturating_sub(1))
+        };
+        message = match field.kind {
+            TemplateFieldKind::Header => match header_text.clone().flatten() {
+                Some(n) => message.named_header_text(n, value),
+                None => message.header_text(value),
+            },
+            TemplateFieldKind::Body => {
+                body.push((field.name.clone(), value));
+                message
+            }
+            TemplateFieldKind::UrlSuffix | TemplateFieldKind::Passcode => {
+                message.url_button(button(), value)
+            }
+            TemplateFieldKind::CouponCode => message.copy_code_button(button(), value),
+        };
     }
     if named {
         for (name, value) in body {

@@ -145,6 +145,9 @@ describe("a broadcast's view", () => {
     await user.click(screen.getByTestId("broadcast-cancel"));
     expect(screen.getByTestId("broadcast-cancel-confirm")).toHaveTextContent("4 customers have not got it yet");
     expect(screen.getByTestId("broadcast-cancel-no")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("broadcast-cancel-confirm")).toBeNull();
+    await user.click(screen.getByTestId("broadcast-cancel"));
     await user.click(screen.getByTestId("broadcast-cancel-no"));
     expect(backend.callsTo("cancel_broadcast")).toEqual([]);
     await user.click(screen.getByTestId("broadcast-cancel"));

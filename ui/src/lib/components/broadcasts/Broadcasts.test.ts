@@ -167,6 +167,11 @@ describe("a broadcast's view", () => {
     expect(backend.callsTo("show_broadcast")).toHaveLength(before);
     await backend.emit("broadcast://progress", { type: "broadcast_progress", broadcast: view({ id: 6, counts: counts({ pending: 5, delivered: 4, failed: 1 }) }) });
     expect(backend.callsTo("show_broadcast")).toHaveLength(before + 1);
+    // Missed events: everything is read again.
+    const lists = backend.callsTo("list_broadcasts").length;
+    await backend.emit("app://resync", { type: "resync", missed: 40 });
+    expect(backend.callsTo("list_broadcasts")).toHaveLength(lists + 1);
+    expect(backend.callsTo("show_broadcast")).toHaveLength(before + 2);
   });
 
   test("a schedule missed while the app was closed waits for the owner's confirmation", async () => {

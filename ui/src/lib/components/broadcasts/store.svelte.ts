@@ -75,7 +75,14 @@ export class BroadcastsStore {
     await this.open(id);
   }
 
+  /** Follows the progress events; after missed events (`app://resync`), reads everything again. */
   connect(): Unsubscribe {
-    return api.onEvent("broadcast://progress", (event) => this.apply(event.broadcast));
+    return api.onEvents({
+      "broadcast://progress": (event) => this.apply(event.broadcast),
+      "app://resync": () => {
+        void this.load();
+        if (typeof this.shown === "number") void this.#fetch(this.shown);
+      },
+    });
   }
 }

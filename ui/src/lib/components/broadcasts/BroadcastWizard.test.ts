@@ -92,7 +92,10 @@ describe("the wizard", () => {
     await user.type(screen.getByTestId("param-0"), "Nombre");
     await user.type(screen.getByTestId("param-1"), "Pedido");
     await user.click(screen.getByTestId("when-later"));
-    await fireEvent.input(screen.getByTestId("broadcast-at"), { target: { value: "2026-12-24T09:30" } });
+    await fireEvent.input(screen.getByTestId("broadcast-at"), { target: { value: "2001-01-01T09:30" } });
+    expect(screen.getByTestId("broadcast-at-past")).toHaveTextContent("already passed");
+    await fireEvent.input(screen.getByTestId("broadcast-at"), { target: { value: "2099-12-24T09:30" } });
+    expect(screen.queryByTestId("broadcast-at-past")).toBeNull();
     await user.click(screen.getByTestId("broadcast-spread"));
     await user.click(screen.getByTestId("broadcast-check"));
     await settle();
@@ -103,7 +106,7 @@ describe("the wizard", () => {
         lang: "en_US",
         audience: { kind: "csv", path: "/home/shop/list.csv", phone_column: "Móvil" },
         params: ["Nombre", "Pedido"],
-        start_at: new Date("2026-12-24T09:30").getTime(),
+        start_at: new Date("2099-12-24T09:30").getTime(),
         rate: null,
         default_country: null,
         spread: true,

@@ -558,6 +558,7 @@ export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
 export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
 export type Resync = Extract<DomainEvent, { type: "resync" }>;
 export type TunnelChanged = Extract<DomainEvent, { type: "tunnel" }>;
+export type BroadcastProgress = Extract<DomainEvent, { type: "broadcast_progress" }>;
 
 /** Each channel and the payload it carries. */
 export interface EventMap {
@@ -572,6 +573,7 @@ export interface EventMap {
   "outbox://health": OutboxHealthChanged;
   "app://resync": Resync;
   "tunnel://state": TunnelChanged;
+  "broadcast://progress": BroadcastProgress;
 }
 
 export type Channel = keyof EventMap;
@@ -588,6 +590,7 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "outbox://health": "outbox_health",
   "app://resync": "resync",
   "tunnel://state": "tunnel",
+  "broadcast://progress": "broadcast_progress",
 };
 
 export type Unsubscribe = () => void;

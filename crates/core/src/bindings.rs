@@ -100,5 +100,6 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::broadcasts::NewBroadcast>(dir.path());
     export::<crate::broadcasts::Created>(dir.path());
     export::<crate::broadcasts::report::Report>(dir.path());
+    export::<crate::engine::BroadcastDetail>(dir.path());
     check_against_committed(dir.path());
 }

@@ -1,7 +1,9 @@
 // Las palabras de la app en español: las mismas claves que `en.ts` (el tipo lo exige).
+import { broadcastsEs } from "./broadcasts.es";
 import type { MessageKey } from "./en";
 
 export const es: Record<MessageKey, string> = {
+  ...broadcastsEs,
   "language.label": "Idioma",
   "language.system": "Como el sistema",
   "nav.sections": "Secciones",

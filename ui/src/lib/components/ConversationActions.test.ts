@@ -163,7 +163,7 @@ describe("attachments", () => {
     await user.upload(screen.getByTestId("composer-file"), sized("note.wav", "audio/wav", 2000));
     await settle();
     expect(screen.getByTestId("attachment-error")).toHaveTextContent("Audio files must be");
-    expect(screen.getByTestId("attachment-error")).toHaveTextContent("this file is audio/wav.");
+    expect(screen.getByTestId("attachment-error")).toHaveTextContent("Audio files must be AAC, AMR, MP3, M4A, or OGG; this file is WAV.");
     expect(backend.callsTo("send_attachment")).toEqual([]);
 
     await user.click(screen.getByRole("button", { name: "Send as a document instead" }));

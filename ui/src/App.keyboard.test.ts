@@ -24,6 +24,7 @@ function backend(messages = history(3)) {
     setup_state: () => setupState(),
     diagnostics: () => diagnostics({ mode: "sandbox" }),
     diagnostics_report: () => "report",
+    search_messages: () => [],
   });
 }
 
@@ -52,6 +53,19 @@ describe("the keyboard", () => {
     // Shift+Tab goes back through the conversation as usual (nothing becomes unreachable).
     await user.tab({ shift: true });
     expect(screen.getByTestId("composer-input")).not.toHaveFocus();
+    view.unmount();
+  });
+
+  test("while messages found are listed under the rows, Tab from a row goes on to them", async () => {
+    backend();
+    const { user, view } = await openAna();
+    await user.type(screen.getByTestId("chat-search"), "An");
+    await settle();
+    const row = screen.getAllByTestId("chat-row")[0] as HTMLElement;
+    row.focus();
+    await user.tab();
+    expect(screen.getByTestId("composer-input")).not.toHaveFocus();
+    expect(row).not.toHaveFocus();
     view.unmount();
   });
 

@@ -101,6 +101,21 @@ describe("the keyboard", () => {
     view.unmount();
   });
 
+  test("Ctrl+K from another section goes back to the chats, in the search box", async () => {
+    backend();
+    const user = userEvent.setup();
+    const view = render(App);
+    await settle();
+    await user.click(screen.getByTestId("nav-statistics"));
+    await settle();
+    expect(screen.queryByTestId("chat-search")).toBeNull();
+    await user.keyboard("{Control>}k{/Control}");
+    await settle();
+    expect(screen.getByTestId("nav-chats")).toHaveAttribute("aria-current", "page");
+    expect(screen.getByTestId("chat-search")).toHaveFocus();
+    view.unmount();
+  });
+
   test("the diagnostics count the failed messages in the open chat", async () => {
     const messages = [
       message({ id: 1, contact: ANA, direction: "out", status: "failed", text: "one" }),

@@ -1,8 +1,27 @@
 import { describe, expect, test } from "vitest";
 import { MEDIA_LIMITS } from "../test/fakeBackend";
+import { i18n } from "./i18n/index.svelte";
 import { checkAttachment, fileBadge, fileFamily, fileMimeType, formatBytes, kindForMime } from "./media";
 
 const MB = 1024 * 1024;
+/** The live limits: documents only of the types WhatsApp takes (wacloud's DOCUMENT_TYPES). */
+const REAL_LIMITS = MEDIA_LIMITS.map((l) =>
+  l.kind === "document"
+    ? {
+        ...l,
+        mime_types: [
+          "application/pdf",
+          "text/plain",
+          "application/msword",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.ms-excel",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.ms-powerpoint",
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ],
+      }
+    : l,
+);
 
 describe("kindForMime", () => {
   test.each([
@@ -42,10 +61,30 @@ describe("checkAttachment", () => {
     expect(check).toMatchObject({
       ok: false,
       kind: "audio",
-      message: "Audio files must be audio/aac, audio/amr, audio/mpeg, audio/mp4 or audio/ogg; this file is audio/wav.",
+      message: "Audio files must be AAC, AMR, MP3, M4A, or OGG; this file is WAV.",
       asDocument: true,
     });
     expect(checkAttachment({ name: "note.wav", size: 1000, type: "audio/wav" }, MEDIA_LIMITS, "document").ok).toBe(true);
+  });
+
+  test("a file WhatsApp does not take says in words what it takes, never a list of MIME types", () => {
+    const check = checkAttachment({ name: "setup.exe", size: 1000, type: "application/x-msdownload" }, REAL_LIMITS);
+    expect(check).toMatchObject({
+      ok: false,
+      kind: "document",
+      asDocument: false,
+      message:
+        "WhatsApp does not take EXE files. It takes photos, videos, audio, PDF and Office documents (Word, Excel, PowerPoint) and plain text, up to 100 MB.",
+    });
+    expect(check.ok || check.message).not.toMatch(/application\/|image\/|video\/|audio\//);
+    const nameless = checkAttachment({ name: "blob", size: 1000, type: "application/octet-stream" }, REAL_LIMITS);
+    expect(nameless.ok || nameless.message).toMatch(/^WhatsApp does not take this kind of file\. It takes photos/);
+    i18n.choose("es");
+    const es = checkAttachment({ name: "setup.exe", size: 1000, type: "application/x-msdownload" }, REAL_LIMITS);
+    expect(es.ok || es.message).toMatch(/^WhatsApp no acepta archivos EXE\. Acepta fotos, vídeos, audio, documentos PDF y de Office/);
+    const video = checkAttachment({ name: "clip.mov", size: 1000, type: "video/quicktime" }, REAL_LIMITS, "video");
+    expect(video.ok || video.message).toBe("Los vídeos deben ser MP4 o 3GP; este archivo es MOV.");
+    i18n.choose(null);
   });
 
   test("a sticker over 500 KB is refused", () => {

@@ -4,6 +4,7 @@ import { filesize } from "filesize";
 import mime from "mime/lite";
 import type { MediaKindView } from "../bindings/MediaKindView";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
+import { i18n, t, type MessageKey } from "./i18n/index.svelte";
 
 /** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB`, `500 B`. */
 export function formatBytes(bytes: number): string {
@@ -25,13 +26,38 @@ export function kindForMime(mimeType: string): MediaKindView {
   return "document";
 }
 
-const KIND_PLURAL: Record<MediaKindView, string> = {
-  image: "Images",
-  video: "Videos",
-  audio: "Audio files",
-  document: "Documents",
-  sticker: "Stickers",
+/** The kinds as people name them, plural: "Photos", "Videos"… (the refusals' subject). */
+const KIND_PLURAL: Record<MediaKindView, MessageKey> = {
+  image: "media.kinds_image",
+  video: "media.kinds_video",
+  audio: "media.kinds_audio",
+  document: "media.kinds_document",
+  sticker: "media.kinds_sticker",
 };
+
+/** Familiar names for the types WhatsApp takes (a MIME type is no word for a shop owner). */
+const TYPE_NAMES: Record<string, string> = {
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+  "image/webp": "WebP",
+  "video/mp4": "MP4",
+  "video/3gpp": "3GP",
+  "audio/aac": "AAC",
+  "audio/amr": "AMR",
+  "audio/mpeg": "MP3",
+  "audio/mp4": "M4A",
+  "audio/ogg": "OGG",
+  "audio/opus": "Opus",
+};
+
+/** A file type in words: `MP3`, `WAV`, `EXE` (its extension when the type says nothing), or null. */
+function typeName(mimeType: string, filename: string): string | null {
+  const known = TYPE_NAMES[mimeType];
+  if (known) return known;
+  const fromName = filename.match(/\.([a-z0-9]{1,5})$/i)?.[1];
+  const fromMime = mimeType === "application/octet-stream" ? null : mime.getExtension(mimeType);
+  return (fromName ?? fromMime)?.toUpperCase() ?? null;
+}
 
 const KIND_NAME: Record<MediaKindView, string> = {
   image: "Photo",
@@ -51,8 +77,7 @@ export type AttachmentCheck =
   | { ok: false; kind: MediaKindView; mimeType: string; message: string; asDocument: boolean };
 
 function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return new Intl.ListFormat(i18n.lang, { type: "disjunction" }).format(items);
 }
 
 /**
@@ -71,15 +96,22 @@ export function checkAttachment(
     const document = limits.find((l) => l.kind === "document");
     return as !== "document" && (!document || file.size <= document.max_bytes);
   };
-  if (file.size === 0) return { ok: false, kind: as, mimeType, message: "This file is empty.", asDocument: false };
+  if (file.size === 0) return { ok: false, kind: as, mimeType, message: t("media.empty"), asDocument: false };
   const limit = limits.find((l) => l.kind === as);
   if (!limit) return { ok: true, kind: as, mimeType };
   if (limit.mime_types.length > 0 && !limit.mime_types.includes(mimeType)) {
-    const message = `${KIND_PLURAL[as]} must be ${orList(limit.mime_types)}; this file is ${mimeType}.`;
+    const type = typeName(mimeType, file.name) ?? "";
+    if (as === "document") {
+      // Nothing WhatsApp takes: say what it does take, in words.
+      const max = formatBytes(Math.max(...limits.map((l) => l.max_bytes)));
+      return { ok: false, kind: as, mimeType, message: t("media.unsupported", { type: type || "none", max }), asDocument: false };
+    }
+    const names = [...new Set(limit.mime_types.map((m) => TYPE_NAMES[m] ?? typeName(m, "") ?? m))];
+    const message = t("media.wrong_type", { kinds: t(KIND_PLURAL[as]), types: orList(names), type: type || "none" });
     return { ok: false, kind: as, mimeType, message, asDocument: fitsAsDocument() };
   }
   if (file.size > limit.max_bytes) {
-    const message = `${KIND_PLURAL[as]} can be at most ${formatBytes(limit.max_bytes)}; this file is ${formatBytes(file.size)}.`;
+    const message = t("media.too_big", { kinds: t(KIND_PLURAL[as]), max: formatBytes(limit.max_bytes), size: formatBytes(file.size) });
     return { ok: false, kind: as, mimeType, message, asDocument: fitsAsDocument() };
   }
   return { ok: true, kind: as, mimeType };

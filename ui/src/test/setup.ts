@@ -5,6 +5,7 @@ import { cleanup } from "@testing-library/svelte";
 import { afterEach, beforeEach } from "vitest";
 import { clock } from "../lib/stores/clock.svelte";
 import { NOW } from "./fixtures";
+import { installMatchMedia, resetWindow } from "./viewport";
 
 /**
  * jsdom has no layout. This ResizeObserver reports sizes soon after an element is observed: the
@@ -103,7 +104,11 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// Media queries (a short window folds the sandbox panel) answer for a size tests choose.
+installMatchMedia();
+
 beforeEach(() => {
+  resetWindow();
   // Labels and the 24-hour window are computed against the fixtures' fixed "now".
   clock.now = NOW;
 });

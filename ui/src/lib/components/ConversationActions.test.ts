@@ -163,7 +163,7 @@ describe("attachments", () => {
     await user.upload(screen.getByTestId("composer-file"), sized("note.wav", "audio/wav", 2000));
     await settle();
     expect(screen.getByTestId("attachment-error")).toHaveTextContent("Audio files must be");
-    expect(screen.getByTestId("attachment-error")).toHaveTextContent("this file is audio/wav.");
+    expect(screen.getByTestId("attachment-error")).toHaveTextContent("Audio files must be AAC, AMR, MP3, M4A, or OGG; this file is WAV.");
     expect(backend.callsTo("send_attachment")).toEqual([]);
 
     await user.click(screen.getByRole("button", { name: "Send as a document instead" }));
@@ -259,11 +259,12 @@ describe("templates", () => {
     const params = screen.getAllByTestId("template-param");
     expect(params).toHaveLength(2);
     expect(send).toBeDisabled();
-    expect(screen.getByTestId("template-preview")).toHaveTextContent("Hi {{1}}, your order {{2}} is ready for pickup.");
+    // Before anything is typed, the template's examples stand in.
+    expect(screen.getByTestId("template-preview")).toHaveTextContent("Hi Ana, your order #1042 is ready for pickup.");
 
     await user.type(params[0]!, "Ana");
     expect(send).toBeDisabled();
-    expect(screen.getByTestId("template-missing")).toHaveTextContent("Fill in {{2}} to send.");
+    expect(screen.getByTestId("template-missing")).toHaveTextContent("Fill in: Value 2.");
     await user.click(send);
     expect(backend.callsTo("send_template")).toEqual([]);
 

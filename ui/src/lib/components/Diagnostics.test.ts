@@ -79,6 +79,48 @@ describe("Diagnostics", () => {
     expect(copy).toHaveTextContent("Copied");
   });
 
+  test("when the clipboard refuses, the report shows selected in a focused text box to copy by hand", async () => {
+    const { user } = await setup();
+    const writeText = vi.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new DOMException("denied", "NotAllowedError"));
+    await user.click(screen.getByTestId("diagnostics-copy"));
+    await settle();
+    expect(writeText).toHaveBeenCalledWith(REPORT);
+    const area = screen.getByRole("textbox", { name: "The diagnostics report" }) as HTMLTextAreaElement;
+    expect(area.value).toBe(REPORT);
+    expect(area).toHaveAttribute("readonly");
+    expect(area).toHaveFocus();
+    expect([area.selectionStart, area.selectionEnd]).toEqual([0, REPORT.length]);
+    expect(screen.getByTestId("diagnostics-copy-fallback")).toHaveTextContent("the report is below, selected. Copy it with Ctrl+C.");
+    expect(screen.getByTestId("diagnostics-copy")).toHaveTextContent("Copy report");
+    writeText.mockRestore();
+  });
+
+  test("without a clipboard at all the report shows to copy by hand", async () => {
+    const { user } = await setup();
+    const clipboard = Object.getOwnPropertyDescriptor(globalThis.navigator, "clipboard");
+    Object.defineProperty(globalThis.navigator, "clipboard", { value: undefined, configurable: true });
+    try {
+      await user.click(screen.getByTestId("diagnostics-copy"));
+      await settle();
+      expect((screen.getByTestId("diagnostics-report-text") as HTMLTextAreaElement).value).toBe(REPORT);
+    } finally {
+      if (clipboard) Object.defineProperty(globalThis.navigator, "clipboard", clipboard);
+    }
+  });
+
+  test("counts the failed messages on screen, in the open chat", async () => {
+    const onclose = vi.fn();
+    fakeBackend({ diagnostics: () => diagnostics(), diagnostics_report: () => REPORT });
+    const view = render(Diagnostics, { onclose, refreshMs: 60_000, now: () => NOW.getTime(), failedOnScreen: { name: "Ana", count: 2 } });
+    await settle();
+    expect(text("diagnostics-failed-on-screen")).toMatch(/^2 messages in the chat with Ana Counted from the messages loaded in the open chat/);
+    expect(screen.getByTestId("diagnostics-failed-on-screen")).toHaveClass("warn");
+    await view.rerender({ failedOnScreen: { name: "Ana", count: 0 } });
+    expect(text("diagnostics-failed-on-screen")).toMatch(/^None in the chat with Ana/);
+    await view.rerender({ failedOnScreen: null });
+    expect(text("diagnostics-failed-on-screen")).toMatch(/^No chat is open/);
+  });
+
   test("a failed report is said", async () => {
     const { user } = await setup(undefined, {
       diagnostics_report: () => {

@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
 import { fakeBackend, settle } from "../../test/fakeBackend";
+import { resizeWindow } from "../../test/viewport";
 import SandboxPanel from "./SandboxPanel.svelte";
 
 const CUSTOMERS = [
@@ -18,6 +19,38 @@ async function setup(sayHandler: () => unknown = () => null) {
 }
 
 describe("SandboxPanel", () => {
+  test("on a 760×480 window it starts folded, with a toggle to open it; a tall window shows it open", async () => {
+    resizeWindow(760, 480);
+    const { user } = await setup();
+    const toggle = screen.getByRole("button", { name: "Simulated customer" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByTestId("sandbox-text")).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByTestId("sandbox-text")).toBeInTheDocument();
+    // The owner's choice holds when the window changes.
+    resizeWindow(1120, 740);
+    await settle();
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await user.click(toggle);
+    resizeWindow(760, 480);
+    await settle();
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+  });
+
+  test("it folds when the window becomes short, until the owner opens it", async () => {
+    await setup();
+    const toggle = screen.getByRole("button", { name: "Simulated customer" });
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    resizeWindow(760, 480);
+    await settle();
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByTestId("sandbox-text")).toBeNull();
+    resizeWindow(1120, 740);
+    await settle();
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+  });
+
   test("lists the simulated customers and sends as the one picked", async () => {
     const { backend, user } = await setup();
     expect(screen.getByTestId("sandbox-panel")).toBeInTheDocument();

@@ -68,13 +68,16 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
   at('a reaction shows under its message only, and in words in the chat list');
   const before = (await browser.$$(`${conversation} [data-testid="message"]`)).length;
   await bubble.moveTo();
-  const react = await bubble.$('[data-testid="action-react"]');
+  // The actions sit beside the bubble (in its line), the reactions under it (in its wrap).
+  const line = await bubble.parentElement();
+  const wrap = await line.parentElement();
+  const react = await line.$('[data-testid="action-react"]');
   await react.waitForExist({ timeout: UI_MS, timeoutMsg: 'the message has no React action' });
   await browser.execute((el) => el.click(), react);
-  const thumbs = await bubble.$('[data-testid="reaction-picker"] button[aria-label="React with 👍"]');
+  const thumbs = await line.$('[data-testid="reaction-picker"] button[aria-label="React with 👍"]');
   await thumbs.waitForExist({ timeout: UI_MS, timeoutMsg: 'the reaction picker did not open' });
   await browser.execute((el) => el.click(), thumbs);
-  await bubble.$('[data-testid="reaction"][data-direction="out"]').waitForDisplayed({
+  await wrap.$('[data-testid="reaction"][data-direction="out"]').waitForDisplayed({
     timeout: UI_MS,
     timeoutMsg: 'the reaction is not shown under its message',
   });

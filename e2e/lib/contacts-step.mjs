@@ -52,7 +52,7 @@ export async function contactsStep(browser, { customer, outDir, at }) {
       text: 'Thank you, {{first_name}}! See you soon.',
       file: null,
       dropFile: false,
-      replace: true,
+      replace: false,
     }),
   );
   const composer = await byTestId(browser, 'composer-input');

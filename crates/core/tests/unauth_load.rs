@@ -69,10 +69,15 @@ async fn slow_unsigned_uploads_keep_memory_under_the_bound() {
                     Err(_) => {}
                 }
                 if s.write_all(&chunk).await.is_err() {
+                    // The server answered and closed while this chunk was on its way: the
+                    // answer may still be waiting to be read.
                     break;
                 }
             }
-            String::new()
+            match tokio::time::timeout(Duration::from_secs(1), s.read(&mut answer)).await {
+                Ok(Ok(n)) => String::from_utf8_lossy(&answer[..n]).into_owned(),
+                _ => String::new(),
+            }
         });
     }
     let mut peak = rss_bytes();
@@ -80,8 +85,11 @@ async fn slow_unsigned_uploads_keep_memory_under_the_bound() {
     while !clients.is_empty() {
         tokio::select! {
             done = clients.join_next() => {
-                if done.unwrap().unwrap().starts_with("HTTP/1.1 403") {
+                let answer = done.unwrap().unwrap();
+                if answer.starts_with("HTTP/1.1 403") {
                     refused += 1;
+                } else {
+                    eprintln!("an upload was not answered 403: {answer:?}");
                 }
             }
             () = tokio::time::sleep(Duration::from_millis(20)) => {}

@@ -25,7 +25,6 @@ import { chatStep } from './lib/chat-step.mjs';
 import { documentsStep } from './lib/documents-step.mjs';
 import { linksStep } from './lib/links-step.mjs';
 import { contactsStep } from './lib/contacts-step.mjs';
-import { smallWindowStep } from './lib/small-window-step.mjs';
 import { chooseCustomer } from './lib/sandbox.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
 import { bounded, startTauriDriver } from './lib/tauri-driver.mjs';
@@ -448,9 +447,6 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
 
     step = 'labelling a chat, filtering by the label, using a quick reply';
     metrics.contacts = await contactsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `contacts: ${s}`) });
-
-    step = 'a 760×480 window';
-    metrics.smallWindow = await smallWindowStep(browser, { at: (s) => (step = s), log });
 
     step = 'measuring idle memory';
     await sleep(IDLE_MS);

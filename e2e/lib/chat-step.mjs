@@ -39,13 +39,15 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
   const bubbleSel = `${conversation} [data-testid="message"][data-direction="in"]`;
   await browser.waitUntil(
     quietly(async () => {
-      const bubbles = await browser.$$(bubbleSel);
-      return bubbles.length > 0 && (await textOf(bubbles[bubbles.length - 1])).includes(EMOJI);
+      // The simulated customer may answer on its own right after: look for the emoji's bubble,
+      // not the latest one.
+      for (const b of await browser.$$(bubbleSel)) if ((await textOf(b)).includes(EMOJI)) return true;
+      return false;
     }),
     { timeout: CHAT_MS, interval: 100, timeoutMsg: `the customer's ${EMOJI} did not arrive` },
   );
-  const bubbles = await browser.$$(bubbleSel);
-  const bubble = bubbles[bubbles.length - 1];
+  let bubble = null;
+  for (const b of await browser.$$(bubbleSel)) if ((await textOf(b)).includes(EMOJI)) bubble = b;
   const text = await bubble.$('[data-testid="message-text"]');
   // WebKitWebDriver's element screenshots come out black under Xvfb: the whole window, and the
   // element's rectangle in it (device pixels).

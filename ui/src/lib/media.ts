@@ -59,17 +59,17 @@ function typeName(mimeType: string, filename: string): string | null {
   return (fromName ?? fromMime)?.toUpperCase() ?? null;
 }
 
-const KIND_NAME: Record<MediaKindView, string> = {
-  image: "Photo",
-  video: "Video",
-  audio: "Audio",
-  document: "Document",
-  sticker: "Sticker",
+const KIND_NAME: Record<MediaKindView, MessageKey> = {
+  image: "media.kind_image",
+  video: "media.kind_video",
+  audio: "media.kind_audio",
+  document: "media.kind_document",
+  sticker: "media.kind_sticker",
 };
 
-/** "Photo", "Video", "Audio", "Document", "Sticker" (a voice note: "Voice message"). */
+/** "Photo", "Video", "Audio", "Document", "Sticker" (a voice note: "Voice message"), in the app's language. */
 export function kindName(kind: MediaKindView, voice = false): string {
-  return kind === "audio" && voice ? "Voice message" : KIND_NAME[kind];
+  return t(kind === "audio" && voice ? "media.kind_voice" : KIND_NAME[kind]);
 }
 
 export type AttachmentCheck =

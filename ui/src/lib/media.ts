@@ -5,10 +5,11 @@ import mime from "mime/lite";
 import type { MediaKindView } from "../bindings/MediaKindView";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
 import { i18n, t, type MessageKey } from "./i18n/index.svelte";
+import { appLocale } from "./i18n/locale";
 
-/** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB`, `500 B`. */
+/** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB` (`17,2 MB`), `500 B`. */
 export function formatBytes(bytes: number): string {
-  return filesize(bytes, { base: 2, standard: "jedec", round: 1 });
+  return filesize(bytes, { base: 2, standard: "jedec", round: 1, locale: appLocale() });
 }
 
 /** The file's MIME type: the browser's guess, else one from its extension, else a generic one. */

@@ -2,10 +2,12 @@
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
 import { chatEn } from "./chat.en";
+import { chatbarEn } from "./chatbar.en";
 
 export const en = {
   ...broadcastsEn,
   ...chatEn,
+  ...chatbarEn,
   "language.label": "Language",
   "language.system": "As the system",
   "nav.sections": "Sections",

@@ -4,11 +4,13 @@ import { render, screen, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { fakeBackend, settle } from "../../test/fakeBackend";
 import { chat, DAY, media, message, NOW, NOW_S, setupState } from "../../test/fixtures";
+import { toApiError } from "../../api";
 import { formatAgo } from "../diagnostics";
 import { formatChatTime, formatDayLabel, messageSummary } from "../format";
 import { formatBytes } from "../media";
 import { i18n } from "../i18n/index.svelte";
 import { ChatsStore } from "../stores/chats.svelte";
+import { describeOutbox } from "../stores/outbox.svelte";
 import ChatList from "./ChatList.svelte";
 import Composer from "./Composer.svelte";
 import DaySeparator from "./DaySeparator.svelte";
@@ -105,5 +107,7 @@ describe("in Spanish", () => {
       "🛒 Pedido: 1 artículo",
     );
     expect(formatBytes(18_035_098)).toBe("17,2 MB");
+    expect(describeOutbox({ pending: 1, in_flight: 1, failed: 1, unknown: 0 })).toBe("Bandeja de salida: enviando 2, 1 fallido");
+    expect(toApiError(undefined).message).toBe("Algo salió mal. Inténtalo de nuevo.");
   });
 });

@@ -168,4 +168,5 @@ export const chatEn = {
   "composer.send_hint": "Send (Enter)",
   "composer.keys_hint": "Enter sends. Shift+Enter starts a new line.",
   "conv.open_first": "Open a chat first.",
+  "error.fallback": "Something went wrong. Please try again.",
 } as const;

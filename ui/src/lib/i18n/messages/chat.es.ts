@@ -171,4 +171,5 @@ export const chatEs: Record<keyof typeof chatEn, string> = {
   "composer.send_hint": "Enviar (Enter)",
   "composer.keys_hint": "Enter envía. Mayús+Enter empieza una línea nueva.",
   "conv.open_first": "Primero abre un chat.",
+  "error.fallback": "Algo salió mal. Inténtalo de nuevo.",
 } as const;

@@ -47,6 +47,7 @@ import type { TunnelState } from "./bindings/TunnelState";
 export type { ApiError, ApiErrorCode };
 export * from "./events";
 import { isRecord } from "./events";
+import { t } from "./lib/i18n/index.svelte";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -62,7 +63,6 @@ const API_ERROR_CODES: readonly ApiErrorCode[] = [
   "internal",
 ];
 
-const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
 
 /** True for a well-formed `ApiError` with a code the UI knows. */
 export function isApiError(value: unknown): value is ApiError {
@@ -87,7 +87,7 @@ export function toApiError(value: unknown): ApiError {
   if (typeof value === "string" && value.trim() !== "") {
     return { code: "internal", message: value };
   }
-  return { code: "internal", message: FALLBACK_MESSAGE };
+  return { code: "internal", message: t("error.fallback") };
 }
 
 /** Calls a command; a rejection is always a normalised `ApiError`. */

@@ -1,6 +1,8 @@
 // The diagnostics view's wording: masked ids, "2 minutes ago", the outbox in a sentence.
 import type { OutboxCounts } from "../bindings/OutboxCounts";
 import type { OutboxHealth } from "../bindings/OutboxHealth";
+import { t } from "./i18n/index.svelte";
+import { appLocale } from "./i18n/locale";
 import { formatClockTime } from "./tunnel";
 
 /** An id with all but its last four characters hidden (`••••••••2922`), as the report shows it. */
@@ -10,11 +12,12 @@ export function maskId(id: string): string {
   return chars.map((c, i) => (i < keep ? "•" : c)).join("");
 }
 
-/** How long ago a unix-milliseconds time was, in words ("just now", "2 minutes ago", "3 hours ago"). */
+/** How long ago a unix-milliseconds time was, in words ("just now", "2 minutes ago", "hace 3 horas"). */
 export function formatAgo(ms: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
-  if (seconds < 10) return "just now";
-  const unit = (count: number, name: string): string => `${count} ${name}${count === 1 ? "" : "s"} ago`;
+  if (seconds < 10) return t("ago.just_now");
+  const ago = new Intl.RelativeTimeFormat(appLocale(), { numeric: "always" });
+  const unit = (count: number, name: Intl.RelativeTimeFormatUnit): string => ago.format(-count, name);
   if (seconds < 60) return unit(seconds, "second");
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return unit(minutes, "minute");
@@ -27,17 +30,15 @@ export function formatAgo(ms: number, now: number): string {
 export function describeOutboxHealth(health: OutboxHealth, locale?: string): string {
   switch (health.state) {
     case "running":
-      return "Running";
+      return t("outbox.running");
     case "needs_reconnect":
-      return `Paused: the account needs reconnecting (${health.reason})`;
+      return t("outbox.needs_reconnect", { reason: health.reason });
     case "cooling_down":
-      return `Cooling down until ${formatClockTime(health.until * 1000, locale)} (${health.reason})`;
+      return t("outbox.cooling_down", { until: formatClockTime(health.until * 1000, appLocale(locale)), reason: health.reason });
   }
 }
 
 export function describeOutboxCounts(counts: OutboxCounts): string {
-  return (
-    `${counts.pending} pending, ${counts.in_flight} in flight, ` +
-    `${counts.failed} failed (24 h), ${counts.unknown} unknown (24 h)`
-  );
+  const { pending, in_flight, failed, unknown } = counts;
+  return t("outbox.counts", { pending, in_flight, failed, unknown });
 }

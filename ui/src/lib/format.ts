@@ -2,6 +2,8 @@
 // `locale` and `now` parameters exist so tests are deterministic (the app uses the defaults).
 import type { MediaKindView } from "../bindings/MediaKindView";
 import type { MessageView } from "../bindings/MessageView";
+import { t, type MessageKey } from "./i18n/index.svelte";
+import { appLocale } from "./i18n/locale";
 import { kindName } from "./media";
 
 type Locale = string | undefined;
@@ -31,7 +33,7 @@ export function dayKey(unixSeconds: number): string {
 
 /** The time of day in the user's locale: `14:05` (or `2:05 PM`). */
 export function formatTime(unixSeconds: number, locale?: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(toDate(unixSeconds));
+  return new Intl.DateTimeFormat(appLocale(locale), { timeStyle: "short" }).format(toDate(unixSeconds));
 }
 
 /** The chat list's time: the time today, "Yesterday", a weekday this week, else a short date. */
@@ -39,29 +41,34 @@ export function formatChatTime(unixSeconds: number, now: Date = new Date(), loca
   const date = toDate(unixSeconds);
   const ago = daysAgo(date, now);
   if (ago <= 0) return formatTime(unixSeconds, locale);
-  if (ago === 1) return "Yesterday";
-  if (ago < 7) return new Intl.DateTimeFormat(locale, { weekday: "long" }).format(date);
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric" }).format(date);
+  if (ago === 1) return t("day.yesterday");
+  if (ago < 7) return capitalize(new Intl.DateTimeFormat(appLocale(locale), { weekday: "long" }).format(date));
+  return new Intl.DateTimeFormat(appLocale(locale), { day: "numeric", month: "numeric", year: "numeric" }).format(date);
 }
 
 /** A day separator's label: "Today", "Yesterday", or a date ("Monday, 3 March"; with the year when not this year). */
 export function formatDayLabel(unixSeconds: number, now: Date = new Date(), locale?: Locale): string {
   const date = toDate(unixSeconds);
   const ago = daysAgo(date, now);
-  if (ago === 0) return "Today";
-  if (ago === 1) return "Yesterday";
+  if (ago === 0) return t("day.today");
+  if (ago === 1) return t("day.yesterday");
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, {
+  return capitalize(new Intl.DateTimeFormat(appLocale(locale), {
     weekday: "long",
     day: "numeric",
     month: "long",
     ...(sameYear ? {} : { year: "numeric" }),
-  }).format(date);
+  }).format(date));
+}
+
+/** A label's first letter in capitals ("lunes" → "Lunes"), as a label starts in any language. */
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 /** A full date and time for tooltips. */
 export function formatFullDateTime(unixSeconds: number, locale?: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" }).format(toDate(unixSeconds));
+  return new Intl.DateTimeFormat(appLocale(locale), { dateStyle: "full", timeStyle: "short" }).format(toDate(unixSeconds));
 }
 
 // Country calling codes by length (ITU-T E.164): 1 and 7 are one digit; these are two; the rest three.
@@ -156,19 +163,19 @@ export function contentSummary(message: Partial<Pick<MessageView, "media" | "con
   if (!content) return null;
   switch (content.kind) {
     case "location":
-      return `📍 ${content.name ?? "Location"}`;
+      return `📍 ${content.name ?? t("summary.location")}`;
     case "contacts":
-      return `👤 ${content.cards.map((c) => c.name).join(", ") || "Contact"}`;
+      return `👤 ${content.cards.map((c) => c.name).join(", ") || t("summary.contact")}`;
     case "interactive":
       return content.body;
     case "interactive_reply":
       return `↩ ${content.title}`;
     case "template":
-      return `📄 Template ${content.name}`;
+      return `📄 ${t("summary.template", { name: content.name })}`;
     case "order":
-      return `🛒 Order: ${content.items} ${content.items === 1 ? "item" : "items"}`;
+      return `🛒 ${t("summary.order", { items: content.items })}`;
     case "referral":
-      return content.headline ? `From an ad: ${content.headline}` : "From an ad";
+      return content.headline ? t("summary.from_ad_headline", { headline: content.headline }) : t("summary.from_ad");
     case "system":
       return content.body;
     case "unsupported":
@@ -182,12 +189,14 @@ type ReactionContent = Extract<NonNullable<MessageView["content"]>, { kind: "rea
 
 /**
  * A reaction in words, as the chat list shows it: "You reacted 👍 to “See you at 5”",
- * "Ana reacted ❤️ to “Do you have mugs?”". `who` is null when the sentence needs no subject.
+ * "Ana reacted ❤️ to “Do you have mugs?”". `who` is null when the sentence needs no subject; `mine`: the shop's own ("You reacted").
  */
-export function reactionSummary(content: ReactionContent, who: string | null): string {
-  const target = content.target_text ? `“${shorten(content.target_text, 40)}”` : "a message";
-  const verb = content.emoji ? `reacted ${content.emoji} to ${target}` : `removed a reaction to ${target}`;
-  return who ? `${who} ${verb}` : verb.charAt(0).toUpperCase() + verb.slice(1);
+export function reactionSummary(content: ReactionContent, who: string | null, mine = false): string {
+  const target = content.target_text ? shorten(content.target_text, 40) : "";
+  const values = { emoji: content.emoji, target, quoted: target ? "yes" : "no", who: who ?? "", mine: mine ? "yes" : "no" };
+  const subject = who !== null || mine;
+  if (content.emoji) return t(subject ? "summary.reacted" : "summary.reacted_nobody", values);
+  return t(subject ? "summary.unreacted" : "summary.unreacted_nobody", values);
 }
 
 function shorten(text: string, max: number): string {
@@ -198,24 +207,25 @@ function shorten(text: string, max: number): string {
 
 /** A message type in a few words, for a message the app cannot show otherwise. Never `[type]`. */
 export function readableType(type: string): string {
-  return READABLE_TYPE[type] ?? "Message";
+  const known = READABLE_TYPE[type];
+  return known ? `${known[0]}${t(known[1])}` : t("msgtype.message");
 }
 
-const READABLE_TYPE: Record<string, string> = {
-  image: "📷 Photo",
-  video: "🎥 Video",
-  audio: "🎵 Audio",
-  document: "📄 Document",
-  sticker: "💟 Sticker",
-  location: "📍 Location",
-  contacts: "👤 Contact card",
-  interactive: "Interactive message",
-  button: "Button reply",
-  template: "📄 Template",
-  order: "🛒 Order",
-  reaction: "Reaction",
-  system: "System message",
-  unsupported: "A message this app cannot show",
+const READABLE_TYPE: Record<string, [string, MessageKey]> = {
+  image: ["📷 ", "msgtype.image"],
+  video: ["🎥 ", "msgtype.video"],
+  audio: ["🎵 ", "msgtype.audio"],
+  document: ["📄 ", "msgtype.document"],
+  sticker: ["💟 ", "msgtype.sticker"],
+  location: ["📍 ", "msgtype.location"],
+  contacts: ["👤 ", "msgtype.contacts"],
+  interactive: ["", "msgtype.interactive"],
+  button: ["", "msgtype.button"],
+  template: ["📄 ", "msgtype.template"],
+  order: ["🛒 ", "msgtype.order"],
+  reaction: ["", "msgtype.reaction"],
+  system: ["", "msgtype.system"],
+  unsupported: ["", "msgtype.unsupported"],
 };
 
 const MEDIA_ICON: Record<MediaKindView, string> = {
@@ -239,7 +249,7 @@ export function messageSummary(message: Pick<MessageView, "type" | "text"> & Par
     return showText && text ? `${described} ${text}` : described;
   }
   const readable = readableType(message.type);
-  return text ? `${readable}: ${text}` : readable;
+  return text ? t("summary.type_text", { type: readable, text }) : readable;
 }
 
 /** Folds case and accents so "chloe" finds "Chloé". */
@@ -258,7 +268,7 @@ export function windowSecondsLeft(lastInboundAt: number | null, now: Date = new 
 
 /** How long a window stays open, roughly: "23 h left", "45 min left", "under a minute left". */
 export function formatWindowLeft(seconds: number): string {
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h left`;
-  if (seconds >= 60) return `${Math.floor(seconds / 60)} min left`;
-  return "under a minute left";
+  if (seconds >= 3600) return t("window.hours_left", { hours: Math.floor(seconds / 3600) });
+  if (seconds >= 60) return t("window.minutes_left", { minutes: Math.floor(seconds / 60) });
+  return t("window.under_minute");
 }

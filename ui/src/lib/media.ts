@@ -5,10 +5,11 @@ import mime from "mime/lite";
 import type { MediaKindView } from "../bindings/MediaKindView";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
 import { i18n, t, type MessageKey } from "./i18n/index.svelte";
+import { appLocale } from "./i18n/locale";
 
-/** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB`, `500 B`. */
+/** A size as people read it, in binary units with familiar names: `16 MB`, `17.2 MB` (`17,2 MB`), `500 B`. */
 export function formatBytes(bytes: number): string {
-  return filesize(bytes, { base: 2, standard: "jedec", round: 1 });
+  return filesize(bytes, { base: 2, standard: "jedec", round: 1, locale: appLocale() });
 }
 
 /** The file's MIME type: the browser's guess, else one from its extension, else a generic one. */
@@ -59,17 +60,17 @@ function typeName(mimeType: string, filename: string): string | null {
   return (fromName ?? fromMime)?.toUpperCase() ?? null;
 }
 
-const KIND_NAME: Record<MediaKindView, string> = {
-  image: "Photo",
-  video: "Video",
-  audio: "Audio",
-  document: "Document",
-  sticker: "Sticker",
+const KIND_NAME: Record<MediaKindView, MessageKey> = {
+  image: "media.kind_image",
+  video: "media.kind_video",
+  audio: "media.kind_audio",
+  document: "media.kind_document",
+  sticker: "media.kind_sticker",
 };
 
-/** "Photo", "Video", "Audio", "Document", "Sticker" (a voice note: "Voice message"). */
+/** "Photo", "Video", "Audio", "Document", "Sticker" (a voice note: "Voice message"), in the app's language. */
 export function kindName(kind: MediaKindView, voice = false): string {
-  return kind === "audio" && voice ? "Voice message" : KIND_NAME[kind];
+  return t(kind === "audio" && voice ? "media.kind_voice" : KIND_NAME[kind]);
 }
 
 export type AttachmentCheck =

@@ -1,11 +1,12 @@
 // Words for a message's status, shared by the ticks, the bubbles and the chat list.
 import type { ErrorView } from "../bindings/ErrorView";
 import type { MessageStatus } from "../bindings/MessageStatus";
+import { t } from "./i18n/index.svelte";
 
 /** The failure as one line: "Title: details" (or just the title). */
 export function describeError(error: ErrorView | null | undefined): string {
-  if (!error) return "The message could not be sent.";
-  const title = error.title.trim() || "The message could not be sent";
+  if (!error) return t("ticks.not_sent_sentence");
+  const title = error.title.trim() || t("ticks.not_sent_title");
   const details = error.details?.trim();
   return details && details !== title ? `${title}: ${details}` : title;
 }
@@ -14,22 +15,22 @@ export function describeError(error: ErrorView | null | undefined): string {
 export function statusLabel(status: MessageStatus, error?: ErrorView | null): string {
   switch (status) {
     case "queued":
-      return "Waiting to send";
+      return t("ticks.queued");
     case "sending":
-      return "Sending";
+      return t("ticks.sending");
     case "sent":
-      return "Sent";
+      return t("ticks.sent");
     case "delivered":
-      return "Delivered";
+      return t("ticks.delivered");
     case "read":
-      return "Read";
+      return t("ticks.read");
     case "played":
-      return "Played";
+      return t("ticks.played");
     case "failed":
-      return `Not sent. ${describeError(error)}`;
+      return t("ticks.failed", { reason: describeError(error) });
     case "unknown":
-      return "May not have been sent";
+      return t("ticks.unknown");
     case "received":
-      return "Received";
+      return t("ticks.received");
   }
 }

@@ -1,12 +1,14 @@
 // The tunnel's state and Meta's webhook in words, for the status bar, the wizard and diagnostics.
 import type { CallbackStatus } from "../bindings/CallbackStatus";
 import type { TunnelState } from "../bindings/TunnelState";
+import { t } from "./i18n/index.svelte";
+import { appLocale } from "./i18n/locale";
 
 type Locale = string | undefined;
 
 /** A unix-milliseconds time of day with seconds (`14:05:30`). */
 export function formatClockTime(ms: number, locale?: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: "medium" }).format(new Date(ms));
+  return new Intl.DateTimeFormat(appLocale(locale), { timeStyle: "medium" }).format(new Date(ms));
 }
 
 /** The host of a URL (`https://a1b2.ngrok.app` → `a1b2.ngrok.app`), or the text itself when it is none. */
@@ -22,13 +24,13 @@ export function hostOf(url: string): string {
 export function describeCallback(callback: CallbackStatus): string {
   switch (callback.status) {
     case "disabled":
-      return "Meta is not re-pointed automatically.";
+      return t("tunnel.cb_disabled");
     case "pending":
-      return "Telling Meta the new address…";
+      return t("tunnel.cb_pending");
     case "repointed":
-      return "Meta sends webhooks to this address.";
+      return t("tunnel.cb_repointed");
     case "failed":
-      return `Meta could not be told the new address: ${callback.error}`;
+      return t("tunnel.cb_failed", { error: callback.error });
   }
 }
 
@@ -36,13 +38,13 @@ export function describeCallback(callback: CallbackStatus): string {
 export function describeTunnel(state: TunnelState, locale?: Locale): string {
   switch (state.state) {
     case "off":
-      return "Off";
+      return t("tunnel.off");
     case "connecting":
-      return state.attempt > 1 ? `Connecting (attempt ${state.attempt})…` : "Connecting…";
+      return state.attempt > 1 ? t("tunnel.connecting_attempt", { attempt: state.attempt }) : t("tunnel.connecting");
     case "online":
-      return `Online at ${state.url}`;
+      return t("tunnel.online_at", { url: state.url });
     case "offline":
-      return `Offline: ${state.error}. Next try at ${formatClockTime(state.retry_at, locale)}.`;
+      return t("tunnel.offline", { error: state.error, at: formatClockTime(state.retry_at, locale) });
   }
 }
 
@@ -52,10 +54,10 @@ export function tunnelStatusText(state: TunnelState): string | null {
     case "off":
       return null;
     case "connecting":
-      return "Tunnel connecting…";
+      return t("tunnel.bar_connecting");
     case "online":
-      return `Online: ${hostOf(state.url)}`;
+      return t("tunnel.bar_online", { host: hostOf(state.url) });
     case "offline":
-      return `Tunnel offline: ${state.error}`;
+      return t("tunnel.bar_offline", { error: state.error });
   }
 }

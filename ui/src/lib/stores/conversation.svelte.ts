@@ -1,4 +1,5 @@
 // The open conversation: its latest page of messages, older pages on demand, events applied live.
+import { t } from "../i18n/index.svelte";
 import * as api from "../../api";
 import type { ApiError, MessageStatusChanged, Unsubscribe, UploadProgress } from "../../api";
 import type { MediaKindView } from "../../bindings/MediaKindView";
@@ -178,7 +179,7 @@ export class ConversationStore {
 
   #openContact(): string {
     const contact = this.contact;
-    if (!contact) throw { code: "invalid_input", message: "Open a chat first." } satisfies ApiError;
+    if (!contact) throw { code: "invalid_input", message: t("conv.open_first") } satisfies ApiError;
     return contact;
   }
 

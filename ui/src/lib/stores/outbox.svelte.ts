@@ -4,21 +4,21 @@ import * as api from "../../api";
 import type { ApiError, Unsubscribe } from "../../api";
 import type { OutboxCounts } from "../../bindings/OutboxCounts";
 import type { OutboxHealth } from "../../bindings/OutboxHealth";
+import { t } from "../i18n/index.svelte";
 import type { LoadStatus } from "./types";
 
 /** "Outbox: idle", or what is going on: "Outbox: 2 sending, 1 failed", "Outbox: paused, 2 waiting". */
 export function describeOutbox(counts: OutboxCounts, health: OutboxHealth = { state: "running" }): string {
   const waiting = counts.pending + counts.in_flight;
   if (health.state !== "running") {
-    const why = health.state === "needs_reconnect" ? "paused" : "waiting for WhatsApp";
-    return waiting > 0 ? `Outbox: ${why}, ${waiting} waiting` : `Outbox: ${why}`;
+    const why = health.state === "needs_reconnect" ? "paused" : "cooling";
+    return t("outbox.bar_stopped", { why, waiting });
   }
   const parts: string[] = [];
-  const sending = counts.pending + counts.in_flight;
-  if (sending > 0) parts.push(`${sending} sending`);
-  if (counts.failed > 0) parts.push(`${counts.failed} failed`);
-  if (counts.unknown > 0) parts.push(`${counts.unknown} may not have been sent`);
-  return parts.length === 0 ? "Outbox: idle" : `Outbox: ${parts.join(", ")}`;
+  if (waiting > 0) parts.push(t("outbox.bar_sending", { count: waiting }));
+  if (counts.failed > 0) parts.push(t("outbox.bar_failed", { count: counts.failed }));
+  if (counts.unknown > 0) parts.push(t("outbox.bar_unknown", { count: counts.unknown }));
+  return parts.length === 0 ? t("outbox.bar_idle") : t("outbox.bar", { parts: parts.join(", ") });
 }
 
 export class OutboxStore {

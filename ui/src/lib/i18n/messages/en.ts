@@ -1,9 +1,13 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { chatEn } from "./chat.en";
+import { chatbarEn } from "./chatbar.en";
 
 export const en = {
   ...broadcastsEn,
+  ...chatEn,
+  ...chatbarEn,
   "language.label": "Language",
   "language.system": "As the system",
   "nav.sections": "Sections",

@@ -1,9 +1,13 @@
 // Las palabras de la app en español: las mismas claves que `en.ts` (el tipo lo exige).
 import { broadcastsEs } from "./broadcasts.es";
+import { chatEs } from "./chat.es";
+import { chatbarEs } from "./chatbar.es";
 import type { MessageKey } from "./en";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
+  ...chatEs,
+  ...chatbarEs,
   "language.label": "Idioma",
   "language.system": "Como el sistema",
   "nav.sections": "Secciones",

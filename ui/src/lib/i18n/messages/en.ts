@@ -1,6 +1,9 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { documentsEn } from "./documents.en";
+import { statsEn } from "./stats.en";
+import { shopEn } from "./shop.en";
 
 export const en = {
   ...broadcastsEn,
@@ -91,6 +94,9 @@ export const en = {
   "failed.not_sent": "Not sent: {reason}",
   "failed.retry": "Retry",
   "failed.delete": "Delete",
+  ...statsEn,
+  ...documentsEn,
+  ...shopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,9 @@
 // Las palabras de la app en español: las mismas claves que `en.ts` (el tipo lo exige).
 import { broadcastsEs } from "./broadcasts.es";
 import type { MessageKey } from "./en";
+import { documentsEs } from "./documents.es";
+import { statsEs } from "./stats.es";
+import { shopEs } from "./shop.es";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
@@ -91,4 +94,7 @@ export const es: Record<MessageKey, string> = {
   "failed.not_sent": "No enviado: {reason}",
   "failed.retry": "Reintentar",
   "failed.delete": "Eliminar",
+  ...statsEs,
+  ...documentsEs,
+  ...shopEs,
 };

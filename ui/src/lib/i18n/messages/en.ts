@@ -4,6 +4,10 @@ import { broadcastsEn } from "./broadcasts.en";
 import { documentsEn } from "./documents.en";
 import { statsEn } from "./stats.en";
 import { shopEn } from "./shop.en";
+import { contactsEn } from "./contacts.en";
+import { customersEn } from "./customers.en";
+import { automationsEn } from "./automations.en";
+import { setupEn } from "./setup.en";
 
 export const en = {
   ...broadcastsEn,
@@ -97,6 +101,10 @@ export const en = {
   ...statsEn,
   ...documentsEn,
   ...shopEn,
+  ...contactsEn,
+  ...customersEn,
+  ...automationsEn,
+  ...setupEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,10 @@ import type { MessageKey } from "./en";
 import { documentsEs } from "./documents.es";
 import { statsEs } from "./stats.es";
 import { shopEs } from "./shop.es";
+import { contactsEs } from "./contacts.es";
+import { customersEs } from "./customers.es";
+import { automationsEs } from "./automations.es";
+import { setupEs } from "./setup.es";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
@@ -97,4 +101,8 @@ export const es: Record<MessageKey, string> = {
   ...statsEs,
   ...documentsEs,
   ...shopEs,
+  ...contactsEs,
+  ...customersEs,
+  ...automationsEs,
+  ...setupEs,
 };

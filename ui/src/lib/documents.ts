@@ -1,48 +1,50 @@
-// Documents in the app: kind and status words, exact amounts shown with thousands separators
-// (decimal strings from Rust, never turned into floats), the editor's draft, the list's filter.
+// Documents in the app: kind and status words (in the app's language), exact amounts shown with
+// the language's separators (decimal strings from Rust, never turned into floats), the editor's
+// draft, the list's filter.
 import type { DocumentDraft } from "../bindings/DocumentDraft";
 import type { DocumentStatus } from "../bindings/DocumentStatus";
 import type { DocumentSummary } from "../bindings/DocumentSummary";
 import type { MessageStatus } from "../bindings/MessageStatus";
 import type { Product } from "../bindings/Product";
 import { foldForSearch } from "./format";
+import { i18n, t, type MessageKey } from "./i18n/index.svelte";
 
 /** The kinds the editor issues (a credit note is made by cancelling an invoice). */
 export const ISSUABLE_KINDS = ["invoice", "quote", "receipt", "order", "delivery_note"] as const;
 export type IssuableKind = (typeof ISSUABLE_KINDS)[number];
 
-const KIND_NAMES: Record<string, string> = {
-  invoice: "Invoice",
-  quote: "Quote",
-  receipt: "Receipt",
-  order: "Order confirmation",
-  delivery_note: "Delivery note",
-  credit_note: "Credit note",
+const KIND_NAMES: Record<string, MessageKey> = {
+  invoice: "documents.kind_invoice",
+  quote: "documents.kind_quote",
+  receipt: "documents.kind_receipt",
+  order: "documents.kind_order",
+  delivery_note: "documents.kind_delivery_note",
+  credit_note: "documents.kind_credit_note",
 };
 
-/** "Invoice", "Delivery note"... */
+/** "Invoice", "Delivery note"... ("Factura", "Nota de remisión"... in Spanish). */
 export function kindName(kind: string): string {
-  return KIND_NAMES[kind] ?? "Document";
+  return t(KIND_NAMES[kind] ?? "documents.kind_other");
 }
 
 /** Every kind a list can be filtered by. */
 export const ALL_KINDS = Object.keys(KIND_NAMES);
 
-const STATUS_NAMES: Record<DocumentStatus, string> = {
-  issuing: "Being written",
-  issued: "Not sent",
-  cancelled: "Cancelled",
-  queued: "Waiting to send",
-  sending: "Sending",
-  sent: "Sent",
-  delivered: "Delivered",
-  read: "Read",
-  failed: "Not sent (failed)",
-  unknown: "May not have been sent",
+const STATUS_NAMES: Record<DocumentStatus, MessageKey> = {
+  issuing: "documents.status_issuing",
+  issued: "documents.status_issued",
+  cancelled: "documents.status_cancelled",
+  queued: "documents.status_queued",
+  sending: "documents.status_sending",
+  sent: "documents.status_sent",
+  delivered: "documents.status_delivered",
+  read: "documents.status_read",
+  failed: "documents.status_failed",
+  unknown: "documents.status_unknown",
 };
 
 export function documentStatusName(status: DocumentStatus): string {
-  return STATUS_NAMES[status];
+  return t(STATUS_NAMES[status]);
 }
 
 /** The message status whose ticks show a document's status, if it has been sent at all. */
@@ -73,21 +75,30 @@ export function documentStatusOf(status: MessageStatus): DocumentStatus {
   }
 }
 
-/** Groups an exact decimal string's whole part by thousands: `1234567.5` → `1,234,567.5`. */
-export function groupDecimal(value: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
+/**
+ * An exact decimal string with the language's separators: `1234567.5` → `1,234,567.5` in English,
+ * `1.234.567,5` in Spanish. The whole part is grouped by Intl as a BigInt and the fraction's
+ * digits are kept as typed: never a float.
+ */
+export function groupDecimal(value: string, locale: string = i18n.lang): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return value;
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction}`;
+  const [, sign = "", whole = "", fraction] = match;
+  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimalSeparator(locale)}${fraction}`;
 }
 
-/** `1,234.50 EUR`. */
-export function formatAmount(value: string, currency: string): string {
-  return `${groupDecimal(value)} ${currency}`;
+function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
 }
 
-/** A document's date (unix ms) as a short local date. */
-export function formatDocumentDate(unixMs: number, locale?: string): string {
+/** `1,234.50 EUR` (`1234,50 EUR` in Spanish). */
+export function formatAmount(value: string, currency: string, locale: string = i18n.lang): string {
+  return `${groupDecimal(value, locale)} ${currency}`;
+}
+
+/** A document's date (unix ms) as a short date in the app's language. */
+export function formatDocumentDate(unixMs: number, locale: string = i18n.lang): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(unixMs));
 }
 
@@ -115,15 +126,12 @@ export function filterDocuments(documents: readonly DocumentSummary[], f: Docume
 }
 
 /** The statuses the list's filter offers, each a group of document statuses. */
-export const STATUS_GROUPS: Record<string, string> = {
-  unsent: "Not sent",
-  pending: "Sending",
-  sent: "Sent",
-  delivered: "Delivered",
-  read: "Read",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
+export const STATUS_GROUPS = ["unsent", "pending", "sent", "delivered", "read", "failed", "cancelled"] as const;
+
+/** A status group's name: "Not sent", "Sending"... */
+export function statusGroupName(group: (typeof STATUS_GROUPS)[number]): string {
+  return t(`documents.group_${group}`);
+}
 
 export function statusGroup(status: DocumentStatus): string {
   switch (status) {

@@ -6,16 +6,17 @@ import type { GoLive } from "../bindings/GoLive";
 import type { SecretStatus } from "../bindings/SecretStatus";
 import type { Settings } from "../bindings/Settings";
 import type { TunnelChoice } from "../bindings/TunnelChoice";
+import { t, type MessageKey } from "./i18n/index.svelte";
 
 export type Step = 1 | 2 | 3 | 4 | 5;
 
-export const STEPS: readonly { step: Step; title: string }[] = [
-  { step: 1, title: "What you need" },
-  { step: 2, title: "Your WhatsApp number" },
-  { step: 3, title: "Webhook security" },
-  { step: 4, title: "Public address" },
-  { step: 5, title: "Done" },
-];
+/** The steps; each title is read in the app's language when shown. */
+export const STEPS: readonly { readonly step: Step; readonly title: string }[] = ([1, 2, 3, 4, 5] as const).map((step) => ({
+  step,
+  get title() {
+    return t(`setup.step_${step}`);
+  },
+}));
 
 export function stepTitle(step: Step): string {
   return STEPS[step - 1]?.title ?? "";
@@ -47,18 +48,10 @@ export const FIELD_STEP: Record<SetupField, Step> = {
   own_url: 4,
 };
 
-export const FIELD_LABEL: Record<SetupField, string> = {
-  access_token: "Access token",
-  phone_number_id: "Phone number ID",
-  business_account_id: "WhatsApp Business Account ID",
-  app_id: "App ID",
-  business_name: "Business name",
-  app_secret: "App secret",
-  verify_token: "Verify token",
-  ngrok_authtoken: "ngrok authtoken",
-  ngrok_domain: "Reserved ngrok domain",
-  own_url: "Public HTTPS URL",
-};
+/** A field's name as the owner reads it, in the app's language. */
+export function fieldLabel(field: SetupField): string {
+  return t(`setup.field_${field}` satisfies MessageKey);
+}
 
 /** The wizard's field a Rust field name refers to (`public_url` is how the own URL is saved); null when none. */
 export function fieldOf(name: string): SetupField | null {
@@ -166,9 +159,9 @@ const MAX_BUSINESS_NAME_BYTES = 256;
 /** A Meta id: digits only (`required` says whether an empty one is a problem). */
 export function numericIdProblem(value: string, label: string, required: boolean): string | null {
   const id = value.trim();
-  if (id === "") return required ? `Paste the ${label}.` : null;
-  if (!/^\d+$/.test(id)) return `The ${label} is digits only.`;
-  if (id.length > MAX_ID_DIGITS) return `The ${label} is at most ${MAX_ID_DIGITS} digits.`;
+  if (id === "") return required ? t("setup.paste_id", { label }) : null;
+  if (!/^\d+$/.test(id)) return t("setup.id_digits", { label });
+  if (id.length > MAX_ID_DIGITS) return t("setup.id_too_long", { label, max: MAX_ID_DIGITS });
   return null;
 }
 
@@ -180,32 +173,22 @@ export function secretProblem(value: string, saved: boolean, missing: string, sp
 }
 
 export function accessTokenProblem(value: string, saved: boolean): string | null {
-  return secretProblem(value, saved, "Paste the access token.", "The access token has no spaces.");
+  return secretProblem(value, saved, t("setup.paste_access_token"), t("setup.access_token_spaces"));
 }
 
 export function appSecretProblem(value: string, saved: boolean): string | null {
-  return secretProblem(
-    value,
-    saved,
-    "Paste the app secret (App settings → Basic → App secret).",
-    "The app secret has no spaces.",
-  );
+  return secretProblem(value, saved, t("setup.paste_app_secret"), t("setup.app_secret_spaces"));
 }
 
 export function ngrokAuthtokenProblem(value: string, saved: boolean): string | null {
-  return secretProblem(
-    value,
-    saved,
-    "Paste your ngrok authtoken (dashboard.ngrok.com → Your Authtoken).",
-    "The authtoken has no spaces.",
-  );
+  return secretProblem(value, saved, t("setup.paste_ngrok"), t("setup.ngrok_spaces"));
 }
 
 /** At least 16 printable characters without spaces; empty is fine when one is saved. */
 export function verifyTokenProblem(value: string, saved: boolean): string | null {
-  if (value === "") return saved ? null : "Generate a verify token.";
+  if (value === "") return saved ? null : t("setup.generate_token");
   if (value.length < MIN_VERIFY_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(value)) {
-    return "Use at least 16 letters and digits, no spaces (or generate one).";
+    return t("setup.token_short");
   }
   return null;
 }
@@ -216,33 +199,33 @@ export function ngrokDomainProblem(value: string): string | null {
   if (domain === "") return null;
   const label = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
   const valid = domain.length <= 253 && domain.includes(".") && domain.split(".").every((part) => label.test(part));
-  return valid ? null : "Give the domain only, like shop.ngrok.app (no https://).";
+  return valid ? null : t("setup.domain_only");
 }
 
 /** The owner's own public address: `https://` and a host name, short enough for Meta. */
 export function ownUrlProblem(value: string): string | null {
   const url = value.trim();
-  if (url === "") return "Give your public HTTPS address, or choose the ngrok tunnel.";
+  if (url === "") return t("setup.url_missing");
   if (/^http:\/\//i.test(url)) {
-    return "Meta only delivers to HTTPS addresses: use https://, or choose the ngrok tunnel.";
+    return t("setup.url_http");
   }
-  if (!/^https:\/\//i.test(url) || /\s/.test(url)) return "Give a public address like https://shop.example.com.";
+  if (!/^https:\/\//i.test(url) || /\s/.test(url)) return t("setup.url_like");
   let host: string;
   try {
     host = new URL(url).hostname;
   } catch {
-    return "Give a public address like https://shop.example.com.";
+    return t("setup.url_like");
   }
-  if (!host.includes(".")) return "Give a public address like https://shop.example.com.";
+  if (!host.includes(".")) return t("setup.url_like");
   if (webhookUrl(url).length > MAX_CALLBACK_URL_LENGTH) {
-    return `Meta takes webhook addresses of at most ${MAX_CALLBACK_URL_LENGTH} characters.`;
+    return t("setup.url_too_long", { max: MAX_CALLBACK_URL_LENGTH });
   }
   return null;
 }
 
 export function businessNameProblem(value: string): string | null {
   return new TextEncoder().encode(value.trim()).length > MAX_BUSINESS_NAME_BYTES
-    ? "The business name is too long (at most 256 characters)."
+    ? t("setup.name_too_long")
     : null;
 }
 
@@ -258,8 +241,8 @@ function collect(entries: [SetupField, string | null][]): Problems {
 export function connectionProblems(form: SetupForm, saved: SavedSecrets): Problems {
   return collect([
     ["access_token", accessTokenProblem(form.accessToken, saved.accessToken)],
-    ["phone_number_id", numericIdProblem(form.phoneNumberId, "phone number ID", true)],
-    ["business_account_id", numericIdProblem(form.businessAccountId, "WhatsApp Business Account ID", true)],
+    ["phone_number_id", numericIdProblem(form.phoneNumberId, t("setup.id_phone"), true)],
+    ["business_account_id", numericIdProblem(form.businessAccountId, t("setup.id_waba"), true)],
   ]);
 }
 
@@ -270,7 +253,7 @@ export function stepProblems(step: Step, form: SetupForm, saved: SavedSecrets): 
       return {
         ...connectionProblems(form, saved),
         ...collect([
-          ["app_id", numericIdProblem(form.appId, "app ID", false)],
+          ["app_id", numericIdProblem(form.appId, t("setup.id_app"), false)],
           ["business_name", businessNameProblem(form.businessName)],
         ]),
       };
@@ -351,7 +334,7 @@ export function placeProblems(problems: readonly FieldProblem[]): PlacedProblem[
     return {
       field,
       step: field ? FIELD_STEP[field] : null,
-      label: field ? FIELD_LABEL[field] : p.field,
+      label: field ? fieldLabel(field) : p.field,
       message: p.message,
     };
   });
@@ -384,9 +367,9 @@ export function qualityTone(rating: string | null): "green" | "yellow" | "red" |
 /** A messaging tier (`TIER_1K`) as the owner reads it ("1,000 customers a day"); null when unknown. */
 export function describeTier(tier: string | null): string | null {
   if (!tier) return null;
-  if (/^TIER_UNLIMITED$/i.test(tier)) return "Unlimited customers a day";
+  if (/^TIER_UNLIMITED$/i.test(tier)) return t("setup.tier_unlimited");
   const match = /^TIER_(\d+)(K?)$/i.exec(tier);
   if (!match) return tier;
   const count = Number(match[1]) * (match[2] ? 1000 : 1);
-  return `${count.toLocaleString("en-US")} customers a day`;
+  return t("setup.tier", { count });
 }

@@ -3,6 +3,13 @@
 import { broadcastsEn } from "./broadcasts.en";
 import { chatEn } from "./chat.en";
 import { chatbarEn } from "./chatbar.en";
+import { documentsEn } from "./documents.en";
+import { statsEn } from "./stats.en";
+import { shopEn } from "./shop.en";
+import { contactsEn } from "./contacts.en";
+import { customersEn } from "./customers.en";
+import { automationsEn } from "./automations.en";
+import { setupEn } from "./setup.en";
 
 export const en = {
   ...broadcastsEn,
@@ -103,6 +110,13 @@ export const en = {
   "failed.not_sent": "Not sent: {reason}",
   "failed.retry": "Retry",
   "failed.delete": "Delete",
+  ...statsEn,
+  ...documentsEn,
+  ...shopEn,
+  ...contactsEn,
+  ...customersEn,
+  ...automationsEn,
+  ...setupEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,13 @@ import { broadcastsEs } from "./broadcasts.es";
 import { chatEs } from "./chat.es";
 import { chatbarEs } from "./chatbar.es";
 import type { MessageKey } from "./en";
+import { documentsEs } from "./documents.es";
+import { statsEs } from "./stats.es";
+import { shopEs } from "./shop.es";
+import { contactsEs } from "./contacts.es";
+import { customersEs } from "./customers.es";
+import { automationsEs } from "./automations.es";
+import { setupEs } from "./setup.es";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
@@ -103,4 +110,11 @@ export const es: Record<MessageKey, string> = {
   "failed.not_sent": "No enviado: {reason}",
   "failed.retry": "Reintentar",
   "failed.delete": "Eliminar",
+  ...statsEs,
+  ...documentsEs,
+  ...shopEs,
+  ...contactsEs,
+  ...customersEs,
+  ...automationsEs,
+  ...setupEs,
 };

@@ -7,6 +7,7 @@ import type { TemplateDraft } from "../../../bindings/TemplateDraft";
 import type { TemplateView } from "../../../bindings/TemplateView";
 import { i18n } from "../../i18n/index.svelte";
 import type { LoadStatus } from "../../stores/types";
+import { withTemplate } from "../../templates";
 import { copyName, emptyDraft } from "../../templateStudio";
 
 /** What the editor is doing with its draft. */
@@ -80,10 +81,9 @@ export class TemplateStudioStore {
     this.#live.clear();
   }
 
-  /** Puts a template's newer view in the list (a new one is added). */
+  /** Puts a template's newer view in the list (a new one is added, a deleted one taken out). */
   apply(view: TemplateView): void {
-    const same = (x: TemplateView) => x.name === view.name && x.language === view.language;
-    this.list = this.list.some(same) ? this.list.map((x) => (same(x) ? view : x)) : [...this.list, view];
+    this.list = withTemplate(this.list, view);
     if (this.#loading) this.#live.set(`${view.name}:${view.language}`, view);
   }
 

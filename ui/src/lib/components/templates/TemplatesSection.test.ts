@@ -49,6 +49,19 @@ describe("the list", () => {
     expect(within(row("weekly")).getByTestId("template-quality")).toHaveTextContent("Low quality");
   });
 
+  test("editing a rejected template says why Meta rejected it", async () => {
+    fakeBackend({
+      list_templates: () => [template({ name: "sale", body: "Big sale today.", status: "REJECTED", rejected_reason: "PROMOTIONAL" })],
+      template_draft: () => ({ name: "sale", language: "en_US", category: "marketing", header: null, body: "Big sale today.", body_examples: [], footer: null, buttons: [] }),
+    });
+    const user = await open();
+    await user.click(within(row("sale")).getByTestId("template-edit"));
+    await settle();
+    expect(screen.getByTestId("template-editor-reason")).toHaveTextContent("Rejected: PROMOTIONAL");
+    expect(screen.getByTestId("template-name")).toHaveAttribute("readonly");
+    expect(screen.getByTestId("template-body")).toHaveFocus();
+  });
+
   test("a template_updated event turns a PENDING row into APPROVED", async () => {
     const backend = fakeBackend();
     await open();
@@ -228,6 +241,7 @@ describe("the editor", () => {
     await settle();
     expect(screen.getByTestId("template-name")).toHaveAttribute("readonly");
     expect(screen.getByTestId("template-language")).toHaveValue("");
+    expect(screen.getByTestId("template-language")).toHaveFocus();
     await fill(user, screen.getByTestId("template-language"), "es_MX");
     await fill(user, screen.getByTestId("template-body"), "Hola {{1}}, tu pedido {{2}} está listo.");
     await user.click(screen.getByTestId("template-submit"));
@@ -249,6 +263,8 @@ describe("the editor", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("template-editor")).toBeNull();
     expect(screen.getByTestId("templates-list")).toBeInTheDocument();
+    await settle();
+    expect(screen.getByTestId("templates-new")).toHaveFocus();
   });
 });
 
@@ -280,5 +296,26 @@ describe("the library", () => {
     await waitFor(() => expect(screen.getAllByTestId("library-item").length).toBeGreaterThan(0));
     expect(screen.getByTestId("library-need-name")).toBeInTheDocument();
     for (const button of screen.getAllByTestId("library-submit")) expect(button).toBeDisabled();
+  });
+
+  test("a ready template with a media header is changed first, to upload its sample", async () => {
+    fakeBackend({
+      template_library: () => [
+        {
+          key: "document_attached",
+          title: "Your document",
+          description: "Sends a generated document",
+          draft: { name: "document_attached", language: "en", category: "utility", header: { kind: "media", media: "document", handle: "" }, body: "Here is your document from Lima.", body_examples: [], footer: null, buttons: [] },
+        },
+      ],
+    });
+    const user = await open();
+    await user.click(screen.getByTestId("templates-library"));
+    await waitFor(() => expect(screen.getByTestId("library-needs-sample")).toBeInTheDocument());
+    expect(screen.queryByTestId("library-submit")).toBeNull();
+    await user.click(screen.getByTestId("library-customize"));
+    expect(screen.getByTestId("template-editor").dataset.mode).toBe("new");
+    expect(screen.getByTestId("template-header-kind")).toHaveValue("document");
+    expect(screen.getByTestId("template-name")).toHaveValue("document_attached");
   });
 });

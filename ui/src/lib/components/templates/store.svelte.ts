@@ -13,7 +13,7 @@ import { copyName, emptyDraft } from "../../templateStudio";
 /** What the editor is doing with its draft. */
 export type EditorMode =
   | { kind: "new" }
-  | { kind: "edit"; name: string; language: string; status: string }
+  | { kind: "edit"; name: string; language: string; status: string; reason: string | null }
   | { kind: "language"; name: string }
   | { kind: "copy"; from: string };
 
@@ -117,7 +117,8 @@ export class TemplateStudioStore {
     try {
       const draft = await api.templateDraft(template.name, template.language);
       if (action === "edit") {
-        this.edit({ kind: "edit", name: template.name, language: template.language, status: template.status }, draft);
+        const reason = template.status.toUpperCase() === "REJECTED" ? template.rejected_reason : null;
+        this.edit({ kind: "edit", name: template.name, language: template.language, status: template.status, reason }, draft);
       } else if (action === "language") {
         this.edit({ kind: "language", name: template.name }, { ...draft, language: "" });
       } else {

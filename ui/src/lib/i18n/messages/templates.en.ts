@@ -110,6 +110,7 @@ export const templatesEn = {
   "templates.library_need_name": "Fill in your shop's name first.",
   "templates.library_submit": "Submit",
   "templates.library_customize": "Change it first",
+  "templates.library_needs_sample": "Needs a sample file: change it first to upload one.",
   "templates.library_done": "Submitted",
   "templates.problem_name_empty": "Give the template a name.",
   "templates.problem_name_too_long": "A name has at most 512 characters.",

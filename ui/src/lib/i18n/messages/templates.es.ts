@@ -112,6 +112,7 @@ export const templatesEs: Record<keyof typeof templatesEn, string> = {
   "templates.library_need_name": "Primero escribe el nombre de tu tienda.",
   "templates.library_submit": "Enviar",
   "templates.library_customize": "Cambiarla antes",
+  "templates.library_needs_sample": "Necesita un archivo de muestra: cámbiala antes para subir uno.",
   "templates.library_done": "Enviada",
   "templates.problem_name_empty": "Ponle un nombre a la plantilla.",
   "templates.problem_name_too_long": "Un nombre tiene como mucho 512 caracteres.",

@@ -30,6 +30,7 @@ export async function workspaceStep(browser, { outDir, at, log }) {
     timeout: UI_MS,
     timeoutMsg: 'the section rail is not in Spanish',
   });
+  assert.equal(await labelOf(browser, 'nav-templates'), 'Plantillas');
   assert.equal(await labelOf(browser, 'nav-customers'), 'Clientes');
   await browser.saveScreenshot(join(outDir, 'statistics-es.png'));
 

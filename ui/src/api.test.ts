@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as api from "./api";
 import type { GoLive } from "./bindings/GoLive";
-import { fakeBackend, settle } from "./test/fakeBackend";
+import type { TemplateDraft } from "./bindings/TemplateDraft";
+import { fakeBackend, settle, template } from "./test/fakeBackend";
 import { contact, message } from "./test/fixtures";
 
 const GO_LIVE: GoLive = {
@@ -17,6 +18,17 @@ const GO_LIVE: GoLive = {
   ngrokDomain: null,
   ownUrl: null,
   repointCallback: true,
+};
+
+const DRAFT: TemplateDraft = {
+  name: "order_ready",
+  language: "en",
+  category: "utility",
+  header: { kind: "text", text: "Order {{1}}", example: "1042" },
+  body: "Hi {{1}}, your order is ready.",
+  body_examples: ["Ana"],
+  footer: null,
+  buttons: [{ kind: "url", text: "Track", url: "https://shop.example/o/{{1}}", example: "1042" }],
 };
 
 describe("commands", () => {
@@ -63,6 +75,18 @@ describe("commands", () => {
       "send_template",
       { to: "15550100001", name: "order_ready", language: "en_US", parameters: ["Ana", "#12"] },
     ],
+    ["checkTemplate", () => api.checkTemplate(DRAFT), "check_template", { draft: DRAFT }],
+    ["createTemplate", () => api.createTemplate(DRAFT), "create_template", { draft: DRAFT }],
+    [
+      "editTemplate",
+      () => api.editTemplate("order_ready", "en", DRAFT),
+      "edit_template",
+      { name: "order_ready", language: "en", draft: DRAFT },
+    ],
+    ["deleteTemplate (one language)", () => api.deleteTemplate("order_ready", "es_MX"), "delete_template", { name: "order_ready", language: "es_MX" }],
+    ["deleteTemplate (all)", () => api.deleteTemplate("order_ready", null), "delete_template", { name: "order_ready", language: null }],
+    ["templateDraft", () => api.templateDraft("order_ready", "en"), "template_draft", { name: "order_ready", language: "en" }],
+    ["templateLibrary", () => api.templateLibrary("Lima Ceramics", "es"), "template_library", { shopName: "Lima Ceramics", language: "es" }],
     ["outboxCounts", () => api.outboxCounts(), "outbox_counts", {}],
     ["sandboxCustomers", () => api.sandboxCustomers(), "sandbox_customers", {}],
     [
@@ -128,6 +152,29 @@ describe("commands", () => {
     const header = call?.headers["x-shopchat-meta"] ?? "";
     expect(header).not.toMatch(/[^\x20-\x7e]/);
     expect(JSON.parse(decodeURIComponent(header))).toEqual(meta);
+  });
+
+  test("uploadTemplateSample sends the file as the body and its name and type as a URI-encoded JSON header", async () => {
+    const backend = fakeBackend({ upload_template_sample: () => ({ handle: "4::aW1n", media: "image" }) });
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    await expect(api.uploadTemplateSample(bytes, { filename: "Vitrina é.png", mime_type: "image/png" })).resolves.toEqual({
+      handle: "4::aW1n",
+      media: "image",
+    });
+    const [call] = backend.fullCallsTo("upload_template_sample");
+    expect(call?.body).toEqual(bytes);
+    const header = call?.headers["x-shopchat-meta"] ?? "";
+    expect(header).not.toMatch(/[^\x20-\x7e]/);
+    expect(JSON.parse(decodeURIComponent(header))).toEqual({ filename: "Vitrina é.png", mime_type: "image/png" });
+  });
+
+  test("an invalid template is an ApiError the UI can branch on", async () => {
+    fakeBackend({
+      create_template: () => {
+        throw { code: "invalid_template", message: "Write the message." };
+      },
+    });
+    await expect(api.createTemplate(DRAFT)).rejects.toEqual({ code: "invalid_template", message: "Write the message." });
   });
 
   test("mediaUrl points at the shopchat-media scheme", () => {
@@ -264,6 +311,16 @@ describe("events", () => {
     const state = { state: "online", url: "https://a1b2.ngrok.app", callback: { status: "pending" } } as const;
     await backend.emit("tunnel://state", { type: "tunnel", state });
     expect(handler).toHaveBeenCalledWith({ type: "tunnel", state });
+  });
+
+  test("template://updated delivers the template's new status", async () => {
+    const backend = fakeBackend();
+    const handler = vi.fn();
+    stops.push(api.onEvent("template://updated", handler));
+    await settle();
+    const tv = template({ name: "order_ready", body: "Hi", status: "REJECTED", rejected_reason: "INVALID_FORMAT" });
+    await backend.emit("template://updated", { type: "template_updated", template: tv });
+    expect(handler).toHaveBeenCalledWith({ type: "template_updated", template: tv });
   });
 });
 

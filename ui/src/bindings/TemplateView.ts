@@ -4,7 +4,11 @@ import type { TemplateField } from "./TemplateField";
 /**
  * A synced message template, as the template picker shows it.
  */
-export type TemplateView = { name: string, language: string, 
+export type TemplateView = { 
+/**
+ * Meta's id of the template, once it is known.
+ */
+id: string | null, name: string, language: string, 
 /**
  * APPROVED, PENDING, REJECTED, PAUSED, DISABLED, ...: only APPROVED ones can be sent.
  */
@@ -39,4 +43,16 @@ fields: Array<TemplateField>,
 /**
  * Why Shopchat cannot send this template, in words, if it cannot.
  */
-unsendable: string | null, };
+unsendable: string | null, 
+/**
+ * Why Meta rejected it, when it did.
+ */
+rejected_reason: string | null, 
+/**
+ * Meta's quality rating: `GREEN`, `YELLOW`, `RED` or `UNKNOWN`.
+ */
+quality: string | null, 
+/**
+ * When its status or quality last changed (unix seconds).
+ */
+updated_at: number | null, };

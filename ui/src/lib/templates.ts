@@ -11,6 +11,13 @@ export function templateKey(template: Pick<TemplateView, "name" | "language">): 
   return `${template.name}:${template.language}`;
 }
 
+/** The list with a template's newer view in place (a new one added; a deleted one taken out). */
+export function withTemplate(list: readonly TemplateView[], view: TemplateView): TemplateView[] {
+  const same = (x: TemplateView) => x.name === view.name && x.language === view.language;
+  if (view.status.toUpperCase() === "DELETED") return list.filter((x) => !same(x));
+  return list.some(same) ? list.map((x) => (same(x) ? view : x)) : [...list, view];
+}
+
 export interface BodyPart {
   text: string;
   /** The parameter this part stands for (its value, or the example while it is still empty). */

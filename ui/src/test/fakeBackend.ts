@@ -1,7 +1,8 @@
 // A fake Rust side for tests: answers commands from a table (recording every call, with a raw
 // body and the headers when a command sends bytes) and delivers events through Tauri's own
 // event mock (`mockIPC(..., { shouldMockEvents: true })`). The media, reaction and template
-// commands have working defaults (see `defaultHandlers`) that a test may replace.
+// commands (the studio's too: `fakeTemplates.ts`) have working defaults (see `defaultHandlers`)
+// that a test may replace.
 import type { InvokeArgs, InvokeOptions } from "@tauri-apps/api/core";
 import { emit } from "@tauri-apps/api/event";
 import { mockConvertFileSrc, mockIPC } from "@tauri-apps/api/mocks";
@@ -10,10 +11,12 @@ import { ATTACHMENT_META_HEADER, type Channel, type EventMap } from "../api";
 import type { AttachmentMeta } from "../bindings/AttachmentMeta";
 import type { MediaLimitView } from "../bindings/MediaLimitView";
 import type { MessageView } from "../bindings/MessageView";
-import type { TemplateView } from "../bindings/TemplateView";
 import { fakeCustomers } from "./fakeCustomers";
 import { fakeDocuments } from "./fakeDocuments";
+import { fakeTemplates } from "./fakeTemplates";
 import { message, NOW_S } from "./fixtures";
+
+export { template, TEMPLATES } from "./fakeTemplates";
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args, call: Call) => unknown;
@@ -52,44 +55,6 @@ export const MEDIA_LIMITS: MediaLimitView[] = [
   { kind: "sticker", mime_types: ["image/webp"], max_bytes: 500 * 1024 },
 ];
 
-/** A template as the engine shows it: no header, footer or buttons unless given. */
-export function template(fields: Partial<TemplateView> & Pick<TemplateView, "name" | "body">): TemplateView {
-  const parameters = fields.parameters ?? [];
-  return {
-    language: "en_US",
-    status: "APPROVED",
-    category: "UTILITY",
-    header_format: null,
-    header_text: null,
-    footer: null,
-    buttons: [],
-    fields: parameters.map((name) => ({ name, kind: "body" as const, example: null, button: null })),
-    unsendable: null,
-    ...fields,
-    parameters,
-  };
-}
-
-export const TEMPLATES: TemplateView[] = [
-  template({
-    name: "order_ready",
-    body: "Hi {{1}}, your order {{2}} is ready for pickup.",
-    parameters: ["1", "2"],
-    fields: [
-      { name: "1", kind: "body", example: "Ana", button: null },
-      { name: "2", kind: "body", example: "#1042", button: null },
-    ],
-  }),
-  template({ name: "hello_world", body: "Hello World" }),
-  template({
-    name: "spring_sale",
-    status: "PENDING",
-    category: "MARKETING",
-    body: "Our spring sale starts {{date}}!",
-    parameters: ["date"],
-  }),
-];
-
 function isMessage(value: unknown): value is MessageView {
   return typeof value === "object" && value !== null && "id" in value && "contact" in value && "direction" in value;
 }
@@ -100,14 +65,13 @@ function defaultHandlers(known: Map<number, MessageView>): Record<string, Handle
   return {
     ...fakeDocuments().handlers,
     ...fakeCustomers().handlers,
+    ...fakeTemplates().handlers,
     media_limits: () => MEDIA_LIMITS,
     retry_media: () => null,
     open_media: () => null,
     save_media: () => "/home/shop/Downloads/file",
     open_url: () => null,
     tunnel_state: () => ({ state: "off" }),
-    list_templates: () => TEMPLATES,
-    sync_templates: () => TEMPLATES,
     send_template: (args) =>
       message({
         id: nextId++,

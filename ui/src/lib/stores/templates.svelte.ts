@@ -1,9 +1,10 @@
 // The message templates the picker offers: loaded once, synced from Meta on demand, reloaded
-// when a `templates://synced` event says the stored list changed.
+// when a `templates://synced` event says the stored list changed, and kept current by
+// `template://updated` (a template approved while the picker is open can be sent at once).
 import * as api from "../../api";
 import type { ApiError, Unsubscribe } from "../../api";
 import type { TemplateView } from "../../bindings/TemplateView";
-import { sendableTemplates } from "../templates";
+import { sendableTemplates, withTemplate } from "../templates";
 import type { LoadStatus } from "./types";
 
 export class TemplatesStore {
@@ -55,8 +56,13 @@ export class TemplatesStore {
 
   /** Reloads when another sync (the CLI, a scheduled one) changed the stored list. */
   connect(): Unsubscribe {
-    return api.onEvent("templates://synced", () => {
-      if (!this.syncing) void this.load();
+    return api.onEvents({
+      "templates://synced": () => {
+        if (!this.syncing) void this.load();
+      },
+      "template://updated": (event) => {
+        this.all = withTemplate(this.all, event.template);
+      },
     });
   }
 }

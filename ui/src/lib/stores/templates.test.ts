@@ -38,4 +38,17 @@ describe("TemplatesStore", () => {
     expect(store.all).toEqual([]);
     stop();
   });
+
+  test("template://updated keeps the list current: approved becomes sendable, deleted goes", async () => {
+    const backend = fakeBackend();
+    const store = new TemplatesStore();
+    const stop = store.connect();
+    await store.load();
+    await settle();
+    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[2]!, status: "APPROVED" } });
+    expect(store.sendable.map((t) => t.name)).toEqual(["order_ready", "hello_world", "spring_sale"]);
+    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[1]!, status: "DELETED" } });
+    expect(store.all.map((t) => t.name)).toEqual(["order_ready", "spring_sale"]);
+    stop();
+  });
 });

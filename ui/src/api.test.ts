@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as api from "./api";
 import type { GoLive } from "./bindings/GoLive";
+import type { TemplateDraft } from "./bindings/TemplateDraft";
 import { fakeBackend, settle } from "./test/fakeBackend";
 import { contact, message } from "./test/fixtures";
 
@@ -17,6 +18,17 @@ const GO_LIVE: GoLive = {
   ngrokDomain: null,
   ownUrl: null,
   repointCallback: true,
+};
+
+const DRAFT: TemplateDraft = {
+  name: "order_ready",
+  language: "en",
+  category: "utility",
+  header: { kind: "text", text: "Order {{1}}", example: "1042" },
+  body: "Hi {{1}}, your order is ready.",
+  body_examples: ["Ana"],
+  footer: null,
+  buttons: [{ kind: "quick_reply", text: "Thanks" }],
 };
 
 describe("commands", () => {
@@ -57,6 +69,38 @@ describe("commands", () => {
     ["openUrl", () => api.openUrl("https://maps.example/?q=1,2"), "open_url", { url: "https://maps.example/?q=1,2" }],
     ["listTemplates", () => api.listTemplates(), "list_templates", {}],
     ["syncTemplates", () => api.syncTemplates(), "sync_templates", {}],
+    ["checkTemplate", () => api.checkTemplate(DRAFT), "check_template", { draft: DRAFT }],
+    ["createTemplate", () => api.createTemplate(DRAFT), "create_template", { draft: DRAFT }],
+    [
+      "editTemplate",
+      () => api.editTemplate("order_ready", "en", DRAFT),
+      "edit_template",
+      { name: "order_ready", language: "en", draft: DRAFT },
+    ],
+    [
+      "deleteTemplate (one language)",
+      () => api.deleteTemplate("order_ready", "es"),
+      "delete_template",
+      { name: "order_ready", language: "es" },
+    ],
+    [
+      "deleteTemplate (all)",
+      () => api.deleteTemplate("order_ready", null),
+      "delete_template",
+      { name: "order_ready", language: null },
+    ],
+    [
+      "templateDraft",
+      () => api.templateDraft("order_ready", "en"),
+      "template_draft",
+      { name: "order_ready", language: "en" },
+    ],
+    [
+      "templateLibrary",
+      () => api.templateLibrary("Lima Ceramics", "es"),
+      "template_library",
+      { shopName: "Lima Ceramics", language: "es" },
+    ],
     [
       "sendTemplate",
       () => api.sendTemplate("15550100001", "order_ready", "en_US", ["Ana", "#12"]),
@@ -124,6 +168,18 @@ describe("commands", () => {
     } as const;
     await api.sendAttachment(bytes, meta);
     const [call] = backend.fullCallsTo("send_attachment");
+    expect(call?.body).toEqual(bytes);
+    const header = call?.headers["x-shopchat-meta"] ?? "";
+    expect(header).not.toMatch(/[^\x20-\x7e]/);
+    expect(JSON.parse(decodeURIComponent(header))).toEqual(meta);
+  });
+
+  test("uploadTemplateSample sends the bytes as the body and the file's name and type in a header", async () => {
+    const backend = fakeBackend({ upload_template_sample: () => ({ handle: "4::aGFuZGxl", media: "document" }) });
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    const meta = { filename: "Menú.pdf", mime_type: "application/pdf" };
+    await expect(api.uploadTemplateSample(bytes, meta)).resolves.toEqual({ handle: "4::aGFuZGxl", media: "document" });
+    const [call] = backend.fullCallsTo("upload_template_sample");
     expect(call?.body).toEqual(bytes);
     const header = call?.headers["x-shopchat-meta"] ?? "";
     expect(header).not.toMatch(/[^\x20-\x7e]/);

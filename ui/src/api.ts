@@ -40,6 +40,10 @@ import type { ShopProfile } from "./bindings/ShopProfile";
 import type { ShopProfileView } from "./bindings/ShopProfileView";
 import type { TemplateFileMeta } from "./bindings/TemplateFileMeta";
 import type { TemplateView } from "./bindings/TemplateView";
+import type { TemplateDraft } from "./bindings/TemplateDraft";
+import type { TemplateProblem } from "./bindings/TemplateProblem";
+import type { LibraryTemplate } from "./bindings/LibraryTemplate";
+import type { TemplateSample } from "./bindings/TemplateSample";
 import type { Figure } from "./bindings/Figure";
 import type { Stats } from "./bindings/Stats";
 import type { TunnelState } from "./bindings/TunnelState";
@@ -59,7 +63,13 @@ const API_ERROR_CODES: readonly ApiErrorCode[] = [
   "outside_window",
   "auth_expired",
   "rate_limited",
+  "not_recent",
+  "refused",
   "internal",
+  "invalid_template",
+  "template_not_editable",
+  "template_edit_limit",
+  "no_app_id",
 ];
 
 const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
@@ -202,6 +212,46 @@ export function syncTemplates(): Promise<TemplateView[]> {
  */
 export function sendTemplateFile(bytes: Uint8Array, meta: TemplateFileMeta): Promise<MessageView> {
   return call<MessageView>("send_template_file", bytes, {
+    headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
+  });
+}
+
+/** Meta's rules on a draft, each broken one at its field (and `name_taken`); empty when it can be submitted. */
+export function checkTemplate(draft: TemplateDraft): Promise<TemplateProblem[]> {
+  return call<TemplateProblem[]>("check_template", { draft });
+}
+
+/** Submits a draft for review (same name, other language = a new language); resolves PENDING. */
+export function createTemplate(draft: TemplateDraft): Promise<TemplateView> {
+  return call<TemplateView>("create_template", { draft });
+}
+
+/** Meta's edit of an approved, rejected or paused template; resolves PENDING (back in review). */
+export function editTemplate(name: string, language: string, draft: TemplateDraft): Promise<TemplateView> {
+  return call<TemplateView>("edit_template", { name, language, draft });
+}
+
+/** Deletes one language of a template, or every language (`null`); resolves with the templates left. */
+export function deleteTemplate(name: string, language: string | null): Promise<TemplateView[]> {
+  return call<TemplateView[]>("delete_template", { name, language });
+}
+
+/** A synced template as an editable draft (edit, duplicate, add a language); a media handle comes empty. */
+export function templateDraft(name: string, language: string): Promise<TemplateDraft> {
+  return call<TemplateDraft>("template_draft", { name, language });
+}
+
+/** The ready shop templates in `language` (en, es) with the shop's name filled in. */
+export function templateLibrary(shopName: string, language: string): Promise<LibraryTemplate[]> {
+  return call<LibraryTemplate[]>("template_library", { shopName, language });
+}
+
+/** Uploads a media header's sample file (raw body, meta in a header); resolves with its handle. */
+export function uploadTemplateSample(
+  bytes: Uint8Array,
+  meta: { filename: string; mime_type: string },
+): Promise<TemplateSample> {
+  return call<TemplateSample>("upload_template_sample", bytes, {
     headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
   });
 }

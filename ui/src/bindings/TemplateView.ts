@@ -4,7 +4,11 @@ import type { TemplateField } from "./TemplateField";
 /**
  * A synced message template, as the template picker shows it.
  */
-export type TemplateView = { name: string, language: string, 
+export type TemplateView = { 
+/**
+ * Meta's id for it (`null` only for a row made before Meta gave one).
+ */
+id: string | null, name: string, language: string, 
 /**
  * APPROVED, PENDING, REJECTED, PAUSED, DISABLED, ...: only APPROVED ones can be sent.
  */
@@ -39,4 +43,16 @@ fields: Array<TemplateField>,
 /**
  * Why Shopchat cannot send this template, in words, if it cannot.
  */
-unsendable: string | null, };
+unsendable: string | null, 
+/**
+ * Why Meta rejected, paused or disabled it, in Meta's words (`INVALID_FORMAT`, ...).
+ */
+rejected_reason: string | null, 
+/**
+ * Its quality rating: GREEN, YELLOW, RED or UNKNOWN; `null` before Meta rated it.
+ */
+quality: string | null, 
+/**
+ * When its status, quality or category last changed (unix ms).
+ */
+updated_at: number | null, };

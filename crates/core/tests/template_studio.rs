@@ -44,6 +44,7 @@ fn draft(name: &str, lang: &str) -> Draft {
 async fn decided(
     events: &mut tokio::sync::broadcast::Receiver<DomainEvent>,
     name: &str,
+    language: &str,
     status: &str,
 ) -> (TemplateView, Option<String>) {
     let wait = async {
@@ -53,6 +54,7 @@ async fn decided(
                 previous_status,
             }) = events.recv().await
                 && template.name == name
+                && template.language == language
                 && template.status == status
             {
                 return (template, previous_status);
@@ -81,11 +83,11 @@ async fn created_templates_are_approved_or_rejected_by_webhook_and_by_polling() 
         .unwrap();
     assert_eq!(rejected.status, "PENDING");
 
-    let (approved, before) = decided(&mut events, "order_ready_pickup", "APPROVED").await;
+    let (approved, before) = decided(&mut events, "order_ready_pickup", "en", "APPROVED").await;
     assert_eq!(before.as_deref(), Some("PENDING"));
     assert_eq!(approved.rejected_reason, None);
     assert!(approved.updated_at.is_some());
-    let (rejected, _) = decided(&mut events, "please_reject_me", "REJECTED").await;
+    let (rejected, _) = decided(&mut events, "please_reject_me", "en", "REJECTED").await;
     assert_eq!(rejected.rejected_reason.as_deref(), Some("INVALID_FORMAT"));
 
     // Taken now: check names it, create refuses it.
@@ -113,7 +115,7 @@ async fn created_templates_are_approved_or_rejected_by_webhook_and_by_polling() 
         (added.language.as_str(), added.status.as_str()),
         ("es", "PENDING")
     );
-    let (polled, before) = decided(&mut events, "order_ready_pickup", "APPROVED").await;
+    let (polled, before) = decided(&mut events, "order_ready_pickup", "es", "APPROVED").await;
     assert_eq!(polled.language, "es");
     assert_eq!(before.as_deref(), Some("PENDING"));
     engine.fake_graph().unwrap().set_template_webhooks(true);
@@ -135,7 +137,7 @@ async fn created_templates_are_approved_or_rejected_by_webhook_and_by_polling() 
         back.body.as_deref(),
         Some("Hello {{1}}, order {{2}} is waiting for you.")
     );
-    decided(&mut events, "order_ready_pickup", "APPROVED").await;
+    decided(&mut events, "order_ready_pickup", "en", "APPROVED").await;
     let again = engine
         .edit_template("order_ready_pickup", "en", &edited)
         .await
@@ -186,7 +188,7 @@ async fn a_library_template_with_a_document_header_is_submitted_in_one_go() {
     );
     let created = engine.create_template(&entry.draft).await.unwrap();
     assert_eq!(created.header_format.as_deref(), Some("DOCUMENT"));
-    decided(&mut events, "shop_document", "APPROVED").await;
+    decided(&mut events, "shop_document", "es", "APPROVED").await;
 
     let sample = engine
         .upload_template_sample("photo.png", "image/png", fake_graph::SAMPLE_PNG.to_vec())

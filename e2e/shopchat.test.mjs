@@ -27,6 +27,7 @@ import { linksStep } from './lib/links-step.mjs';
 import { contactsStep } from './lib/contacts-step.mjs';
 import { smallWindowStep } from './lib/small-window-step.mjs';
 import { workspaceStep } from './lib/workspace-step.mjs';
+import { templatesStep } from './lib/templates-step.mjs';
 import { chooseCustomer } from './lib/sandbox.mjs';
 import { goLive } from './lib/wizard-step.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
@@ -335,6 +336,9 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
 
     step = 'labelling a chat, filtering by the label, using a quick reply';
     metrics.contacts = await contactsStep(browser, { customer: CUSTOMER, outDir, at: (s) => (step = `contacts: ${s}`) });
+
+    step = 'a template made, approved and broadcast';
+    metrics.templates = await templatesStep(browser, { outDir, at: (s) => (step = `templates: ${s}`), log });
 
     step = 'the statistics, and the app in Spanish';
     metrics.workspace = await workspaceStep(browser, { outDir, at: (s) => (step = `workspace: ${s}`), log });

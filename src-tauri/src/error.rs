@@ -21,9 +21,17 @@ pub enum ApiErrorCode {
     RateLimited,
     /// WhatsApp blocks only someone who wrote in the last 24 hours.
     NotRecent,
-    /// WhatsApp refused the request (a block or unblock).
+    /// WhatsApp refused the request (a block or unblock, a template).
     Refused,
     Internal,
+    /// A template draft breaks Meta's rules; the message lists the problems.
+    InvalidTemplate,
+    /// Meta does not let this template be edited (its status, an approved one's category).
+    TemplateNotEditable,
+    /// An approved template was edited in the last 24 hours, or 10 times in 30 days.
+    TemplateEditLimit,
+    /// The Meta app id is not set (a header sample is uploaded to the app).
+    NoAppId,
 }
 
 /// A failed command. `message` is a sentence for the shop owner.
@@ -100,6 +108,16 @@ impl From<EngineError> for ApiError {
                     Q::Store(_) => ApiErrorCode::Storage,
                 }
             }
+            EngineError::Studio(s) => match s.code() {
+                "invalid_template" => ApiErrorCode::InvalidTemplate,
+                "template_not_editable" => ApiErrorCode::TemplateNotEditable,
+                "template_edit_limit" => ApiErrorCode::TemplateEditLimit,
+                "not_found" => ApiErrorCode::NotFound,
+                "no_app_id" => ApiErrorCode::NoAppId,
+                "invalid_input" => ApiErrorCode::InvalidInput,
+                "auth_expired" => ApiErrorCode::AuthExpired,
+                _ => ApiErrorCode::Refused,
+            },
             EngineError::Broadcasts(b) => match b {
                 BroadcastError::Invalid(_) | BroadcastError::OverBudget { .. } => {
                     ApiErrorCode::InvalidInput
@@ -134,6 +152,10 @@ mod tests {
             (ApiErrorCode::NotRecent, "not_recent"),
             (ApiErrorCode::Refused, "refused"),
             (ApiErrorCode::Internal, "internal"),
+            (ApiErrorCode::InvalidTemplate, "invalid_template"),
+            (ApiErrorCode::TemplateNotEditable, "template_not_editable"),
+            (ApiErrorCode::TemplateEditLimit, "template_edit_limit"),
+            (ApiErrorCode::NoAppId, "no_app_id"),
         ];
         for (code, name) in codes {
             assert_eq!(serde_json::to_value(code).unwrap(), name);

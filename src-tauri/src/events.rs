@@ -1,5 +1,6 @@
 //! Forwards the engine's domain events to the UI as Tauri events, and tells the owner about a
-//! customer's message with a desktop notification when the window is not focused.
+//! customer's message with a desktop notification when the window is not focused, and of a
+//! template Meta approved or rejected.
 
 use std::sync::Arc;
 
@@ -28,6 +29,13 @@ pub fn forward<R: Runtime>(app: AppHandle<R>, engine: Arc<Engine>, stop: Cancell
                     }
                     if let DomainEvent::MessageReceived { message } = &event {
                         notify(&app, &engine, &mut throttle, message).await;
+                    }
+                    if let DomainEvent::TemplateUpdated {
+                        template,
+                        previous_status,
+                    } = &event
+                    {
+                        notify_review(&app, template, previous_status.as_deref());
                     }
                 }
                 Err(RecvError::Lagged(missed)) => {
@@ -71,6 +79,25 @@ async fn notify<R: Runtime>(
     let body = notification_text(&message.summary(&name), NOTICE_MAX_CHARS);
     let name = notification_text(&name, 60);
     if let Err(e) = app.notification().builder().title(name).body(body).show() {
+        warn!(error = %e, "could not show a notification");
+    }
+}
+
+/// A template was approved or rejected (with Meta's reason): a notification in the system's
+/// language (the name is the owner's own, Meta's reason plain text; both made inert anyway).
+fn notify_review<R: Runtime>(
+    app: &AppHandle<R>,
+    template: &shopchat_core::views::TemplateView,
+    previous_status: Option<&str>,
+) {
+    let lang = shopchat_core::templates::notice::system_lang();
+    let Some((title, body)) =
+        shopchat_core::templates::notice::review_notice(template, previous_status, lang)
+    else {
+        return;
+    };
+    let body = notification_text(&body, NOTICE_MAX_CHARS);
+    if let Err(e) = app.notification().builder().title(title).body(body).show() {
         warn!(error = %e, "could not show a notification");
     }
 }

@@ -108,6 +108,13 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::links::bot_muted,
         commands::links::set_bot_muted,
         commands::templates::send_template_file,
+        commands::templates::check_template,
+        commands::templates::create_template,
+        commands::templates::edit_template,
+        commands::templates::delete_template,
+        commands::templates::template_draft,
+        commands::templates::template_library,
+        commands::templates::upload_template_sample,
         commands::sandbox::sandbox_customers,
         commands::sandbox::sandbox_say,
         commands::coexistence::sandbox_phone,
@@ -220,3 +227,6 @@ mod documents_tests;
 
 #[cfg(test)]
 mod export_tests;
+
+#[cfg(test)]
+mod template_studio_tests;

@@ -125,6 +125,7 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
                     category: Some("UTILITY".into()),
                     raw: raw.to_string(),
                     synced_at: 0,
+                    ..Default::default()
                 }],
             )?;
             broadcasts::budget::remember(ctx.conn, None)?;

@@ -64,7 +64,12 @@ const API_ERROR_CODES: readonly ApiErrorCode[] = [
   "outside_window",
   "auth_expired",
   "rate_limited",
+  "not_recent",
+  "refused",
   "invalid_template",
+  "template_not_editable",
+  "template_edit_limit",
+  "no_app_id",
   "internal",
 ];
 

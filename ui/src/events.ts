@@ -15,6 +15,8 @@ export type MessageUpdated = Extract<DomainEvent, { type: "message_updated" }>;
 export type MessageDeleted = Extract<DomainEvent, { type: "message_deleted" }>;
 export type UploadProgress = Extract<DomainEvent, { type: "upload_progress" }>;
 export type TemplatesSynced = Extract<DomainEvent, { type: "templates_synced" }>;
+export type TemplateUpdated = Extract<DomainEvent, { type: "template_updated" }>;
+export type TemplateDeleted = Extract<DomainEvent, { type: "template_deleted" }>;
 export type ContactUpdated = Extract<DomainEvent, { type: "contact_updated" }>;
 export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }>;
 export type Resync = Extract<DomainEvent, { type: "resync" }>;
@@ -31,6 +33,8 @@ export interface EventMap {
   "message://deleted": MessageDeleted;
   "message://upload": UploadProgress;
   "templates://synced": TemplatesSynced;
+  "template://updated": TemplateUpdated;
+  "template://deleted": TemplateDeleted;
   "contact://updated": ContactUpdated;
   "outbox://health": OutboxHealthChanged;
   "app://resync": Resync;
@@ -49,6 +53,8 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "message://deleted": "message_deleted",
   "message://upload": "upload_progress",
   "templates://synced": "templates_synced",
+  "template://updated": "template_updated",
+  "template://deleted": "template_deleted",
   "contact://updated": "contact_updated",
   "outbox://health": "outbox_health",
   "app://resync": "resync",

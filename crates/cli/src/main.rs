@@ -18,6 +18,7 @@ mod settings;
 mod stats;
 mod templates;
 mod templates_create;
+mod templates_library;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,4 +1,4 @@
-//! `shopchat templates sync|list`.
+//! `shopchat templates sync|list|create|delete|library|submit`.
 
 use clap::Subcommand;
 use shopchat_core::store::templates as stored;
@@ -51,6 +51,28 @@ pub enum TemplatesCommand {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// The ready shop templates (order ready, payment reminder, ...) with the shop's name.
+    Library {
+        /// en or es
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The shop's name (else the settings' business name)
+        #[arg(long)]
+        shop: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Submit a ready template (a key from `templates library`) for review.
+    Submit {
+        key: String,
+        #[arg(long)]
+        shop: String,
+        /// en or es
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub async fn run(command: TemplatesCommand, common: &Common) -> Result<(), String> {
@@ -79,6 +101,15 @@ pub async fn run(command: TemplatesCommand, common: &Common) -> Result<(), Strin
             };
             crate::templates_create::create(args, common).await
         }
+        TemplatesCommand::Library { lang, shop, json } => {
+            crate::templates_library::list(&lang, shop, json, common)
+        }
+        TemplatesCommand::Submit {
+            key,
+            shop,
+            lang,
+            json,
+        } => crate::templates_library::submit(&key, shop, &lang, json, common).await,
         TemplatesCommand::Delete { name, lang } => {
             crate::templates_create::delete(name, lang, common).await
         }
@@ -152,6 +183,12 @@ fn print(list: &[TemplateView], json: bool) -> Result<(), String> {
             t.status,
             t.category.as_deref().unwrap_or("-")
         );
+        if let Some(why) = &t.rejected_reason {
+            println!("    why: {why}");
+        }
+        if let Some(q) = &t.quality {
+            println!("    quality: {q}");
+        }
         if let Some(body) = &t.body {
             println!("    {}", body.replace('\n', "\n    "));
         }

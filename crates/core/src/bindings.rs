@@ -60,6 +60,10 @@ fn typescript_bindings_are_up_to_date() {
     export::<crate::views::MediaLimitView>(dir.path());
     export::<crate::views::AttachmentMeta>(dir.path());
     export::<DomainEvent>(dir.path());
+    export::<shopchat_template_rules::Draft>(dir.path());
+    export::<shopchat_template_rules::Problem>(dir.path());
+    export::<crate::templates::library::LibraryTemplate>(dir.path());
+    export::<crate::engine::TemplateSample>(dir.path());
     export::<crate::contacts::ContactEntry>(dir.path());
     export::<crate::contacts::ContactFilter>(dir.path());
     export::<crate::contacts::LabelView>(dir.path());

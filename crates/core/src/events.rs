@@ -35,6 +35,17 @@ pub enum DomainEvent {
     },
     /// The message templates were synced from Meta.
     TemplatesSynced { count: u32 },
+    /// A template was created, or its status, quality, category or content changed (a webhook,
+    /// a sync, an edit). `previous_status` is `null` for one not known before.
+    TemplateUpdated {
+        template: crate::views::TemplateView,
+        previous_status: Option<String>,
+    },
+    /// Templates were deleted (every language of `name`, or only `language`).
+    TemplateDeleted {
+        name: String,
+        language: Option<String>,
+    },
     /// A contact was created or changed (name, unread count, last message).
     ContactUpdated { contact: ContactView },
     /// The outbox paused (token refused, servers failing) or resumed.
@@ -60,6 +71,8 @@ impl DomainEvent {
             Self::MessageDeleted { .. } => "message://deleted",
             Self::UploadProgress { .. } => "message://upload",
             Self::TemplatesSynced { .. } => "templates://synced",
+            Self::TemplateUpdated { .. } => "template://updated",
+            Self::TemplateDeleted { .. } => "template://deleted",
             Self::ContactUpdated { .. } => "contact://updated",
             Self::OutboxHealth { .. } => "outbox://health",
             Self::Resync { .. } => "app://resync",

@@ -6,3 +6,4 @@ pub const SANDBOX_VERIFY_TOKEN: &str = "shopchat-sandbox-verify-token";
 pub const SANDBOX_ACCESS_TOKEN: &str = "shopchat-sandbox-access-token";
 pub const SANDBOX_PHONE_NUMBER_ID: &str = "100000000000001";
 pub const SANDBOX_WABA_ID: &str = "200000000000002";
+pub const SANDBOX_APP_ID: &str = "300000000000003";

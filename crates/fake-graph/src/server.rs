@@ -59,6 +59,7 @@ impl FakeGraph {
             templates: Mutex::new(TemplateStore::seeded()),
             account: Mutex::new(Account::default()),
             blocklist: Mutex::new(crate::blocklist::store::Blocklist::default()),
+            template_webhooks: std::sync::atomic::AtomicBool::new(true),
             base_url,
         });
         let app = router(state.clone());
@@ -90,6 +91,12 @@ impl FakeGraph {
         self.state.target.borrow().clone()
     }
 
+    /// Whether a template's review is reported by webhook (on by default); off, only the
+    /// template list tells it, as when Meta's webhook goes to another callback.
+    pub fn set_template_webhooks(&self, on: bool) {
+        self.state.template_webhooks.store(on, Ordering::Relaxed);
+    }
+
     /// Messages accepted so far.
     pub fn accepted(&self) -> u64 {
         self.state.accepted.load(Ordering::Relaxed)
@@ -118,7 +125,14 @@ fn router(state: Arc<FakeState>) -> Router {
     Router::new()
         .route(
             "/{version}/{node}",
-            get(node_info).delete(media::delete).post(unknown_endpoint),
+            get(node_info)
+                .delete(media::delete)
+                .post(templates::studio::post_node)
+                .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route(
+            "/{version}/{node}/uploads",
+            post(templates::studio::start_upload),
         )
         .route("/{version}/{node}/messages", post(messages::post_message))
         .route(
@@ -185,7 +199,10 @@ fn authorised(headers: &HeaderMap) -> bool {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("OAuth "))
+        })
         .is_some_and(|token| token.trim() == SANDBOX_ACCESS_TOKEN)
 }
 

@@ -28,6 +28,8 @@ pub(crate) struct FakeState {
     pub(crate) templates: Mutex<TemplateStore>,
     pub(crate) account: Mutex<Account>,
     pub(crate) blocklist: Mutex<Blocklist>,
+    /// Whether a template's review is reported by webhook (else only the list tells it).
+    pub(crate) template_webhooks: std::sync::atomic::AtomicBool,
 }
 
 /// The two webhook destinations Meta knows: the app's callback and an override.

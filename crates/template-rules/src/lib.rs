@@ -19,6 +19,7 @@ mod placeholders;
 mod request;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub use check::check;
 pub use placeholders::{Placeholder, placeholders};
@@ -51,7 +52,8 @@ pub const MAX_PHONE: usize = 20;
 pub const MAX_COPY_CODE: usize = 15;
 
 /// What a template is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateCategory")]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// Offers, news, reminders to buy.
@@ -75,7 +77,8 @@ impl Category {
 }
 
 /// What a media header shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateMediaKind")]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {
     /// A picture.
@@ -87,7 +90,8 @@ pub enum MediaKind {
 }
 
 /// The header of a template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateHeader")]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Header {
     /// Text with at most one parameter, and its example when it has one.
@@ -109,7 +113,8 @@ pub enum Header {
 }
 
 /// One button.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateButton")]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Button {
     /// Sends its label back as a reply.
@@ -143,7 +148,8 @@ pub enum Button {
 }
 
 /// A new template as the owner writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateDraft")]
 pub struct Draft {
     /// Lowercase letters, digits and underscores.
     pub name: String,
@@ -184,7 +190,8 @@ impl Draft {
 }
 
 /// One broken rule, named at its field (`body`, `body.examples[1]`, `buttons[2].url`...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TemplateProblem")]
 pub struct Problem {
     /// Where: `name`, `language`, `category`, `header`, `header.example`, `header.handle`,
     /// `body`, `body.examples[i]`, `footer`, `buttons`, `buttons[i]`, `buttons[i].text`,
@@ -197,7 +204,8 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+    /// A problem at `field` with a stable `code` and the words for the owner.
+    pub fn new(field: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             code: code.to_owned(),

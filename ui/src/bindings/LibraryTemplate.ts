@@ -2,6 +2,10 @@
 import type { TemplateDraft } from "./TemplateDraft";
 
 /**
- * A ready shop template, with the shop's name filled in.
+ * One ready template.
  */
-export type LibraryTemplate = { key: string, title: string, description: string, draft: TemplateDraft, };
+export type LibraryTemplate = { 
+/**
+ * Stable: `order_ready`, `payment_reminder`, ...
+ */
+key: string, title: string, description: string, draft: TemplateDraft, };

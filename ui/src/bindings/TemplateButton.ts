@@ -3,4 +3,32 @@
 /**
  * One button.
  */
-export type TemplateButton = { "kind": "quick_reply", text: string, } | { "kind": "url", text: string, url: string, example: string | null, } | { "kind": "phone", text: string, number: string, } | { "kind": "copy_code", example: string, };
+export type TemplateButton = { "kind": "quick_reply", 
+/**
+ * The label.
+ */
+text: string, } | { "kind": "url", 
+/**
+ * The label.
+ */
+text: string, 
+/**
+ * `https://shop.example/orders/{{1}}`.
+ */
+url: string, 
+/**
+ * The suffix's example (`1042`), needed when the address has `{{1}}`.
+ */
+example: string | null, } | { "kind": "phone", 
+/**
+ * The label.
+ */
+text: string, 
+/**
+ * `+5215512345678`.
+ */
+number: string, } | { "kind": "copy_code", 
+/**
+ * An example code.
+ */
+example: string, };

@@ -6,4 +6,36 @@ import type { TemplateHeader } from "./TemplateHeader";
 /**
  * A new template as the owner writes it.
  */
-export type TemplateDraft = { name: string, language: string, category: TemplateCategory, header: TemplateHeader | null, body: string, body_examples: Array<string>, footer: string | null, buttons: Array<TemplateButton>, };
+export type TemplateDraft = { 
+/**
+ * Lowercase letters, digits and underscores.
+ */
+name: string, 
+/**
+ * `en`, `es`, `en_US`, `es_MX`...
+ */
+language: string, 
+/**
+ * What it is for.
+ */
+category: TemplateCategory, 
+/**
+ * The header, if any.
+ */
+header: TemplateHeader | null, 
+/**
+ * The body, with `{{1}}`... or `{{name}}`... parameters.
+ */
+body: string, 
+/**
+ * An example per body parameter, in the order they first appear.
+ */
+body_examples: Array<string>, 
+/**
+ * The footer, if any (no parameters).
+ */
+footer: string | null, 
+/**
+ * The buttons, in order.
+ */
+buttons: Array<TemplateButton>, };

@@ -4,4 +4,20 @@ import type { TemplateMediaKind } from "./TemplateMediaKind";
 /**
  * The header of a template.
  */
-export type TemplateHeader = { "kind": "text", text: string, example: string | null, } | { "kind": "media", media: TemplateMediaKind, handle: string, };
+export type TemplateHeader = { "kind": "text", 
+/**
+ * The text, `Order {{1}}`.
+ */
+text: string, 
+/**
+ * The example for its parameter.
+ */
+example: string | null, } | { "kind": "media", 
+/**
+ * What it shows.
+ */
+media: TemplateMediaKind, 
+/**
+ * The handle `h` of the sample file.
+ */
+handle: string, };

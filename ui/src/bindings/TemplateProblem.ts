@@ -3,4 +3,18 @@
 /**
  * One broken rule, named at its field (`body`, `body.examples[1]`, `buttons[2].url`...).
  */
-export type TemplateProblem = { field: string, code: string, message: string, };
+export type TemplateProblem = { 
+/**
+ * Where: `name`, `language`, `category`, `header`, `header.example`, `header.handle`,
+ * `body`, `body.examples[i]`, `footer`, `buttons`, `buttons[i]`, `buttons[i].text`,
+ * `buttons[i].url`, `buttons[i].example`, `buttons[i].number`.
+ */
+field: string, 
+/**
+ * A stable code the app and tests match on (`body_too_long`, `param_at_end`...).
+ */
+code: string, 
+/**
+ * What is wrong, in words for the owner.
+ */
+message: string, };

@@ -2,6 +2,6 @@
 import type { TemplateMediaKind } from "./TemplateMediaKind";
 
 /**
- * A media header's sample file, uploaded: its handle for the draft.
+ * A header sample uploaded: its handle for the draft's media header.
  */
 export type TemplateSample = { handle: string, media: TemplateMediaKind, };

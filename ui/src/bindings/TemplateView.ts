@@ -6,7 +6,7 @@ import type { TemplateField } from "./TemplateField";
  */
 export type TemplateView = { 
 /**
- * Meta's id of the template, once it is known.
+ * Meta's id for it (`null` only for a row made before Meta gave one).
  */
 id: string | null, name: string, language: string, 
 /**
@@ -45,14 +45,14 @@ fields: Array<TemplateField>,
  */
 unsendable: string | null, 
 /**
- * Why Meta rejected it, when it did.
+ * Why Meta rejected, paused or disabled it, in Meta's words (`INVALID_FORMAT`, ...).
  */
 rejected_reason: string | null, 
 /**
- * Meta's quality rating: `GREEN`, `YELLOW`, `RED` or `UNKNOWN`.
+ * Its quality rating: GREEN, YELLOW, RED or UNKNOWN; `null` before Meta rated it.
  */
 quality: string | null, 
 /**
- * When its status or quality last changed (unix seconds).
+ * When its status, quality or category last changed (unix ms).
  */
 updated_at: number | null, };

@@ -34,6 +34,7 @@ fn template(category: &str) -> StoredTemplate {
         category: Some(category.into()),
         raw: raw.to_string(),
         synced_at: 0,
+        ..Default::default()
     }
 }
 

@@ -25,6 +25,8 @@ mod files_and_templates;
 mod links;
 mod live;
 mod sandbox_mode;
+mod templates;
+pub use templates::{StudioError, TemplateSample};
 
 pub use broadcasts::BroadcastDetail;
 pub use chats::{queue_text, text_message};
@@ -96,6 +98,8 @@ pub enum EngineError {
     Export(#[from] crate::export::ExportError),
     #[error(transparent)]
     Broadcasts(#[from] crate::broadcasts::BroadcastError),
+    #[error(transparent)]
+    Studio(#[from] StudioError),
 }
 
 /// What a running engine tells other processes (`runtime.json` in the store dir).
@@ -152,6 +156,8 @@ pub struct Engine {
     api_version: String,
     tunnel: Mutex<Option<crate::tunnel::TunnelHandle>>,
     tunnel_state: tokio::sync::watch::Sender<crate::tunnel::TunnelState>,
+    /// Wakes the template watcher (a template was created or edited).
+    template_watch: crate::templates::watch::WatchSignal,
 }
 
 /// What the engine wires together, whichever the mode.
@@ -322,6 +328,21 @@ impl Engine {
             )));
         }
 
+        let template_watch = crate::templates::watch::WatchSignal::default();
+        if let Some(waba) = wiring.waba_id.clone() {
+            let every = match sandbox {
+                Some(_) => crate::templates::watch::SANDBOX_EVERY,
+                None => crate::templates::watch::LIVE_EVERY,
+            };
+            tasks.push(tokio::spawn(crate::templates::watch::run(
+                graph.clone(),
+                waba,
+                store.clone(),
+                every,
+                template_watch.clone(),
+                stop.clone(),
+            )));
+        }
         if let (Some(sandbox), Mode::Sandbox(settings)) = (&sandbox, &config.mode) {
             sandbox_mode::after_listening(
                 sandbox,
@@ -360,6 +381,7 @@ impl Engine {
             api_version,
             tunnel: Mutex::new(None),
             tunnel_state: tokio::sync::watch::Sender::new(crate::tunnel::TunnelState::Off),
+            template_watch,
         })
     }
 

@@ -59,6 +59,10 @@ fn apply_change(
     if crate::coexistence::apply_change(ctx, event_id, change, number, notes)? {
         return Ok(true);
     }
+    // Templates: approved, rejected, paused, their quality and category.
+    if crate::templates::webhooks::apply_change(ctx, change, notes)? {
+        return Ok(true);
+    }
     let value: MessagesValue = match change.messages_value() {
         None => return Ok(false),
         Some(Ok(v)) => v,

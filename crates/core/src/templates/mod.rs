@@ -8,6 +8,11 @@ use wacloud::send::TemplateMessage;
 use wacloud::templates::{HeaderParameter, Template, TemplateParameters};
 
 mod fields;
+pub mod library;
+pub mod notice;
+pub mod studio;
+pub mod watch;
+pub mod webhooks;
 pub use fields::{fields, render, unsendable};
 
 use crate::store::templates::{self, StoredTemplate};
@@ -24,8 +29,9 @@ pub enum TemplateError {
     BadAccount(String, String),
 }
 
-/// Fetches every template of the business account and replaces the stored ones; returns how
-/// many there are.
+/// Fetches every template of the business account and replaces the stored ones (emitting
+/// [`crate::events::DomainEvent::TemplateUpdated`] for each that changed, in the same
+/// transaction); returns how many there are.
 pub async fn sync(
     graph: &GraphClient,
     waba_id: &str,
@@ -35,24 +41,40 @@ pub async fn sync(
         .map_err(|e| TemplateError::BadAccount(waba_id.to_owned(), e.to_string()))?;
     let fetched = graph.list_templates(&waba).await?;
     let now = now_ms();
-    let rows: Vec<StoredTemplate> = fetched
-        .iter()
-        .map(|t| StoredTemplate {
-            name: t.name.clone(),
-            language: t.language.clone(),
-            id: t.id.clone(),
-            status: t.status.as_str().to_owned(),
-            category: t.category.as_ref().map(|c| c.as_str().to_owned()),
-            raw: serde_json::to_string(t).unwrap_or_else(|_| "{}".to_owned()),
-            synced_at: now,
-        })
-        .collect();
+    let rows: Vec<StoredTemplate> = fetched.iter().map(|t| stored_from(t, now)).collect();
     let count = rows.len();
     store
         .writer()
-        .call(move |ctx| templates::replace_all(ctx.conn, &rows))
+        .call(move |ctx| {
+            for changed in templates::replace_all(ctx.conn, &rows)? {
+                ctx.emit(crate::events::DomainEvent::TemplateUpdated {
+                    template: view(&changed.now),
+                    previous_status: changed.before,
+                });
+            }
+            Ok::<_, StoreError>(())
+        })
         .await?;
     Ok(count)
+}
+
+/// The row for a template as Meta lists it.
+pub fn stored_from(t: &Template, now: i64) -> StoredTemplate {
+    StoredTemplate {
+        name: t.name.clone(),
+        language: t.language.clone(),
+        id: t.id.clone(),
+        status: t.status.as_str().to_owned(),
+        category: t.category.as_ref().map(|c| c.as_str().to_owned()),
+        raw: serde_json::to_string(t).unwrap_or_else(|_| "{}".to_owned()),
+        synced_at: now,
+        quality: t.quality_score.as_ref().map(|q| q.score.clone()),
+        rejected_reason: t
+            .rejected_reason
+            .clone()
+            .filter(|r| !r.is_empty() && r != "NONE"),
+        updated_at: None,
+    }
 }
 
 fn parsed(stored: &StoredTemplate) -> Option<Template> {
@@ -65,6 +87,7 @@ pub fn view(stored: &StoredTemplate) -> TemplateView {
     let fields = t.as_ref().map(fields::fields).unwrap_or_default();
     let text_of = |c: Option<&wacloud::templates::Component>| c.and_then(|c| c.text.clone());
     TemplateView {
+        id: (!stored.id.is_empty()).then(|| stored.id.clone()),
         name: stored.name.clone(),
         language: stored.language.clone(),
         status: stored.status.clone(),
@@ -87,6 +110,9 @@ pub fn view(stored: &StoredTemplate) -> TemplateView {
             Some(t) => fields::unsendable(t),
             None => Some("its synced copy could not be read: sync the templates again".into()),
         },
+        rejected_reason: stored.rejected_reason.clone(),
+        quality: stored.quality.clone(),
+        updated_at: stored.updated_at,
     }
 }
 

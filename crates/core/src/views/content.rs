@@ -204,6 +204,8 @@ pub struct ReactionView {
 /// A synced message template, as the template picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TemplateView {
+    /// Meta's id for it (`null` only for a row made before Meta gave one).
+    pub id: Option<String>,
     pub name: String,
     pub language: String,
     /// APPROVED, PENDING, REJECTED, PAUSED, DISABLED, ...: only APPROVED ones can be sent.
@@ -227,6 +229,12 @@ pub struct TemplateView {
     pub fields: Vec<TemplateField>,
     /// Why Shopchat cannot send this template, in words, if it cannot.
     pub unsendable: Option<String>,
+    /// Why Meta rejected, paused or disabled it, in Meta's words (`INVALID_FORMAT`, ...).
+    pub rejected_reason: Option<String>,
+    /// Its quality rating: GREEN, YELLOW, RED or UNKNOWN; `null` before Meta rated it.
+    pub quality: Option<String>,
+    /// When its status, quality or category last changed (unix ms).
+    pub updated_at: Option<i64>,
 }
 
 /// One value a template send needs.

@@ -24,6 +24,7 @@ use store::cursor_for;
 pub mod checks;
 mod seed;
 pub mod store;
+pub(crate) mod studio;
 
 /// Meta's default page size.
 const DEFAULT_LIMIT: usize = 25;
@@ -236,7 +237,7 @@ pub const SANDBOX_REJECTED_REASON: &str = "INVALID_FORMAT";
 
 /// Meta's review: after a moment the template is approved (or rejected with a reason, when its
 /// name contains `reject`), and the app's callback (never an override) hears of it.
-async fn review(state: Arc<FakeState>, id: String) {
+pub(crate) async fn review(state: Arc<FakeState>, id: String) {
     tokio::select! {
         _ = tokio::time::sleep(state.settings.status_delays[2]) => {}
         _ = state.stop.cancelled() => return,
@@ -263,6 +264,12 @@ async fn review(state: Arc<FakeState>, id: String) {
     else {
         return;
     };
+    if !state
+        .template_webhooks
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        return;
+    }
     let numeric_id = id.parse::<u64>().unwrap_or_default();
     let body =
         payloads::template_status(SANDBOX_WABA_ID, numeric_id, &name, &language, event, reason);

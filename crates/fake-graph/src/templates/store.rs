@@ -7,6 +7,8 @@ use crate::payloads;
 /// The business account's templates, in creation order.
 pub(crate) struct TemplateStore {
     pub(crate) templates: Vec<Value>,
+    /// Resumable upload sessions not finished yet.
+    pub(crate) uploads: std::collections::HashMap<String, super::studio::Session>,
 }
 
 impl TemplateStore {
@@ -14,6 +16,7 @@ impl TemplateStore {
     pub(crate) fn seeded() -> Self {
         Self {
             templates: super::seed::templates(),
+            uploads: std::collections::HashMap::new(),
         }
     }
 

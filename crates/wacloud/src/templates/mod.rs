@@ -28,12 +28,14 @@
 
 mod api;
 mod params;
+mod upload;
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 pub use api::{CreatedTemplate, NewTemplate};
 pub use params::{ButtonParameter, HeaderParameter, TemplateParameters};
+pub use upload::{SAMPLE_TYPES, TemplateEdit};
 
 /// Defines a string enum of known values plus `Unknown(String)`, serialised as the string.
 macro_rules! string_enum {
@@ -197,6 +199,16 @@ pub struct Template {
     /// Why review refused it (`NONE` when it did not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejected_reason: Option<String>,
+    /// Its quality rating, when the answer has it (`fields=quality_score`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality_score: Option<QualityScore>,
+}
+
+/// A template's quality rating as the template list gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualityScore {
+    /// `GREEN`, `YELLOW`, `RED` or `UNKNOWN`.
+    pub score: String,
 }
 
 impl Template {

@@ -56,6 +56,7 @@ export const MEDIA_LIMITS: MediaLimitView[] = [
 export function template(fields: Partial<TemplateView> & Pick<TemplateView, "name" | "body">): TemplateView {
   const parameters = fields.parameters ?? [];
   return {
+    id: null,
     language: "en_US",
     status: "APPROVED",
     category: "UTILITY",
@@ -65,6 +66,9 @@ export function template(fields: Partial<TemplateView> & Pick<TemplateView, "nam
     buttons: [],
     fields: parameters.map((name) => ({ name, kind: "body" as const, example: null, button: null })),
     unsendable: null,
+    rejected_reason: null,
+    quality: null,
+    updated_at: null,
     ...fields,
     parameters,
   };

@@ -1,9 +1,11 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { diskEn } from "./disk.en";
 
 export const en = {
   ...broadcastsEn,
+  ...diskEn,
   "language.label": "Language",
   "language.system": "As the system",
   "nav.sections": "Sections",

@@ -4,6 +4,8 @@
 //! block (it holds no file in memory): the process's resident size must grow by less than one
 //! file while files many times that size download (Linux: `/proc/self/status`).
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

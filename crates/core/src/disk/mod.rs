@@ -15,9 +15,12 @@ use crate::views::MediaHold;
 /// A customer's daily budget is counted over this window (a rolling day).
 pub const BUDGET_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
 
+/// A reading of the free bytes on the disk holding a path.
+type ReadFree = dyn Fn(&Path) -> std::io::Result<u64> + Send + Sync;
+
 /// Reads the free space available to this process on the disk holding a path.
 #[derive(Clone)]
-pub struct DiskProbe(Arc<dyn Fn(&Path) -> std::io::Result<u64> + Send + Sync>);
+pub struct DiskProbe(Arc<ReadFree>);
 
 impl DiskProbe {
     /// The operating system's figure (`statvfs`'s available blocks, or `GetDiskFreeSpaceExW`).

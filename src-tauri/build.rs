@@ -18,6 +18,7 @@ fn main() {
         "send_attachment",
         "media_limits",
         "retry_media",
+        "download_anyway",
         "open_media",
         "save_media",
         "open_url",

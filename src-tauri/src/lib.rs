@@ -35,6 +35,7 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::media::send_reaction,
         commands::media::media_limits,
         commands::media::retry_media,
+        commands::media::download_anyway,
         commands::media::open_media,
         commands::media::save_media,
         commands::media::open_url,
@@ -190,6 +191,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .setup(|app| {
             start_engine(app.handle());
@@ -215,6 +217,7 @@ pub fn run() {
 }
 
 mod media_protocol;
+mod navigation;
 
 #[cfg(test)]
 mod tests;

@@ -74,6 +74,16 @@ impl TestEngine {
     }
 
     pub async fn start_in(dir: tempfile::TempDir, mode: Mode, outbox: OutboxSettings) -> Self {
+        Self::start_with(dir, mode, outbox, |_| {}).await
+    }
+
+    /// [`TestEngine::start_in`], with `tweak` changing the config first (a disk probe, say).
+    pub async fn start_with(
+        dir: tempfile::TempDir,
+        mode: Mode,
+        outbox: OutboxSettings,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Self {
         let app_secret = match &mode {
             Mode::Live(_) => APP_SECRET.to_owned(),
             Mode::Sandbox(_) => fake_graph::SANDBOX_APP_SECRET.to_owned(),
@@ -84,6 +94,7 @@ impl TestEngine {
             mode,
         );
         config.outbox = outbox;
+        tweak(&mut config);
         let engine = Engine::start(config).await.expect("engine starts");
         Self {
             engine,

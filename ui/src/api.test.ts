@@ -64,6 +64,7 @@ describe("commands", () => {
     ["sendReaction (remove)", () => api.sendReaction(9, ""), "send_reaction", { messageId: 9, emoji: "" }],
     ["mediaLimits", () => api.mediaLimits(), "media_limits", {}],
     ["retryMedia", () => api.retryMedia(5), "retry_media", { messageId: 5 }],
+    ["downloadAnyway", () => api.downloadAnyway(5), "download_anyway", { messageId: 5 }],
     ["openMedia", () => api.openMedia(5), "open_media", { messageId: 5 }],
     ["saveMedia", () => api.saveMedia(5), "save_media", { messageId: 5 }],
     ["openUrl", () => api.openUrl("https://maps.example/?q=1,2"), "open_url", { url: "https://maps.example/?q=1,2" }],

@@ -176,6 +176,14 @@ export async function retryMedia(messageId: number): Promise<void> {
   await call<null>("retry_media", { messageId });
 }
 
+/**
+ * Downloads a file held to protect the disk (below the free-space floor, or past the customer's
+ * daily budget) now, whatever the limits. `message://updated` events follow (downloading, then ready).
+ */
+export async function downloadAnyway(messageId: number): Promise<void> {
+  await call<null>("download_anyway", { messageId });
+}
+
 /** Opens a message's file with the system's default app. */
 export async function openMedia(messageId: number): Promise<void> {
   await call<null>("open_media", { messageId });

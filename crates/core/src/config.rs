@@ -39,6 +39,8 @@ pub struct Config {
     /// How often to refresh the message templates from Meta (their approval status); `None`
     /// only when asked.
     pub template_poll: Option<Duration>,
+    /// Reads the disk's free space (inbound files are held below a floor); tests replace it.
+    pub disk_probe: crate::disk::DiskProbe,
 }
 
 /// How often the app and `shopchat serve` refresh the templates.
@@ -52,6 +54,7 @@ impl Config {
             mode,
             outbox: OutboxSettings::default(),
             template_poll: None,
+            disk_probe: crate::disk::DiskProbe::system(),
         }
     }
 

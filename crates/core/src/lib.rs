@@ -19,6 +19,7 @@ pub mod config;
 pub mod contacts;
 pub mod csv_table;
 mod delivery;
+pub mod disk;
 pub mod documents;
 pub mod engine;
 pub mod env_vars;

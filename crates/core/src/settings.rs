@@ -18,9 +18,13 @@ use wacloud::MAX_MESSAGES_PER_SECOND as MAX_RATE_PER_SECOND;
 
 mod keys;
 mod maintenance;
+mod media_limits;
 mod shop;
 mod write;
 pub use maintenance::{MAX_RETENTION_DAYS, Maintenance};
+pub use media_limits::{
+    DEFAULT_DAILY_BUDGET_MB, DEFAULT_FREE_SPACE_FLOOR_MB, MAX_MEDIA_LIMIT_MB, MediaLimits,
+};
 pub use shop::{DocumentPrefixes, ShopProfile, valid_percent};
 
 /// The settings file's name in the data dir.
@@ -109,6 +113,10 @@ pub struct Settings {
     #[serde(flatten)]
     #[ts(flatten)]
     pub maintenance: Maintenance,
+    /// How much of the disk files customers send may take.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub media_limits: MediaLimits,
 }
 
 fn default_outbox_rate() -> Option<u32> {
@@ -134,6 +142,7 @@ impl Default for Settings {
             default_country: None,
             shop: ShopProfile::default(),
             maintenance: Maintenance::default(),
+            media_limits: MediaLimits::default(),
         }
     }
 }
@@ -261,6 +270,7 @@ impl Settings {
         }
         problems.extend(self.shop.problems());
         problems.extend(self.maintenance.problems());
+        problems.extend(self.media_limits.problems());
         if problems.is_empty() {
             Ok(())
         } else {

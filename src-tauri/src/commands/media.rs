@@ -110,6 +110,13 @@ pub async fn retry_media(state: State<'_, AppState>, message_id: i64) -> Result<
     Ok(state.engine()?.retry_media(message_id).await?)
 }
 
+/// Downloads a file held to protect the disk (below the free-space floor, or past the
+/// customer's daily budget), whatever the limits.
+#[tauri::command]
+pub async fn download_anyway(state: State<'_, AppState>, message_id: i64) -> Result<(), ApiError> {
+    Ok(state.engine()?.download_anyway(message_id).await?)
+}
+
 async fn file_of(
     state: &State<'_, AppState>,
     message_id: i64,

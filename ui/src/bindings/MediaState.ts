@@ -3,4 +3,4 @@
 /**
  * Where a message's file is.
  */
-export type MediaState = "pending" | "downloading" | "uploading" | "ready" | "failed";
+export type MediaState = "pending" | "downloading" | "uploading" | "ready" | "failed" | "held";

@@ -109,4 +109,14 @@ backup_keep: number,
 /**
  * Days journaled webhook bodies (once applied) and finished outbox rows are kept.
  */
-retention_days: number, };
+retention_days: number, 
+/**
+ * Files customers send are held (not downloaded) when the disk would have less than this
+ * many MB free; the owner can download one anyway.
+ */
+media_free_space_floor_mb: number, 
+/**
+ * The MB of files one customer may send in a day (a rolling 24 hours) before the next are
+ * held; the owner can download one anyway.
+ */
+media_daily_budget_mb: number, };

@@ -118,7 +118,7 @@ describe("messageSummary", () => {
   });
 
   test("media and other content read as a few words", () => {
-    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: null, state: "ready", error: null, voice: false, animated: false } as const;
+    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: null, state: "ready", error: null, hold: null, voice: false, animated: false } as const;
     expect(messageSummary({ type: "image", text: "the blue one", media })).toBe("📷 Photo the blue one");
     expect(messageSummary({ type: "audio", text: null, media: { ...media, kind: "audio", voice: true } })).toBe("🎵 Voice message");
     expect(messageSummary({ type: "document", text: null, media: { ...media, kind: "document", filename: "Prices.pdf" } })).toBe("📄 Prices.pdf");

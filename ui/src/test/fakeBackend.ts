@@ -113,6 +113,7 @@ function defaultHandlers(known: Map<number, MessageView>): Record<string, Handle
           size: call.body.length,
           state: "uploading",
           error: null,
+          hold: null,
           voice: false,
           animated: false,
         },

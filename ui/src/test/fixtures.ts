@@ -86,6 +86,7 @@ export function media(fields: Partial<MediaView> = {}): MediaView {
     size: 123_456,
     state: "ready",
     error: null,
+    hold: null,
     voice: false,
     animated: false,
     ...fields,
@@ -130,6 +131,8 @@ export function settings(fields: Partial<Settings> = {}): Settings {
     backup_folder: null,
     backup_keep: 7,
     retention_days: 30,
+    media_free_space_floor_mb: 1024,
+    media_daily_budget_mb: 200,
     ...fields,
   };
 }
@@ -205,6 +208,14 @@ export function diagnostics(fields: Partial<Diagnostics> = {}): Diagnostics {
     business_account_id: "102290129340398",
     platform: "linux x86_64",
     last_backup: null,
+    disk: {
+      free_bytes: 52 * 2 ** 30,
+      free_space_floor_bytes: 2 ** 30,
+      daily_budget_bytes: 200 * 2 ** 20,
+      spool_backlog_bytes: 8 * 2 ** 20,
+      spool_backlog_records: 3,
+      spool_cap_bytes: 256 * 2 ** 20,
+    },
     ...fields,
   };
 }

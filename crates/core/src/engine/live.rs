@@ -117,6 +117,7 @@ impl Engine {
             business_account_id: self.waba_id.clone(),
             platform: format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
             last_backup: self.last_backup(),
+            disk: self.disk_report().await?,
         })
     }
 }

@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,7 @@ mod chats;
 mod coexistence;
 mod contacts;
 pub use coexistence::SandboxPhone;
+mod disk;
 mod documents;
 mod export;
 mod files_and_templates;
@@ -148,6 +149,9 @@ pub struct Engine {
     waba_id: Option<String>,
     media_dir: PathBuf,
     downloads: DownloadSignal,
+    /// The inbound downloader (the owner's **Download anyway** goes through it).
+    downloader: Arc<Downloader>,
+    disk_probe: crate::disk::DiskProbe,
     phone_number_id: PhoneNumberId,
     /// The webhook router, for the tunnel to serve.
     router: axum::Router,
@@ -267,15 +271,15 @@ impl Engine {
         let breaker = Breaker::new(config.outbox.cooldown);
         let media_dir = crate::media::files::media_dir(&store_dir);
         let downloads = DownloadSignal::default();
-        tasks.push(tokio::spawn(
-            Downloader {
-                store: store.clone(),
-                graph: graph.clone(),
-                media_dir: media_dir.clone(),
-                signal: downloads.clone(),
-            }
-            .run(stop.clone()),
+        let downloader = Arc::new(Downloader::new(
+            store.clone(),
+            graph.clone(),
+            media_dir.clone(),
+            downloads.clone(),
+            config.data_dir.clone(),
+            config.disk_probe.clone(),
         ));
+        tasks.push(tokio::spawn(downloader.clone().run(stop.clone())));
         let worker = Worker {
             media_dir: media_dir.clone(),
             store: store.clone(),
@@ -374,6 +378,8 @@ impl Engine {
             waba_id: wiring.waba_id,
             media_dir,
             downloads,
+            downloader,
+            disk_probe: config.disk_probe.clone(),
             phone_number_id: wiring.phone_number_id,
             router,
             webhooks,

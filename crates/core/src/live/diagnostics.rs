@@ -41,6 +41,8 @@ pub struct Diagnostics {
     pub platform: String,
     /// The last backup's time and result (a failed one shows until one works).
     pub last_backup: Option<crate::backup::BackupStatus>,
+    /// The disk's free space, the limits on files customers send, the spool's backlog.
+    pub disk: crate::disk::DiskReport,
 }
 
 /// An id with all but its last four characters hidden (`••••••••1234`).
@@ -50,6 +52,11 @@ pub fn redact_id(id: &str) -> String {
         .enumerate()
         .map(|(i, c)| if i < keep { '•' } else { c })
         .collect()
+}
+
+/// Bytes in MiB, one decimal (`1024.0 MiB`).
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1u64 << 20) as f64)
 }
 
 /// A unix-milliseconds time as an HTTP date (`Wed, 02 Dec 2026 07:26:24 GMT`).
@@ -144,6 +151,20 @@ impl Diagnostics {
             ),
         };
         let _ = writeln!(r, "last backup:        {backup}");
+        let d = &self.disk;
+        let _ = writeln!(
+            r,
+            "disk free:          {} (files are held below {})",
+            d.free_bytes.map_or_else(|| "unknown".to_owned(), mib),
+            mib(d.free_space_floor_bytes)
+        );
+        let _ = writeln!(
+            r,
+            "spool backlog:      {} webhooks, {} of {}",
+            d.spool_backlog_records,
+            mib(d.spool_backlog_bytes),
+            mib(d.spool_cap_bytes)
+        );
         scrub(&r)
     }
 }

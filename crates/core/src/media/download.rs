@@ -1,7 +1,10 @@
 //! Inbound media, fetched as soon as its webhook is applied (Meta's download URL lasts minutes
 //! and the media id days): verified against the declared size and sha256, stored by content
 //! hash, retried with backoff on failures a retry can help, and its state kept on the message.
+//! Each file streams to disk ([`fetch`](super::fetch)); one that would leave the disk below its
+//! floor, or take its sender past the daily budget, is held instead.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,13 +12,14 @@ use std::time::Duration;
 use tokio::sync::{Notify, broadcast};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
-use tracing::{debug, info, warn};
+use tracing::{info, warn};
 use wacloud::{ErrorKind, GraphClient, GraphError};
 
 use super::files;
+use crate::disk::DiskProbe;
 use crate::events::DomainEvent;
-use crate::store::media::{self, DueDownload, StoredFile};
-use crate::store::{Store, StoreError, messages, now_ms};
+use crate::store::media;
+use crate::store::{Store, StoreError, now_ms};
 
 /// The largest inbound file accepted (the Cloud API's largest, a document).
 pub const MAX_INBOUND_BYTES: u64 = 100 * 1024 * 1024;
@@ -42,11 +46,37 @@ pub struct Downloader {
     pub graph: GraphClient,
     pub media_dir: PathBuf,
     pub signal: DownloadSignal,
+    /// Where `settings.json` is (the free-space floor and the daily budget).
+    pub data_dir: PathBuf,
+    /// Reads the disk's free space.
+    pub probe: DiskProbe,
+    /// Bytes being downloaded now, by customer (counted in their daily budget).
+    pub(super) in_flight: tokio::sync::Mutex<HashMap<String, u64>>,
 }
 
 impl Downloader {
-    pub async fn run(self, stop: CancellationToken) {
-        let this = Arc::new(self);
+    pub fn new(
+        store: Store,
+        graph: GraphClient,
+        media_dir: PathBuf,
+        signal: DownloadSignal,
+        data_dir: PathBuf,
+        probe: DiskProbe,
+    ) -> Self {
+        Self {
+            store,
+            graph,
+            media_dir,
+            signal,
+            data_dir,
+            probe,
+            in_flight: Default::default(),
+        }
+    }
+
+    pub async fn run(self: Arc<Self>, stop: CancellationToken) {
+        let this = self;
+        files::clear_incoming(&this.media_dir);
         match this
             .store
             .writer()
@@ -75,7 +105,7 @@ impl Downloader {
                             let stop = stop.clone();
                             running.spawn(async move {
                                 tokio::select! {
-                                    _ = this.download(d) => {}
+                                    _ = this.download(d, false) => {}
                                     // Left `downloading`; due again at the next start.
                                     _ = stop.cancelled() => {}
                                 }
@@ -127,104 +157,16 @@ impl Downloader {
             .ok()
             .flatten()
     }
-
-    async fn download(&self, d: DueDownload) {
-        let id = d.message_id;
-        debug!(message = id, kind = d.kind.as_str(), "media: downloading");
-        let result = match wacloud::media::MediaId::parse(&d.media_id) {
-            Ok(media_id) => {
-                self.graph
-                    .download_media(&media_id, MAX_INBOUND_BYTES)
-                    .await
-            }
-            Err(e) => Err(GraphError::local(
-                ErrorKind::InvalidParameter,
-                e.to_string(),
-            )),
-        };
-        let outcome = match result {
-            Ok(file) => self.keep(&d, file).await,
-            Err(e) => Err(Failure::Graph(e)),
-        };
-        let now = now_ms();
-        let attempts = d.attempts + 1;
-        let (error, retry_at) = match &outcome {
-            Ok(()) => return,
-            Err(f) => {
-                let retry = f.retryable() && attempts < MAX_ATTEMPTS;
-                (f.to_string(), retry.then(|| now + backoff(attempts)))
-            }
-        };
-        warn!(message = id, attempts, retry = retry_at.is_some(), %error, "media: download failed");
-        let recorded = self
-            .store
-            .writer()
-            .call(move |ctx| {
-                media::mark_attempt_failed(ctx.conn, id, &error, retry_at, now)?;
-                let message = messages::get(ctx.conn, id)?;
-                ctx.emit(DomainEvent::MessageUpdated { message });
-                Ok::<_, StoreError>(())
-            })
-            .await;
-        if let Err(e) = recorded {
-            warn!(message = id, error = %e, "media: could not record a failed download");
-        }
-    }
-
-    /// Writes the verified file and records it on the message.
-    async fn keep(
-        &self,
-        d: &DueDownload,
-        file: wacloud::media::DownloadedMedia,
-    ) -> Result<(), Failure> {
-        let mime = media::essence(&file.mime_type).to_owned();
-        let name = files::safe_filename(d.filename.as_deref(), &mime, d.kind.as_str());
-        let sha = files::sha256_hex(&file.bytes);
-        let size = file.bytes.len() as i64;
-        let dir = self.media_dir.clone();
-        let (rel, name) = tokio::task::spawn_blocking({
-            let sha = sha.clone();
-            move || files::store(&dir, &sha, &name, &file.bytes).map(|rel| (rel, name))
-        })
-        .await
-        .map_err(|e| Failure::Disk(std::io::Error::other(e)))?
-        .map_err(Failure::Disk)?;
-        let id = d.message_id;
-        let now = now_ms();
-        self.store
-            .writer()
-            .call(move |ctx| {
-                media::mark_ready(
-                    ctx.conn,
-                    id,
-                    &StoredFile {
-                        path: &rel,
-                        sha256: &sha,
-                        size,
-                        mime_type: &mime,
-                        filename: &name,
-                    },
-                    now,
-                )?;
-                let message = messages::get(ctx.conn, id)?;
-                ctx.emit(DomainEvent::MessageUpdated { message });
-                Ok::<_, StoreError>(())
-            })
-            .await
-            .map_err(Failure::Store)?;
-        debug!(message = id, size, "media: stored");
-        Ok(())
-    }
 }
 
 /// 5 s, 10 s, 20 s, ... up to 10 minutes.
-fn backoff(attempts: i64) -> i64 {
+pub(super) fn backoff(attempts: i64) -> i64 {
     let exp = attempts.clamp(1, 20) as u32 - 1;
     5_000i64.saturating_mul(1 << exp.min(16)).min(600_000)
 }
 
 #[derive(Debug, thiserror::Error)]
-enum Failure {
+pub(super) enum Failure {
     #[error("{0}")]
     Graph(GraphError),
     #[error("the file could not be written: {0}")]
@@ -234,7 +176,7 @@ enum Failure {
 }
 
 impl Failure {
-    fn retryable(&self) -> bool {
+    pub(super) fn retryable(&self) -> bool {
         match self {
             // A refused token may be reconnected; a media id Meta no longer knows will not come back.
             Self::Graph(e) => e.kind.is_retryable() || e.kind == ErrorKind::Auth,

@@ -7,6 +7,22 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+/// Where downloads are written while they stream, inside the media dir (same disk: a finished
+/// file is renamed into place).
+pub fn incoming_dir(media_dir: &Path) -> PathBuf {
+    media_dir.join(".incoming")
+}
+
+/// Deletes what downloads cut short by a crash left in [`incoming_dir`] (best effort).
+pub fn clear_incoming(media_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(incoming_dir(media_dir)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let _ = std::fs::remove_file(entry.path());
+    }
+}
+
 /// The media dir inside a store dir.
 pub fn media_dir(store_dir: &Path) -> PathBuf {
     store_dir.join("media")
@@ -129,6 +145,32 @@ pub fn store(media_dir: &Path, sha256: &str, name: &str, bytes: &[u8]) -> std::i
     Ok(relative)
 }
 
+/// Moves a verified file written aside (`temp`, in [`incoming_dir`], synced; its hex sha256 is
+/// `sha256`) into place under the media dir as `name`; returns the path relative to the media
+/// dir. When the same content is already there, `temp` is deleted.
+pub fn store_file(
+    media_dir: &Path,
+    sha256: &str,
+    name: &str,
+    temp: tempfile::TempPath,
+) -> std::io::Result<String> {
+    debug_assert!(sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit()));
+    let relative = format!("{}/{sha256}/{name}", &sha256[..2]);
+    let target = media_dir.join(&relative);
+    let size = std::fs::metadata(&temp)?.len();
+    if target.metadata().is_ok_and(|m| m.len() == size) {
+        return Ok(relative);
+    }
+    let dir = target.parent().expect("a file under the media dir");
+    std::fs::create_dir_all(dir)?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        // The rename itself is durable once the directory is synced (best effort).
+        let _ = d.sync_all();
+    }
+    Ok(relative)
+}
+
 /// The absolute path of a stored relative path, refusing anything that would leave the media
 /// dir (the database is trusted, but not blindly).
 pub fn resolve(media_dir: &Path, relative: &str) -> Option<PathBuf> {
@@ -188,6 +230,31 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["a.txt"]);
+    }
+
+    #[test]
+    fn a_file_written_aside_is_moved_into_place_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = b"streamed";
+        let sha = sha256_hex(bytes);
+        let incoming = incoming_dir(dir.path());
+        std::fs::create_dir_all(&incoming).unwrap();
+        let write = || {
+            let mut t = tempfile::NamedTempFile::new_in(&incoming).unwrap();
+            t.write_all(bytes).unwrap();
+            t.into_temp_path()
+        };
+        let rel = store_file(dir.path(), &sha, "a.txt", write()).unwrap();
+        assert_eq!(std::fs::read(dir.path().join(&rel)).unwrap(), bytes);
+        assert_eq!(store_file(dir.path(), &sha, "a.txt", write()).unwrap(), rel);
+        assert_eq!(
+            std::fs::read_dir(&incoming).unwrap().count(),
+            0,
+            "nothing left aside"
+        );
+        std::fs::write(incoming.join("download-x.partial"), b"cut short").unwrap();
+        clear_incoming(dir.path());
+        assert_eq!(std::fs::read_dir(&incoming).unwrap().count(), 0);
     }
 
     #[test]

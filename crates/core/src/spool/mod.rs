@@ -290,6 +290,11 @@ impl Spool {
         answer.await.map_err(|_| SpoolError::Closed)?
     }
 
+    /// The backlog past which appends are refused ([`SpoolError::Full`]).
+    pub fn max_backlog_bytes(&self) -> u64 {
+        self.max_backlog
+    }
+
     /// The disk held by segments the mover has not finished copying (the backlog), in bytes.
     pub fn backlog_bytes(&self) -> u64 {
         let segments = self

@@ -103,15 +103,24 @@ pub fn view(conn: &Connection, message_id: i64) -> Result<Option<MediaView>, Sto
     let Some((kind, mime_type, filename, size, state, error, voice, animated)) = row else {
         return Ok(None);
     };
+    let mut state = MediaState::parse(&state)
+        .ok_or_else(|| StoreError::Corrupt(format!("media state {state:?}")))?;
+    let hold = match state {
+        MediaState::Failed => super::media_hold::hold_of(error.as_deref()),
+        _ => None,
+    };
+    if hold.is_some() {
+        state = MediaState::Held;
+    }
     Ok(Some(MediaView {
         kind: MediaKindView::parse(&kind)
             .ok_or_else(|| StoreError::Corrupt(format!("media kind {kind:?}")))?,
         mime_type: mime_type.map(|m| essence(&m).to_owned()),
         filename,
         size,
-        state: MediaState::parse(&state)
-            .ok_or_else(|| StoreError::Corrupt(format!("media state {state:?}")))?,
-        error,
+        state,
+        error: if hold.is_some() { None } else { error },
+        hold,
         voice,
         animated,
     }))

@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod enrich;
 pub mod journal;
 pub mod media;
+pub mod media_hold;
 pub mod messages;
 pub mod outbox;
 pub mod reactions;

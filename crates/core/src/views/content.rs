@@ -54,6 +54,9 @@ pub enum MediaState {
     Ready,
     /// Could not be downloaded or uploaded; `error` says why.
     Failed,
+    /// Inbound: not downloaded, to protect the disk (`hold` says why); the owner can download
+    /// it anyway.
+    Held,
 }
 
 impl MediaState {
@@ -64,6 +67,7 @@ impl MediaState {
             Self::Uploading => "uploading",
             Self::Ready => "ready",
             Self::Failed => "failed",
+            Self::Held => "held",
         }
     }
 
@@ -74,6 +78,35 @@ impl MediaState {
             "uploading" => Self::Uploading,
             "ready" => Self::Ready,
             "failed" => Self::Failed,
+            "held" => Self::Held,
+            _ => return None,
+        })
+    }
+}
+
+/// Why an inbound file was held rather than downloaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaHold {
+    /// The disk has less free space than the settings' floor (`media_free_space_floor_mb`).
+    DiskSpace,
+    /// The customer's files of the last 24 hours reached the settings' daily budget
+    /// (`media_daily_budget_mb`).
+    DailyBudget,
+}
+
+impl MediaHold {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DiskSpace => "disk_space",
+            Self::DailyBudget => "daily_budget",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "disk_space" => Self::DiskSpace,
+            "daily_budget" => Self::DailyBudget,
             _ => return None,
         })
     }
@@ -92,6 +125,8 @@ pub struct MediaView {
     pub state: MediaState,
     /// Why the file could not be fetched or sent.
     pub error: Option<String>,
+    /// Why the file was held (state `held`).
+    pub hold: Option<MediaHold>,
     /// Audio: a voice note.
     pub voice: bool,
     /// Sticker: animated.

@@ -3,9 +3,10 @@
 //! not a JSON error posing as the file.
 
 use sha2::{Digest, Sha256};
+use tokio::io::{AsyncWrite, AsyncWriteExt};
 use tracing::debug;
 
-use super::{DownloadedMedia, MediaId, MediaInfo, canonical_mime};
+use super::{DownloadedMedia, MediaId, MediaInfo, StreamError, StreamedMedia, canonical_mime};
 use crate::client::{GraphClient, retry_after};
 use crate::error::{ErrorKind, GraphError};
 
@@ -15,7 +16,9 @@ const ERROR_BODY_CAP: usize = 64 * 1024;
 impl GraphClient {
     /// Where to download a file and what it must be: `GET /{media-id}`.
     pub async fn media_info(&self, media_id: &MediaId) -> Result<MediaInfo, GraphError> {
-        self.get_json(media_id.as_str(), &[]).await
+        self.get_json(media_id.as_str(), &[])
+            .await
+            .map_err(|e| e.without_secret(self.token()))
     }
 
     /// Downloads a file in two steps ([`GraphClient::media_info`], then
@@ -56,13 +59,61 @@ impl GraphClient {
             .map_err(|e| e.without_secret(self.token()))
     }
 
+    /// Streams the file `info` describes into `out`, chunk by chunk, hashing as it goes: never
+    /// more than [`ERROR_BODY_CAP`] bytes of it are held in memory (the start, to recognise a
+    /// Graph error posing as the file). The same checks as [`GraphClient::download_media_from`];
+    /// on any error, what was written to `out` is not the file (the caller discards it).
+    /// `out` is flushed before this returns; syncing it to disk is the caller's.
+    pub async fn stream_media_to<W>(
+        &self,
+        info: &MediaInfo,
+        max_bytes: u64,
+        out: &mut W,
+    ) -> Result<StreamedMedia, StreamError>
+    where
+        W: AsyncWrite + Unpin + Send,
+    {
+        self.stream_unscrubbed(info, max_bytes, out)
+            .await
+            .map_err(|e| match e {
+                StreamError::Graph(g) => StreamError::Graph(g.without_secret(self.token())),
+                other => other,
+            })
+    }
+
     async fn download_unscrubbed(
         &self,
         info: &MediaInfo,
         max_bytes: u64,
     ) -> Result<DownloadedMedia, GraphError> {
+        let mut bytes = Vec::new();
+        let streamed = self
+            .stream_unscrubbed(info, max_bytes, &mut bytes)
+            .await
+            .map_err(|e| match e {
+                StreamError::Graph(g) => g,
+                // Writing to memory does not fail.
+                StreamError::Write(e) => GraphError::local(ErrorKind::Other, e.to_string()),
+            })?;
+        Ok(DownloadedMedia {
+            bytes,
+            mime_type: streamed.mime_type,
+            sha256: streamed.sha256,
+            file_size: streamed.file_size,
+        })
+    }
+
+    async fn stream_unscrubbed<W>(
+        &self,
+        info: &MediaInfo,
+        max_bytes: u64,
+        out: &mut W,
+    ) -> Result<StreamedMedia, StreamError>
+    where
+        W: AsyncWrite + Unpin + Send,
+    {
         if info.file_size > max_bytes {
-            return Err(too_large(info.file_size, max_bytes));
+            return Err(too_large(info.file_size, max_bytes).into());
         }
         let url = self.download_url(&info.url)?;
         debug!(media_id = %info.id, bytes = info.file_size, "downloading media");
@@ -78,7 +129,7 @@ impl GraphClient {
         if !response.status().is_success() {
             let wait = retry_after(response.headers());
             let body = read_capped(response, ERROR_BODY_CAP).await;
-            return Err(GraphError::from_response(status, wait, &body));
+            return Err(GraphError::from_response(status, wait, &body).into());
         }
         let content_type = response
             .headers()
@@ -88,11 +139,12 @@ impl GraphClient {
         if content_type.as_deref().is_some_and(is_json) && !declared_json(&info.mime_type) {
             let body = read_capped(response, ERROR_BODY_CAP).await;
             return Err(GraphError::from_error_body(status, &body)
-                .unwrap_or_else(|| not_the_file(status, "JSON")));
+                .unwrap_or_else(|| not_the_file(status, "JSON"))
+                .into());
         }
         if let Some(length) = response.content_length() {
             if length > max_bytes {
-                return Err(too_large(length, max_bytes));
+                return Err(too_large(length, max_bytes).into());
             }
             if length > info.file_size {
                 return Err(mismatch(
@@ -101,59 +153,69 @@ impl GraphClient {
                         "the download announces {length} bytes; Meta declared {}",
                         info.file_size
                     ),
-                ));
+                )
+                .into());
             }
         }
-        let capacity = usize::try_from(info.file_size).unwrap_or(usize::MAX);
-        let mut bytes = Vec::with_capacity(capacity);
+        // The start of the body, kept to find a Graph error posing as the file.
+        let mut head = Vec::new();
+        let mut hasher = Sha256::new();
+        let mut received: u64 = 0;
         while let Some(chunk) = response
             .chunk()
             .await
             .map_err(|e| GraphError::from_reqwest(&e))?
         {
-            let received = (bytes.len() + chunk.len()) as u64;
+            received += chunk.len() as u64;
+            let room = ERROR_BODY_CAP.saturating_sub(head.len());
+            head.extend_from_slice(&chunk[..chunk.len().min(room)]);
             if received > max_bytes {
-                return Err(too_large(received, max_bytes));
+                return Err(too_large(received, max_bytes).into());
             }
             if received > info.file_size {
-                bytes.extend_from_slice(&chunk);
                 return Err(envelope_or(
-                    &bytes,
+                    &head,
+                    received,
                     status,
                     format!(
                         "the download holds more than the {} bytes Meta declared",
                         info.file_size
                     ),
-                ));
+                )
+                .into());
             }
-            bytes.extend_from_slice(&chunk);
+            hasher.update(&chunk);
+            out.write_all(&chunk).await.map_err(StreamError::Write)?;
         }
-        if bytes.len() as u64 != info.file_size {
+        out.flush().await.map_err(StreamError::Write)?;
+        if received != info.file_size {
             return Err(envelope_or(
-                &bytes,
+                &head,
+                received,
                 status,
                 format!(
-                    "the download holds {} bytes; Meta declared {}",
-                    bytes.len(),
+                    "the download holds {received} bytes; Meta declared {}",
                     info.file_size
                 ),
-            ));
+            )
+            .into());
         }
-        let digest = Sha256::digest(&bytes);
+        let digest = hasher.finalize();
         if !same_digest(&info.sha256, &digest) {
             return Err(envelope_or(
-                &bytes,
+                &head,
+                received,
                 status,
                 format!(
                     "the download's SHA-256 is {}; Meta declared {}",
                     hex::encode(digest),
                     info.sha256.trim()
                 ),
-            ));
+            )
+            .into());
         }
-        Ok(DownloadedMedia {
-            file_size: bytes.len() as u64,
-            bytes,
+        Ok(StreamedMedia {
+            file_size: received,
             mime_type: info.mime_type.clone(),
             sha256: hex::encode(digest),
         })
@@ -223,9 +285,10 @@ fn mismatch(status: u16, message: String) -> GraphError {
 }
 
 /// The Graph error a wrong body holds (a JSON error posing as the file), else an integrity error.
-fn envelope_or(body: &[u8], status: u16, message: String) -> GraphError {
-    if body.len() <= ERROR_BODY_CAP
-        && let Some(err) = GraphError::from_error_body(status, body)
+/// `head` is the body's start; `total` its whole length.
+fn envelope_or(head: &[u8], total: u64, status: u16, message: String) -> GraphError {
+    if total <= ERROR_BODY_CAP as u64
+        && let Some(err) = GraphError::from_error_body(status, head)
     {
         return err;
     }

@@ -8,7 +8,9 @@
 //!   file first, then `POST /{phone-number-id}/media`; the answer is a [`MediaId`].
 //! * [`media_info`](crate::GraphClient::media_info) (`GET /{media-id}`) then
 //!   [`download_media`](crate::GraphClient::download_media): the file, capped in size, its byte
-//!   count and SHA-256 checked against what Meta declared.
+//!   count and SHA-256 checked against what Meta declared; or
+//!   [`stream_media_to`](crate::GraphClient::stream_media_to), the same checks while the file
+//!   streams to disk (never whole in memory).
 //!
 //! # Limits
 //!
@@ -157,6 +159,28 @@ impl fmt::Debug for DownloadedMedia {
             .field("file_size", &self.file_size)
             .finish()
     }
+}
+
+/// A file streamed to disk (or anywhere) whose size and SHA-256 matched what Meta declared:
+/// [`GraphClient::stream_media_to`](crate::GraphClient::stream_media_to).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamedMedia {
+    /// The MIME type Meta declared, as it wrote it (parameters kept).
+    pub mime_type: String,
+    /// The SHA-256 of the bytes written, lowercase hex.
+    pub sha256: String,
+    /// The bytes written, equal to the size Meta declared.
+    pub file_size: u64,
+}
+
+/// Why a streamed download failed: the Graph side (the [`GraphError`](crate::GraphError)), or
+/// the place it was written to.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Graph(#[from] crate::GraphError),
+    #[error("the file could not be written: {0}")]
+    Write(#[source] std::io::Error),
 }
 
 /// `"file_size": 303833` or `"file_size": "303833"`.

@@ -214,4 +214,23 @@ describe("Diagnostics", () => {
     expect(text("diagnostics-backup")).toBe("1 minute ago");
     expect(text("diagnostics-backup-path")).toBe(worked.path);
   });
+
+  test("shows the disk's free space and the spool's backlog, warning below the floor", async () => {
+    await setup();
+    expect(text("diagnostics-disk")).toContain("52 GB free");
+    expect(text("diagnostics-disk")).toContain("held below 1 GB free, and past 200 MB per customer a day");
+    expect(screen.getByTestId("diagnostics-disk")).not.toHaveClass("warn");
+    expect(text("diagnostics-spool")).toContain("3 webhooks waiting (8 MB of 256 MB)");
+  });
+
+  test("a disk below the floor and a full spool are warnings", async () => {
+    const base = diagnostics();
+    await setup(() => ({
+      ...base,
+      disk: { ...base.disk, free_bytes: 300 * 2 ** 20, spool_backlog_bytes: 256 * 2 ** 20 },
+    }));
+    expect(text("diagnostics-disk")).toContain("300 MB free");
+    expect(screen.getByTestId("diagnostics-disk")).toHaveClass("warn");
+    expect(screen.getByTestId("diagnostics-spool")).toHaveClass("warn");
+  });
 });

@@ -137,7 +137,7 @@ describe("message://updated", () => {
     const store = new ChatsStore();
     const stop = store.connect();
     await store.load();
-    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: 1, state: "ready", error: null, voice: false, animated: false } as const;
+    const media = { kind: "image", mime_type: "image/jpeg", filename: null, size: 1, state: "ready", error: null, hold: null, voice: false, animated: false } as const;
     await backend.emit("message://updated", { type: "message_updated", message: message({ id: 1, contact: ANA, type: "image", media }) });
     expect(store.find(ANA)?.last_message?.media?.state).toBe("ready");
     await backend.emit("message://updated", { type: "message_updated", message: message({ id: 99, contact: BEN }) });

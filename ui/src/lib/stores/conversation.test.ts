@@ -353,7 +353,7 @@ describe("replies, reactions, files and updates", () => {
       direction: "out",
       status: "queued",
       type: "document",
-      media: { kind: "document", mime_type: "application/pdf", filename: "a.pdf", size: 10, state: "uploading", error: null, voice: false, animated: false },
+      media: { kind: "document", mime_type: "application/pdf", filename: "a.pdf", size: 10, state: "uploading", error: null, hold: null, voice: false, animated: false },
     });
     const backend = pagedBackend([...history(3), uploading]);
     const store = new ConversationStore({ isFocused: () => true });

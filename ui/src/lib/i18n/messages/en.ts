@@ -1,6 +1,7 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { diskEn } from "./disk.en";
 import { templatesEn } from "./templates.en";
 import { chatEn } from "./chat.en";
 import { chatbarEn } from "./chatbar.en";
@@ -14,6 +15,7 @@ import { setupEn } from "./setup.en";
 
 export const en = {
   ...broadcastsEn,
+  ...diskEn,
   ...templatesEn,
   ...chatEn,
   ...chatbarEn,

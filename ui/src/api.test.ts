@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import * as api from "./api";
 import type { GoLive } from "./bindings/GoLive";
+import { contactsApi } from "./lib/contacts";
 import { fakeBackend, settle } from "./test/fakeBackend";
 import { contact, message } from "./test/fixtures";
 
@@ -103,6 +104,12 @@ describe("commands", () => {
     ["disconnect", () => api.disconnect(), "disconnect", {}],
     ["diagnostics", () => api.diagnostics(), "diagnostics", {}],
     ["diagnosticsReport", () => api.diagnosticsReport(), "diagnostics_report", {}],
+    [
+      "contactsApi.setOptedOut",
+      () => contactsApi.setOptedOut("15550100001", true),
+      "set_opted_out",
+      { contact: "15550100001", optedOut: true },
+    ],
   ];
 
   test.each(cases)("%s invokes %s with its args", async (_label, run, command, args) => {

@@ -8,6 +8,7 @@ use tracing::debug;
 use super::{DownloadedMedia, MediaId, MediaInfo, canonical_mime};
 use crate::client::{GraphClient, retry_after};
 use crate::error::{ErrorKind, GraphError};
+use crate::observe::Endpoint;
 
 /// How much of an error answer is read to find the Graph error in it.
 const ERROR_BODY_CAP: usize = 64 * 1024;
@@ -15,7 +16,7 @@ const ERROR_BODY_CAP: usize = 64 * 1024;
 impl GraphClient {
     /// Where to download a file and what it must be: `GET /{media-id}`.
     pub async fn media_info(&self, media_id: &MediaId) -> Result<MediaInfo, GraphError> {
-        self.get_json(media_id.as_str(), &[]).await
+        self.get_json(Endpoint::Media, media_id.as_str(), &[]).await
     }
 
     /// Downloads a file in two steps ([`GraphClient::media_info`], then
@@ -51,9 +52,12 @@ impl GraphClient {
         info: &MediaInfo,
         max_bytes: u64,
     ) -> Result<DownloadedMedia, GraphError> {
-        self.download_unscrubbed(info, max_bytes)
-            .await
-            .map_err(|e| e.without_secret(self.token()))
+        self.timed(
+            Endpoint::MediaDownload,
+            self.download_unscrubbed(info, max_bytes),
+        )
+        .await
+        .map_err(|e| e.without_secret(self.token()))
     }
 
     async fn download_unscrubbed(

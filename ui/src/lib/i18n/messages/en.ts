@@ -1,9 +1,11 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { consentEn } from "./consent.en";
 
 export const en = {
   ...broadcastsEn,
+  ...consentEn,
   "language.label": "Language",
   "language.system": "As the system",
   "nav.sections": "Sections",

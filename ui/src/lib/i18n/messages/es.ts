@@ -1,9 +1,11 @@
 // Las palabras de la app en español: las mismas claves que `en.ts` (el tipo lo exige).
 import { broadcastsEs } from "./broadcasts.es";
+import { consentEs } from "./consent.es";
 import type { MessageKey } from "./en";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
+  ...consentEs,
   "language.label": "Idioma",
   "language.system": "Como el sistema",
   "nav.sections": "Secciones",

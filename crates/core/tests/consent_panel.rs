@@ -67,7 +67,11 @@ async fn the_owner_opts_a_contact_out_and_back_in_and_the_panel_says_since_when_
         .contact_entries(ContactFilter::default())
         .await
         .unwrap();
-    assert!(entries.iter().any(|e| e.contact.wa_id == ANA && e.contact.opted_out));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.contact.wa_id == ANA && e.contact.opted_out)
+    );
 
     // Again: nothing changes, the first opt-out's date stays.
     let again = engine.set_opted_out(ANA.into(), true).await.unwrap();

@@ -42,6 +42,8 @@ pub struct Downloader {
     pub graph: GraphClient,
     pub media_dir: PathBuf,
     pub signal: DownloadSignal,
+    /// Each download's end is counted here (`ok`, `retry`, `failed`).
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Downloader {
@@ -149,12 +151,20 @@ impl Downloader {
         let now = now_ms();
         let attempts = d.attempts + 1;
         let (error, retry_at) = match &outcome {
-            Ok(()) => return,
+            Ok(()) => {
+                self.metrics.media_download("ok");
+                return;
+            }
             Err(f) => {
                 let retry = f.retryable() && attempts < MAX_ATTEMPTS;
                 (f.to_string(), retry.then(|| now + backoff(attempts)))
             }
         };
+        self.metrics.media_download(if retry_at.is_some() {
+            "retry"
+        } else {
+            "failed"
+        });
         warn!(message = id, attempts, retry = retry_at.is_some(), %error, "media: download failed");
         let recorded = self
             .store

@@ -98,6 +98,7 @@ fn main() {
         "set_contact_name",
         "set_contact_flag",
         "set_blocked",
+        "set_opted_out",
         "quick_replies",
         "save_quick_reply",
         "remove_quick_reply",

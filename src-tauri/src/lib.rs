@@ -79,6 +79,7 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::contacts::set_contact_name,
         commands::contacts::set_contact_flag,
         commands::contacts::set_blocked,
+        commands::contacts::set_opted_out,
         commands::contacts::quick_replies,
         commands::contacts::save_quick_reply,
         commands::contacts::remove_quick_reply,

@@ -3,6 +3,7 @@ import * as api from "./api";
 import type { GoLive } from "./bindings/GoLive";
 import type { TemplateDraft } from "./bindings/TemplateDraft";
 import { fakeBackend, settle, template } from "./test/fakeBackend";
+import { contactsApi } from "./lib/contacts";
 import { contact, message } from "./test/fixtures";
 
 const GO_LIVE: GoLive = {
@@ -128,6 +129,12 @@ describe("commands", () => {
     ["disconnect", () => api.disconnect(), "disconnect", {}],
     ["diagnostics", () => api.diagnostics(), "diagnostics", {}],
     ["diagnosticsReport", () => api.diagnosticsReport(), "diagnostics_report", {}],
+    [
+      "contactsApi.setOptedOut",
+      () => contactsApi.setOptedOut("15550100001", true),
+      "set_opted_out",
+      { contact: "15550100001", optedOut: true },
+    ],
   ];
 
   test.each(cases)("%s invokes %s with its args", async (_label, run, command, args) => {

@@ -55,10 +55,11 @@ pub(crate) async fn serve(
     config.template_poll = Some(config::TEMPLATE_POLL_INTERVAL);
     let engine = Engine::start(config).await.map_err(|e| e.to_string())?;
     println!(
-        "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Ctrl-C stops it.",
+        "Shopchat engine listening on http://{} ({} mode). Webhook: http://{}/webhook. Metrics: {}. Ctrl-C stops it.",
         engine.local_addr(),
         engine.mode(),
-        engine.local_addr()
+        engine.local_addr(),
+        engine.metrics_url()
     );
     if engine.mode() == "sandbox" {
         println!(

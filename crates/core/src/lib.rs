@@ -31,6 +31,7 @@ pub mod inert;
 pub mod links;
 pub mod live;
 pub mod media;
+pub mod metrics;
 pub mod outbox;
 pub mod quick_replies;
 pub mod retention;

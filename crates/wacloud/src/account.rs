@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::{GraphClient, Success, is_loopback};
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::PhoneNumberId;
+use crate::observe::Endpoint;
 
 /// The fields [`GraphClient::phone_number`] asks for.
 pub const PHONE_NUMBER_FIELDS: &str = "id,display_phone_number,verified_name,quality_rating,\
@@ -210,8 +211,12 @@ impl GraphClient {
         &self,
         phone_number_id: &PhoneNumberId,
     ) -> Result<PhoneNumber, GraphError> {
-        self.get_json(phone_number_id.as_str(), &[("fields", PHONE_NUMBER_FIELDS)])
-            .await
+        self.get_json(
+            Endpoint::Account,
+            phone_number_id.as_str(),
+            &[("fields", PHONE_NUMBER_FIELDS)],
+        )
+        .await
     }
 
     /// The business account's phone numbers (the first page, up to 100): `GET
@@ -220,6 +225,7 @@ impl GraphClient {
     pub async fn phone_numbers(&self, waba_id: &WabaId) -> Result<Vec<PhoneNumber>, GraphError> {
         let list: DataList<PhoneNumber> = self
             .get_json(
+                Endpoint::Account,
                 &format!("{waba_id}/phone_numbers"),
                 &[("fields", PHONE_NUMBER_FIELDS), ("limit", "100")],
             )
@@ -235,6 +241,7 @@ impl GraphClient {
     ) -> Result<BusinessProfile, GraphError> {
         let list: DataList<BusinessProfile> = self
             .get_json(
+                Endpoint::Account,
                 &format!("{phone_number_id}/whatsapp_business_profile"),
                 &[("fields", BUSINESS_PROFILE_FIELDS)],
             )
@@ -253,7 +260,11 @@ impl GraphClient {
     /// body. Needed before [`GraphClient::override_callback`].
     pub async fn subscribe_app(&self, waba_id: &WabaId) -> Result<(), GraphError> {
         let answer: Success = self
-            .post_json::<(), _>(&format!("{waba_id}/subscribed_apps"), None)
+            .post_json::<(), _>(
+                Endpoint::SubscribedApps,
+                &format!("{waba_id}/subscribed_apps"),
+                None,
+            )
             .await?;
         answer.into_result("the webhook subscription")
     }
@@ -283,7 +294,11 @@ impl GraphClient {
             verify_token: verify_token.expose_secret(),
         };
         let answer: Success = self
-            .post_json(&format!("{waba_id}/subscribed_apps"), Some(&body))
+            .post_json(
+                Endpoint::SubscribedApps,
+                &format!("{waba_id}/subscribed_apps"),
+                Some(&body),
+            )
             .await?;
         answer.into_result("the callback override")
     }
@@ -295,7 +310,11 @@ impl GraphClient {
         waba_id: &WabaId,
     ) -> Result<Vec<SubscribedApp>, GraphError> {
         let list: DataList<SubscribedAppEntry> = self
-            .get_json(&format!("{waba_id}/subscribed_apps"), &[])
+            .get_json(
+                Endpoint::SubscribedApps,
+                &format!("{waba_id}/subscribed_apps"),
+                &[],
+            )
             .await?;
         Ok(list
             .data

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::GraphClient;
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::{PhoneNumberId, WaId};
+use crate::observe::Endpoint;
 
 /// The most users one request may name.
 pub const MAX_USERS_PER_REQUEST: usize = 1000;
@@ -154,7 +155,10 @@ impl GraphClient {
             self.http().delete(url)
         };
         let answer: Answer = self
-            .execute(request.bearer_auth(self.token()).json(&body))
+            .execute(
+                Endpoint::BlockUsers,
+                request.bearer_auth(self.token()).json(&body),
+            )
             .await?;
         let lists = answer.block_users;
         let done = if block {

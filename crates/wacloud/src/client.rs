@@ -22,6 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 
 use crate::error::{ErrorKind, GraphError};
+use crate::observe::{Endpoint, GraphObserver, Observer};
 
 /// The default Graph API version.
 pub const DEFAULT_API_VERSION: &str = "v24.0";
@@ -68,6 +69,8 @@ pub struct GraphClient {
     timeout: Duration,
     /// The Graph API is on this computer (a local fake).
     local: bool,
+    /// Told of every request (metrics).
+    observer: Observer,
 }
 
 /// How fast a media transfer is at least expected to go: a transfer gets the configured timeout
@@ -112,7 +115,19 @@ impl GraphClient {
             token: config.access_token,
             timeout: config.timeout,
             local: is_loopback(&base),
+            observer: Observer::default(),
         })
+    }
+
+    /// The same client, reporting every request to `observer` (its endpoint and duration).
+    pub fn with_observer(mut self, observer: std::sync::Arc<dyn GraphObserver>) -> Self {
+        self.observer = Observer(Some(observer));
+        self
+    }
+
+    /// Times `request` for the observer, if there is one.
+    pub(crate) async fn timed<T>(&self, endpoint: Endpoint, request: impl Future<Output = T>) -> T {
+        self.observer.time(endpoint, request).await
     }
 
     /// Whether the Graph API this client talks to is on this computer (a local fake).
@@ -150,6 +165,7 @@ impl GraphClient {
     /// `GET {root}/{path}` with the token, the answer decoded as `T`.
     pub(crate) async fn get_json<T: DeserializeOwned>(
         &self,
+        endpoint: Endpoint,
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<T, GraphError> {
@@ -158,12 +174,13 @@ impl GraphClient {
             .get(self.url(path))
             .query(query)
             .bearer_auth(self.token.expose_secret());
-        self.execute(request).await
+        self.execute(endpoint, request).await
     }
 
     /// `POST {root}/{path}` with the token and a JSON body (none when `body` is `None`).
     pub(crate) async fn post_json<B: serde::Serialize + ?Sized, T: DeserializeOwned>(
         &self,
+        endpoint: Endpoint,
         path: &str,
         body: Option<&B>,
     ) -> Result<T, GraphError> {
@@ -174,12 +191,13 @@ impl GraphClient {
         if let Some(body) = body {
             request = request.json(body);
         }
-        self.execute(request).await
+        self.execute(endpoint, request).await
     }
 
     /// `DELETE {root}/{path}` with the token and query parameters.
     pub(crate) async fn delete_json<T: DeserializeOwned>(
         &self,
+        endpoint: Endpoint,
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<T, GraphError> {
@@ -188,18 +206,19 @@ impl GraphClient {
             .delete(self.url(path))
             .query(query)
             .bearer_auth(self.token.expose_secret());
-        self.execute(request).await
+        self.execute(endpoint, request).await
     }
 
-    /// Sends `request` and decodes a success as `T`; an error status becomes a typed
-    /// [`GraphError`].
+    /// Sends `request` (to `endpoint`, for the observer) and decodes a success as `T`; an error
+    /// status becomes a typed [`GraphError`].
     pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
+        endpoint: Endpoint,
         request: reqwest::RequestBuilder,
     ) -> Result<T, GraphError> {
         // Meta echoes a malformed token in its error text ("Malformed access token EAA…"): it
         // never goes further than here.
-        self.execute_unscrubbed(request)
+        self.timed(endpoint, self.execute_unscrubbed(request))
             .await
             .map_err(|e| e.without_secret(self.token.expose_secret()))
     }

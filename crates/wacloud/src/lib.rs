@@ -8,6 +8,7 @@
 //! * [`media`]: media limits, upload with progress, checked download.
 //! * [`templates`]: message templates (parse, what a send needs, list/create/delete).
 //! * [`account`]: the phone number, business profile and webhook subscription.
+//! * [`observe`]: reporting each request's endpoint and duration (metrics).
 //! * [`ids`]: validated identifiers ([`WaId`], [`Wamid`], [`PhoneNumberId`]).
 //!
 //! This crate knows nothing of storage or of any user interface.
@@ -18,6 +19,7 @@ pub mod client;
 pub mod error;
 pub mod ids;
 pub mod media;
+pub mod observe;
 pub mod send;
 pub mod signature;
 pub mod templates;
@@ -30,5 +32,6 @@ pub use client::{
 pub use error::{ErrorKind, GraphError};
 pub use ids::{IdError, PhoneNumberId, WaId, Wamid};
 pub use media::{MediaError, MediaId};
+pub use observe::{Endpoint, GraphObserver};
 pub use send::MediaKind;
 pub use signature::{SignatureError, sign, verify};

@@ -126,6 +126,16 @@ pub async fn set_blocked(
     Ok(state.engine()?.set_blocked(contact, on).await?)
 }
 
+/// The owner opts the contact out of the shop's broadcasts, or back in.
+#[tauri::command]
+pub async fn set_opted_out(
+    state: State<'_, AppState>,
+    contact: String,
+    opted_out: bool,
+) -> Result<ContactPanel, ApiError> {
+    Ok(state.engine()?.set_opted_out(contact, opted_out).await?)
+}
+
 #[tauri::command]
 pub async fn quick_replies(state: State<'_, AppState>) -> Result<Vec<QuickReplyView>, ApiError> {
     Ok(state.engine()?.quick_replies().await?)

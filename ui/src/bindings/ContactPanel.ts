@@ -20,6 +20,16 @@ customer: CustomerView | null,
  */
 documents: Array<PanelDocument>, 
 /**
+ * When the contact opted out of the shop's broadcasts (unix milliseconds; `opted_out` says
+ * whether they are out now), null if they have not.
+ */
+opted_out_at: number | null, 
+/**
+ * How: `keyword` (they wrote STOP, BAJA...), `meta` (Meta refused a marketing message,
+ * 131050) or `owner` (set by hand in the panel).
+ */
+opted_out_via: string | null, 
+/**
  * The name the owner gave, which overrides the profile name.
  */
 custom_name: string | null, 

@@ -27,6 +27,7 @@ export const contactsApi = {
   setName: (contact: string, name: string | null) => call<void>("set_contact_name", { contact, name }),
   setFlag: (contacts: string[], flag: ContactFlag, on: boolean) => call<void>("set_contact_flag", { contacts, flag, on }),
   setBlocked: (contact: string, on: boolean) => call<ContactEntry>("set_blocked", { contact, on }),
+  setOptedOut: (contact: string, optedOut: boolean) => call<ContactPanel>("set_opted_out", { contact, optedOut }),
   quickReplies: () => call<QuickReplyView[]>("quick_replies"),
   saveQuickReply: (shortcut: string, text: string, file: string | null = null, replace = false) =>
     call<QuickReplyView>("save_quick_reply", { shortcut, text, file, dropFile: false, replace }),

@@ -34,10 +34,21 @@ pub struct ContactPanel {
     pub customer: Option<CustomerView>,
     /// Newest first, at most 50.
     pub documents: Vec<PanelDocument>,
+    /// When the contact opted out of the shop's broadcasts (unix milliseconds; `opted_out` says
+    /// whether they are out now), null if they have not.
+    pub opted_out_at: Option<i64>,
+    /// How: `keyword` (they wrote STOP, BAJA...), `meta` (Meta refused a marketing message,
+    /// 131050) or `owner` (set by hand in the panel).
+    pub opted_out_via: Option<String>,
 }
 
 pub fn panel(conn: &Connection, wa_id: &str) -> Result<ContactPanel, ContactsError> {
     let entry = store::entry(conn, wa_id)?;
+    let (opted_out_at, opted_out_via) = conn.query_row(
+        "SELECT opted_out_at, opted_out_via FROM contacts WHERE wa_id = ?1",
+        [wa_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let (first_message_at, last_message_at, message_count) = conn.query_row(
         "SELECT min(timestamp), max(timestamp), count(*) FROM messages WHERE contact = ?1",
         [wa_id],
@@ -68,5 +79,7 @@ pub fn panel(conn: &Connection, wa_id: &str) -> Result<ContactPanel, ContactsErr
         message_count,
         customer: crate::links::records::linked_to(conn, wa_id)?,
         documents,
+        opted_out_at,
+        opted_out_via,
     })
 }

@@ -3,11 +3,10 @@
 
 use std::fs::File;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use secrecy::SecretString;
-use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -17,6 +16,7 @@ mod backup;
 mod broadcasts;
 mod chats;
 mod coexistence;
+mod consent;
 mod contacts;
 pub use coexistence::SandboxPhone;
 mod disk;
@@ -25,9 +25,12 @@ mod export;
 mod files_and_templates;
 mod links;
 mod live;
+mod metrics;
+mod runtime;
 mod sandbox_mode;
 mod templates;
 pub use templates::{StudioError, TemplateSample};
+pub use runtime::RuntimeInfo;
 
 pub use broadcasts::BroadcastDetail;
 pub use chats::{queue_text, text_message};
@@ -101,28 +104,6 @@ pub enum EngineError {
     Broadcasts(#[from] crate::broadcasts::BroadcastError),
     #[error(transparent)]
     Studio(#[from] StudioError),
-}
-
-/// What a running engine tells other processes (`runtime.json` in the store dir).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RuntimeInfo {
-    pub pid: u32,
-    pub listen: SocketAddr,
-    pub mode: String,
-    pub webhook_url: String,
-}
-
-impl RuntimeInfo {
-    /// The running engine's info for a store dir, if one is running there. A file left behind by
-    /// an engine that was killed is ignored: a running engine holds the lock.
-    pub fn read(store_dir: &Path) -> Option<Self> {
-        let lock = File::open(store_dir.join(LOCK_FILE)).ok()?;
-        if lock.try_lock_shared().is_ok() {
-            return None;
-        }
-        let text = std::fs::read_to_string(store_dir.join(RUNTIME_FILE)).ok()?;
-        serde_json::from_str(&text).ok()
-    }
 }
 
 /// A running engine.
@@ -218,7 +199,9 @@ impl Engine {
                 (wiring, Some(sandbox))
             }
         };
-        let graph = GraphClient::new(wiring.graph.clone())?;
+        let metrics = crate::metrics::Metrics::new(config.outbox.rate_per_second.is_some());
+        let graph =
+            GraphClient::new(wiring.graph.clone())?.with_observer(Arc::new(metrics.clone()));
 
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -228,13 +211,15 @@ impl Engine {
             })?;
         let addr = listener.local_addr()?;
         let mode = config.mode.name();
-        let inbox = Inbox::for_number(wiring.phone_number_id.as_str());
+        let inbox =
+            Inbox::for_number(wiring.phone_number_id.as_str()).with_metrics(metrics.clone());
         let webhooks = WebhookState::new(
             spool.clone(),
             wiring.app_secret,
             wiring.verify_token.clone(),
             mode,
-        );
+        )
+        .with_metrics(metrics.clone());
         let app = server::router(webhooks.clone());
         let router = app.clone();
         let api_version = wiring.graph.api_version.clone();
@@ -278,6 +263,7 @@ impl Engine {
             downloads.clone(),
             config.data_dir.clone(),
             config.disk_probe.clone(),
+            metrics.clone(),
         ));
         tasks.push(tokio::spawn(downloader.clone().run(stop.clone())));
         let worker = Worker {
@@ -288,7 +274,9 @@ impl Engine {
             settings: config.outbox.clone(),
             signal: signal.clone(),
             breaker: breaker.clone(),
+            metrics: metrics.clone(),
         };
+        metrics.watch_outbox(store.clone(), breaker.clone());
         tasks.push(tokio::spawn(worker.run(stop.clone())));
         let missed = store
             .writer()

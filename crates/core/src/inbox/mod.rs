@@ -16,6 +16,8 @@ use tracing::{debug, error, info};
 
 use wacloud::webhook::Notification;
 
+use crate::events::DomainEvent;
+use crate::metrics::Metrics;
 use crate::store::{Store, StoreError, WriteCtx, journal};
 
 /// Events applied per write job at the most. The job holds the writer meanwhile (a reply being
@@ -57,6 +59,7 @@ pub fn apply_pending(
 pub struct Inbox {
     wake: Arc<Notify>,
     number: Option<Arc<str>>,
+    metrics: Option<Metrics>,
 }
 
 impl Inbox {
@@ -65,6 +68,7 @@ impl Inbox {
         Self {
             wake: Arc::new(Notify::new()),
             number: None,
+            metrics: None,
         }
     }
 
@@ -74,6 +78,12 @@ impl Inbox {
             number: Some(phone_number_id.into()),
             ..Self::new()
         }
+    }
+
+    /// Counts the customers' messages it stores into `metrics`.
+    pub fn with_metrics(mut self, metrics: Metrics) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// New events are in the journal.
@@ -87,7 +97,7 @@ impl Inbox {
     pub async fn run(self, store: Store, stop: CancellationToken) {
         let mut backoff = std::time::Duration::from_millis(100);
         loop {
-            match drain(&store, self.number.clone()).await {
+            match drain(&store, self.number.clone(), self.metrics.as_ref()).await {
                 Ok(n) if n > 0 => debug!(events = n, "applied webhook events"),
                 Ok(_) => {}
                 Err(e) => {
@@ -104,7 +114,7 @@ impl Inbox {
             tokio::select! {
                 _ = self.wake.notified() => {}
                 _ = stop.cancelled() => {
-                    let last = drain(&store, self.number.clone());
+                    let last = drain(&store, self.number.clone(), self.metrics.as_ref());
                     if tokio::time::timeout(FINAL_DRAIN, last).await.is_err() {
                         info!("webhook events are left to apply at the next start");
                     }
@@ -121,19 +131,48 @@ impl Default for Inbox {
     }
 }
 
-async fn drain(store: &Store, number: Option<Arc<str>>) -> Result<usize, StoreError> {
+async fn drain(
+    store: &Store,
+    number: Option<Arc<str>>,
+    metrics: Option<&Metrics>,
+) -> Result<usize, StoreError> {
     let mut total = 0;
     loop {
         let number = number.clone();
-        let n = store
+        let (n, received) = store
             .writer()
-            .call(move |ctx| apply_pending(ctx, BATCH, number.as_deref()))
+            .call(move |ctx| {
+                let n = apply_pending(ctx, BATCH, number.as_deref())?;
+                Ok((n, received_types(ctx.emitted())))
+            })
             .await?;
+        // Counted once committed: a message is received once, however often it is delivered
+        // (a redelivery finds it stored and emits nothing).
+        if let Some(metrics) = metrics {
+            received
+                .iter()
+                .for_each(|kind| metrics.message_received(kind));
+        }
         total += n;
         if n < BATCH as usize {
             return Ok(total);
         }
     }
+}
+
+/// The types of the customers' messages stored by a job, from what it emitted.
+fn received_types(events: &[DomainEvent]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            DomainEvent::MessageReceived { message }
+                if message.direction == crate::views::Direction::In =>
+            {
+                Some(message.kind.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ pub struct Downloader {
     pub probe: DiskProbe,
     /// Bytes being downloaded now, by customer (counted in their daily budget).
     pub(super) in_flight: tokio::sync::Mutex<HashMap<String, u64>>,
+    /// Each download's end is counted here (`ok`, `retry`, `failed`).
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Downloader {
@@ -62,6 +64,7 @@ impl Downloader {
         signal: DownloadSignal,
         data_dir: PathBuf,
         probe: DiskProbe,
+        metrics: crate::metrics::Metrics,
     ) -> Self {
         Self {
             store,
@@ -71,6 +74,7 @@ impl Downloader {
             data_dir,
             probe,
             in_flight: Default::default(),
+            metrics,
         }
     }
 

@@ -42,8 +42,12 @@ impl Downloader {
         let now = now_ms();
         let attempts = d.attempts + 1;
         let recorded = match outcome {
-            Ok(Fetched::Stored) => return,
+            Ok(Fetched::Stored) => {
+                self.metrics.media_download("ok");
+                return;
+            }
             Ok(Fetched::Held(hold, size)) => {
+                self.metrics.media_download("held");
                 info!(
                     message = id,
                     reason = hold.as_str(),
@@ -62,6 +66,8 @@ impl Downloader {
             Err(f) => {
                 let retry = f.retryable() && attempts < MAX_ATTEMPTS;
                 let retry_at = retry.then(|| now + backoff(attempts));
+                self.metrics
+                    .media_download(if retry { "retry" } else { "failed" });
                 let error = f.to_string();
                 warn!(message = id, attempts, retry, %error, "media: download failed");
                 self.store

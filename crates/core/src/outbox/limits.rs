@@ -6,12 +6,18 @@ use std::num::NonZeroU32;
 use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::middleware::StateInformationMiddleware;
+use governor::state::{InMemoryState, NotKeyed};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::OutboxSettings;
+use crate::metrics::Metrics;
+
+/// The business number's limiter, telling what is left after each message it lets through.
+type NumberLimiter = RateLimiter<NotKeyed, InMemoryState, DefaultClock, StateInformationMiddleware>;
 
 pub(crate) struct Limits {
-    number: Option<DefaultDirectRateLimiter>,
+    number: Option<NumberLimiter>,
     pair: Option<DefaultKeyedRateLimiter<String>>,
     clock: DefaultClock,
 }
@@ -23,6 +29,7 @@ impl Limits {
         let number = settings.rate_per_second.map(|rate| {
             let burst = NonZeroU32::new(rate.get() / 10).unwrap_or(NonZeroU32::MIN);
             RateLimiter::direct(Quota::per_second(rate).allow_burst(burst))
+                .with_middleware::<StateInformationMiddleware>()
         });
         let pair = settings.pair_pacing.map(|p| {
             let quota = Quota::with_period(p.period)
@@ -37,10 +44,17 @@ impl Limits {
         }
     }
 
-    /// Waits until the business number may send one more message.
-    pub(crate) async fn until_number_ready(&self) {
+    /// Waits until the business number may send one more message; tells `metrics` how many
+    /// more may go at once.
+    pub(crate) async fn until_number_ready(&self, metrics: &Metrics) {
         if let Some(limiter) = &self.number {
-            limiter.until_ready().await;
+            let state = limiter.until_ready().await;
+            let quota = state.quota();
+            metrics.rate_limit_seen(
+                state.remaining_burst_capacity(),
+                quota.burst_size().get(),
+                quota.replenish_interval(),
+            );
         }
     }
 

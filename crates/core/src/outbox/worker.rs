@@ -52,6 +52,8 @@ pub struct Worker {
     pub breaker: Breaker,
     /// Where attached files wait for their upload.
     pub media_dir: std::path::PathBuf,
+    /// Sends and the rate limit are counted here.
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Worker {
@@ -112,7 +114,7 @@ impl Worker {
             let wait = match this.store.read(outbox::next_due).await {
                 Ok(Some(at)) if at <= now_ms() => {
                     tokio::select! {
-                        _ = limits.until_number_ready() => {}
+                        _ = limits.until_number_ready(&this.metrics) => {}
                         _ = stop.cancelled() => break,
                     }
                     let pacing = limits.clone();
@@ -210,7 +212,10 @@ impl Worker {
             }
         };
         let change = match &result {
-            Ok(_) => self.breaker.succeeded(),
+            Ok(_) => {
+                self.metrics.message_sent(message.content.type_name());
+                self.breaker.succeeded()
+            }
             Err(e) if e.kind == ErrorKind::Auth => self.breaker.auth_failed(e.to_string()),
             // Meta not answering (or answering garbage) is a failing service too: without this,
             // an outage would turn the whole queue into `unknown` sends.

@@ -12,6 +12,7 @@ use tokio::sync::Semaphore;
 use tracing::warn;
 
 use super::{MAX_BODY_BYTES, WebhookState, refuse};
+use crate::metrics::refusal;
 
 /// Webhook POSTs handled at once; more are shed with a 503 and `Retry-After`.
 pub const MAX_CONCURRENT_WEBHOOKS: usize = 64;
@@ -65,12 +66,14 @@ pub(super) async fn webhook_gate(
         Declared::Fits => {}
         Declared::TooLarge(n) => {
             warn!(declared = n, "webhook refused before its body: too large");
+            state.refused(refusal::TOO_LARGE);
             return refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!("the body may not exceed {MAX_BODY_BYTES} bytes"),
             );
         }
         Declared::Malformed => {
+            state.refused(refusal::MALFORMED_LENGTH);
             return refuse(StatusCode::BAD_REQUEST, "malformed Content-Length");
         }
     }

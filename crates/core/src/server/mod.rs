@@ -1,5 +1,6 @@
 //! The webhook HTTP server: `GET /webhook` (verify handshake), `POST /webhook` (signed events),
-//! `GET /healthz`. Nothing else is served.
+//! `GET /healthz`, and `GET /metrics` (Prometheus) to loopback clients only. Nothing else is
+//! served; through the tunnel, only `/webhook` and a bare `/healthz`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,10 +19,12 @@ use subtle::ConstantTimeEq;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tracing::{error, warn};
 
+use crate::metrics::{Metrics, refusal};
 use crate::spool::{Spool, SpoolError};
 
 mod guard;
 mod listen;
+mod metrics_route;
 
 pub use guard::{MAX_CONCURRENT_WEBHOOKS, well_formed_signature};
 pub use listen::{ListenLimits, host_allowed, serve};
@@ -50,6 +53,7 @@ struct StateInner {
     /// Webhooks shed (503) because `MAX_CONCURRENT_WEBHOOKS` were being handled.
     shed: std::sync::atomic::AtomicU64,
     slots: guard::Slots,
+    metrics: Metrics,
 }
 
 /// How long a client may take to send a webhook's body: a slow or stalled sender is cut off
@@ -77,6 +81,7 @@ impl WebhookState {
                 refused_signature: Default::default(),
                 shed: Default::default(),
                 slots: guard::Slots::new(MAX_CONCURRENT_WEBHOOKS),
+                metrics: Metrics::default(),
             }),
         }
     }
@@ -104,12 +109,31 @@ impl WebhookState {
         self.inner
             .refused_signature
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.refused(refusal::SIGNATURE);
     }
 
     fn count_shed(&self) {
         self.inner
             .shed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.refused(refusal::BUSY);
+    }
+
+    fn refused(&self, reason: &'static str) {
+        self.inner.metrics.webhook_refused(reason);
+    }
+
+    /// The metrics `GET /metrics` serves and the webhooks are counted in.
+    pub fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
+    }
+
+    /// Counts into (and serves) `metrics` (the engine's).
+    pub fn with_metrics(mut self, metrics: Metrics) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.metrics = metrics;
+        }
+        self
     }
 
     fn slots(&self) -> &guard::Slots {
@@ -160,6 +184,7 @@ pub fn router(state: WebhookState) -> Router {
                 )),
         )
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_route::metrics))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(body_timeout))
         .with_state(state)
@@ -190,6 +215,7 @@ async fn verify(State(state): State<WebhookState>, Query(q): Query<Handshake>) -
             .into_response(),
         _ => {
             warn!("webhook verification refused (wrong mode or verify token)");
+            state.refused(refusal::VERIFY_TOKEN);
             (StatusCode::FORBIDDEN, "verification failed").into_response()
         }
     }
@@ -214,6 +240,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
     }
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&body) {
         warn!(error = %e, "webhook refused: signed but not JSON");
+        state.refused(refusal::NOT_JSON);
         return refuse(
             StatusCode::BAD_REQUEST,
             format!("the body is not JSON: {e}"),
@@ -225,17 +252,22 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         Ok(_) => {
             use std::sync::atomic::Ordering::Relaxed;
             state.inner.received.fetch_add(1, Relaxed);
+            state.inner.metrics.webhook_received();
             state
                 .inner
                 .last_received_ms
                 .fetch_max(crate::store::now_ms().max(1) as u64, Relaxed);
             StatusCode::OK.into_response()
         }
-        Err(e @ SpoolError::TooLarge(_)) => refuse(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
+        Err(e @ SpoolError::TooLarge(_)) => {
+            state.refused(refusal::TOO_LARGE);
+            refuse(StatusCode::PAYLOAD_TOO_LARGE, e.to_string())
+        }
         Err(e @ SpoolError::Full(_)) => {
             // The database is stuck and the backlog reached its cap: Meta keeps the event and
             // retries, rather than the disk filling up.
             warn!(error = %e, "webhook deferred: the spool is full");
+            state.refused(refusal::SPOOL_FULL);
             let mut busy = refuse(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
             busy.headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
@@ -244,6 +276,7 @@ async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: By
         Err(e) => {
             // Meta retries anything but a 200, so nothing is lost.
             error!(error = %e, "could not store a webhook");
+            state.refused(refusal::STORE_ERROR);
             refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "could not store the event; try again",

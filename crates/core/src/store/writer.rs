@@ -34,6 +34,11 @@ impl WriteCtx<'_> {
     pub fn emit(&mut self, event: DomainEvent) {
         self.events.push(event);
     }
+
+    /// The events this job has emitted so far (published if it commits).
+    pub fn emitted(&self) -> &[DomainEvent] {
+        self.events
+    }
 }
 
 type Completion = Box<dyn FnOnce(Result<(), StoreError>) + Send>;

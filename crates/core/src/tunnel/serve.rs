@@ -131,4 +131,48 @@ mod tests {
         assert!(bodies[0].contains("uptime_secs"), "{}", bodies[0]);
         assert_eq!(bodies[1], "ok");
     }
+
+    #[tokio::test]
+    async fn metrics_answer_on_loopback_and_never_through_the_tunnel() {
+        let dir = tempfile::tempdir().unwrap();
+        let (spool, _mover) =
+            Spool::open(&spool::dir(dir.path()), 0, SpoolConfig::default()).unwrap();
+        let state = WebhookState::new(spool, "s".to_owned().into(), "v".to_owned().into(), "live");
+        state.metrics().message_sent("text");
+        let local = router(state);
+        let public = public_only(local.clone(), PublicPaths::default());
+        let stop = CancellationToken::new();
+        let mut answers = Vec::new();
+        // Both served as the local listener serves (the peer, loopback here, is known): the
+        // tunnel's paths refuse `/metrics` whoever asks.
+        for app in [local.clone(), public] {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let limits = crate::server::ListenLimits::default();
+            tokio::spawn(crate::server::serve(listener, app, limits, stop.clone()));
+            let resp = reqwest::get(format!("http://{addr}/metrics"))
+                .await
+                .unwrap();
+            answers.push((resp.status().as_u16(), resp.text().await.unwrap()));
+        }
+        assert_eq!(answers[0].0, 200);
+        assert!(
+            answers[0]
+                .1
+                .contains(r#"whatsapp_messages_sent_total{type="text"} 1"#),
+            "{}",
+            answers[0].1
+        );
+        assert_eq!(answers[1].0, 404);
+        assert!(!answers[1].1.contains("whatsapp"), "{}", answers[1].1);
+        // A server that does not know its peer does not serve them either.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, local).await });
+        let resp = reqwest::get(format!("http://{addr}/metrics"))
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 404);
+        stop.cancel();
+    }
 }

@@ -9,6 +9,7 @@ use tracing::debug;
 use super::{DownloadedMedia, MediaId, MediaInfo, StreamError, StreamedMedia, canonical_mime};
 use crate::client::{GraphClient, retry_after};
 use crate::error::{ErrorKind, GraphError};
+use crate::observe::Endpoint;
 
 /// How much of an error answer is read to find the Graph error in it.
 const ERROR_BODY_CAP: usize = 64 * 1024;
@@ -16,7 +17,7 @@ const ERROR_BODY_CAP: usize = 64 * 1024;
 impl GraphClient {
     /// Where to download a file and what it must be: `GET /{media-id}`.
     pub async fn media_info(&self, media_id: &MediaId) -> Result<MediaInfo, GraphError> {
-        self.get_json(media_id.as_str(), &[])
+        self.get_json(Endpoint::Media, media_id.as_str(), &[])
             .await
             .map_err(|e| e.without_secret(self.token()))
     }
@@ -54,9 +55,12 @@ impl GraphClient {
         info: &MediaInfo,
         max_bytes: u64,
     ) -> Result<DownloadedMedia, GraphError> {
-        self.download_unscrubbed(info, max_bytes)
-            .await
-            .map_err(|e| e.without_secret(self.token()))
+        self.timed(
+            Endpoint::MediaDownload,
+            self.download_unscrubbed(info, max_bytes),
+        )
+        .await
+        .map_err(|e| e.without_secret(self.token()))
     }
 
     /// Streams the file `info` describes into `out`, chunk by chunk, hashing as it goes: never
@@ -73,9 +77,12 @@ impl GraphClient {
     where
         W: AsyncWrite + Unpin + Send,
     {
-        self.stream_unscrubbed(info, max_bytes, out)
-            .await
-            .map_err(|e| match e {
+        self.timed(
+            Endpoint::MediaDownload,
+            self.stream_unscrubbed(info, max_bytes, out),
+        )
+        .await
+        .map_err(|e| match e {
                 StreamError::Graph(g) => StreamError::Graph(g.without_secret(self.token())),
                 other => other,
             })

@@ -14,6 +14,7 @@ use super::limits::check_media_file;
 use crate::client::{GraphClient, Success};
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::PhoneNumberId;
+use crate::observe::Endpoint;
 use crate::send::MediaKind;
 
 /// The size of the pieces a file is handed to the connection in, when progress is reported.
@@ -71,7 +72,9 @@ impl GraphClient {
 
     /// Deletes an uploaded file: `DELETE /{media-id}`.
     pub async fn delete_media(&self, media_id: &MediaId) -> Result<(), GraphError> {
-        let answer: Success = self.delete_json(media_id.as_str(), &[]).await?;
+        let answer: Success = self
+            .delete_json(Endpoint::Media, media_id.as_str(), &[])
+            .await?;
         answer.into_result("the media deletion")
     }
 
@@ -105,7 +108,7 @@ impl GraphClient {
             .bearer_auth(self.token())
             .timeout(self.transfer_timeout(total))
             .multipart(form);
-        let answer: UploadAnswer = self.execute(request).await?;
+        let answer: UploadAnswer = self.execute(Endpoint::Media, request).await?;
         MediaId::parse(&answer.id).map_err(|e| {
             let mut err = GraphError::local(
                 ErrorKind::Decode,

@@ -6,6 +6,7 @@ use super::{OutgoingMessage, SendResponse};
 use crate::client::GraphClient;
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::PhoneNumberId;
+use crate::observe::Endpoint;
 
 impl GraphClient {
     /// Sends a message: `POST /{phone-number-id}/messages`.
@@ -21,7 +22,7 @@ impl GraphClient {
             .post(url)
             .bearer_auth(self.token())
             .json(message);
-        let response: SendResponse = self.execute(request).await?;
+        let response: SendResponse = self.execute(Endpoint::Messages, request).await?;
         if response.messages.is_empty() {
             // A success without an id: Meta took the request, so it may be on its way.
             let mut err =

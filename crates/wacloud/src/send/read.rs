@@ -19,6 +19,7 @@ use super::MessagingProduct;
 use crate::client::GraphClient;
 use crate::error::{ErrorKind, GraphError};
 use crate::ids::{PhoneNumberId, Wamid};
+use crate::observe::Endpoint;
 
 /// The body of a read receipt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +91,11 @@ impl GraphClient {
         debug!(%message_id, typing, "marking a message read");
         let receipt = ReadReceipt::new(message_id.clone(), typing);
         let answer: Success = self
-            .post_json(&format!("{phone_number_id}/messages"), Some(&receipt))
+            .post_json(
+                Endpoint::Messages,
+                &format!("{phone_number_id}/messages"),
+                Some(&receipt),
+            )
             .await?;
         if answer.success {
             Ok(())

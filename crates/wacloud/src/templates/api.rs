@@ -7,6 +7,7 @@ use super::{Component, ParameterFormat, Template, TemplateCategory, TemplateStat
 use crate::account::WabaId;
 use crate::client::{GraphClient, Success};
 use crate::error::{ErrorKind, GraphError};
+use crate::observe::Endpoint;
 
 /// Templates asked for per page.
 const PAGE_LIMIT: &str = "100";
@@ -80,7 +81,7 @@ impl GraphClient {
             if let Some(cursor) = after.as_deref() {
                 query.push(("after", cursor));
             }
-            let page: Page = self.get_json(&path, &query).await?;
+            let page: Page = self.get_json(Endpoint::Templates, &path, &query).await?;
             debug!(count = page.data.len(), "template page");
             templates.extend(page.data);
             let next = match page.paging {
@@ -110,8 +111,12 @@ impl GraphClient {
                 "a template needs at least a body component",
             ));
         }
-        self.post_json(&format!("{waba_id}/message_templates"), Some(template))
-            .await
+        self.post_json(
+            Endpoint::Templates,
+            &format!("{waba_id}/message_templates"),
+            Some(template),
+        )
+        .await
     }
 
     /// Deletes a template: `DELETE /{waba-id}/message_templates?name=..` (every language), or
@@ -128,7 +133,11 @@ impl GraphClient {
             query.push(("hsm_id", id));
         }
         let answer: Success = self
-            .delete_json(&format!("{waba_id}/message_templates"), &query)
+            .delete_json(
+                Endpoint::Templates,
+                &format!("{waba_id}/message_templates"),
+                &query,
+            )
             .await?;
         answer.into_result("the template deletion")
     }

@@ -138,9 +138,11 @@ describe("the contact panel", () => {
     message_count: 12,
     customer: null,
     documents: [{ id: 3, kind: "invoice", number: "INV-2026-0001", total: "59.97", currency: "EUR", created_at: 0 }],
+    opted_out_at: null,
+    opted_out_via: null,
   };
 
-  test("shows names, number, labels, notes as text, documents, and what is known of opt-in", async () => {
+  test("shows names, number, labels, notes as text, documents, and the opt-in", async () => {
     const backend = fakeBackend({
       contact_panel: () => panel,
       contact_entries: () => [],
@@ -159,7 +161,8 @@ describe("the contact panel", () => {
     expect(screen.getByTestId("contact-notes")).toHaveTextContent("<b>Prefers pickup</b>");
     expect(screen.getByTestId("contact-notes").querySelector("b")).toBeNull();
     expect(screen.getByText("INV-2026-0001")).toBeInTheDocument();
-    expect(screen.getByTestId("contact-panel-optin")).toHaveTextContent("does not record opt-ins");
+    expect(screen.getByTestId("contact-panel-optin")).toHaveTextContent("Gets the shop's broadcasts.");
+    expect(screen.getByTestId("contact-opt-out")).toHaveTextContent("Opt out of broadcasts");
     expect(screen.getByTestId("contact-panel-number")).toBeInTheDocument();
 
     const user = userEvent.setup();
@@ -171,6 +174,53 @@ describe("the contact panel", () => {
     await user.click(screen.getByTestId("contact-block"));
     await settle();
     expect(backend.callsTo("set_blocked")).toEqual([{ contact: ANA, on: true }]);
+  });
+
+  test("the owner opts a contact out by hand and back in; the panel says since when and how", async () => {
+    // 2023-11-14, in the test's time zone: the date shown is the one the panel formats.
+    const at = 1_700_000_000_000;
+    let current: Panel = panel;
+    const backend = fakeBackend({
+      contact_panel: () => current,
+      contact_entries: () => [],
+      labels: () => [],
+      set_opted_out: (args) => {
+        const out = (args as { optedOut: boolean }).optedOut;
+        current = { ...panel, opted_out: out, opted_out_at: out ? at : null, opted_out_via: out ? "owner" : null };
+        return current;
+      },
+    });
+    const contacts = new ContactsStore();
+    render(ContactPanel, { contact: ANA, contacts, onclose: vi.fn() });
+    await settle();
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("contact-opt-out"));
+    await settle();
+    expect(backend.callsTo("set_opted_out")).toEqual([{ contact: ANA, optedOut: true }]);
+    const status = screen.getByTestId("contact-panel-optin");
+    expect(status).toHaveTextContent("Opted out of broadcasts on");
+    expect(status).toHaveTextContent("2023");
+    expect(status).toHaveTextContent("set by you");
+    expect(screen.getByTestId("contact-opt-out")).toHaveTextContent("Opt back in");
+
+    await user.click(screen.getByTestId("contact-opt-out"));
+    await settle();
+    expect(backend.callsTo("set_opted_out")).toEqual([
+      { contact: ANA, optedOut: true },
+      { contact: ANA, optedOut: false },
+    ]);
+    expect(screen.getByTestId("contact-panel-optin")).toHaveTextContent("Gets the shop's broadcasts.");
+  });
+
+  test("a customer's own STOP shows as theirs", async () => {
+    fakeBackend({
+      contact_panel: () => ({ ...panel, opted_out: true, opted_out_at: 1_700_000_000_000, opted_out_via: "keyword" }),
+      contact_entries: () => [],
+      labels: () => [],
+    });
+    render(ContactPanel, { contact: ANA, contacts: new ContactsStore(), onclose: vi.fn() });
+    await settle();
+    expect(screen.getByTestId("contact-panel-optin")).toHaveTextContent("they asked to stop (STOP, BAJA…)");
   });
 
   test("a refused block shows WhatsApp's reason", async () => {

@@ -1,6 +1,7 @@
 // The app's words in English: the catalogue every other language must match key for key
 // (ICU MessageFormat: `{name}`, `{count, plural, one {# file} other {# files}}`).
 import { broadcastsEn } from "./broadcasts.en";
+import { consentEn } from "./consent.en";
 import { diskEn } from "./disk.en";
 import { templatesEn } from "./templates.en";
 import { chatEn } from "./chat.en";
@@ -15,6 +16,7 @@ import { setupEn } from "./setup.en";
 
 export const en = {
   ...broadcastsEn,
+  ...consentEn,
   ...diskEn,
   ...templatesEn,
   ...chatEn,

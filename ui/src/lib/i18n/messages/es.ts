@@ -1,5 +1,6 @@
 // Las palabras de la app en español: las mismas claves que `en.ts` (el tipo lo exige).
 import { broadcastsEs } from "./broadcasts.es";
+import { consentEs } from "./consent.es";
 import { diskEs } from "./disk.es";
 import { templatesEs } from "./templates.es";
 import { chatEs } from "./chat.es";
@@ -15,6 +16,7 @@ import { setupEs } from "./setup.es";
 
 export const es: Record<MessageKey, string> = {
   ...broadcastsEs,
+  ...consentEs,
   ...diskEs,
   ...templatesEs,
   ...chatEs,

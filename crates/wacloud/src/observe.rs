@@ -22,11 +22,14 @@ pub enum Endpoint {
     SubscribedApps,
     /// `/{phone-number-id}/block_users`.
     BlockUsers,
+    /// `/{app-id}/uploads` and `/{upload-session-id}` (the Resumable Upload API: a template's
+    /// sample file).
+    Uploads,
 }
 
 impl Endpoint {
     /// The label: `messages`, `media`, `media_download`, `templates`, `account`,
-    /// `subscribed_apps`, `block_users`.
+    /// `subscribed_apps`, `block_users`, `uploads`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Messages => "messages",
@@ -36,6 +39,7 @@ impl Endpoint {
             Self::Account => "account",
             Self::SubscribedApps => "subscribed_apps",
             Self::BlockUsers => "block_users",
+            Self::Uploads => "uploads",
         }
     }
 }

@@ -29,8 +29,8 @@ mod metrics;
 mod runtime;
 mod sandbox_mode;
 mod templates;
-pub use templates::{StudioError, TemplateSample};
 pub use runtime::RuntimeInfo;
+pub use templates::{StudioError, TemplateSample};
 
 pub use broadcasts::BroadcastDetail;
 pub use chats::{queue_text, text_message};

@@ -83,9 +83,9 @@ impl GraphClient {
         )
         .await
         .map_err(|e| match e {
-                StreamError::Graph(g) => StreamError::Graph(g.without_secret(self.token())),
-                other => other,
-            })
+            StreamError::Graph(g) => StreamError::Graph(g.without_secret(self.token())),
+            other => other,
+        })
     }
 
     async fn download_unscrubbed(

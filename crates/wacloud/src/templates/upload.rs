@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{Component, TemplateCategory};
 use crate::client::{GraphClient, Success};
 use crate::error::{ErrorKind, GraphError};
+use crate::observe::Endpoint;
 
 /// The MIME types the Resumable Upload API takes.
 pub const SAMPLE_TYPES: [&str; 5] = [
@@ -73,6 +74,7 @@ impl GraphClient {
         let length = bytes.len().to_string();
         let session: Session = self
             .execute(
+                Endpoint::Uploads,
                 self.http()
                     .post(self.url(&format!("{app_id}/uploads")))
                     .query(&[
@@ -92,6 +94,7 @@ impl GraphClient {
         let timeout = self.transfer_timeout(bytes.len() as u64);
         let handle: Handle = self
             .execute(
+                Endpoint::Uploads,
                 self.http()
                     .post(self.url(&session.id))
                     .header("Authorization", format!("OAuth {}", self.token()))
@@ -115,7 +118,9 @@ impl GraphClient {
                 format!("a template id is digits only (got {template_id:?})"),
             ));
         }
-        let answer: Success = self.post_json(template_id, Some(edit)).await?;
+        let answer: Success = self
+            .post_json(Endpoint::Templates, template_id, Some(edit))
+            .await?;
         answer.into_result("the template edit")
     }
 }

@@ -327,8 +327,8 @@ describe("events", () => {
     stops.push(api.onEvent("template://updated", handler));
     await settle();
     const tv = template({ name: "order_ready", body: "Hi", status: "REJECTED", rejected_reason: "INVALID_FORMAT" });
-    await backend.emit("template://updated", { type: "template_updated", template: tv });
-    expect(handler).toHaveBeenCalledWith({ type: "template_updated", template: tv });
+    await backend.emit("template://updated", { type: "template_updated", template: tv, previous_status: null });
+    expect(handler).toHaveBeenCalledWith({ type: "template_updated", template: tv, previous_status: null });
   });
 });
 

@@ -22,7 +22,6 @@ export type OutboxHealthChanged = Extract<DomainEvent, { type: "outbox_health" }
 export type Resync = Extract<DomainEvent, { type: "resync" }>;
 export type TunnelChanged = Extract<DomainEvent, { type: "tunnel" }>;
 export type BroadcastProgress = Extract<DomainEvent, { type: "broadcast_progress" }>;
-export type TemplateUpdated = Extract<DomainEvent, { type: "template_updated" }>;
 
 /** Each channel and the payload it carries. */
 export interface EventMap {
@@ -40,7 +39,6 @@ export interface EventMap {
   "app://resync": Resync;
   "tunnel://state": TunnelChanged;
   "broadcast://progress": BroadcastProgress;
-  "template://updated": TemplateUpdated;
 }
 
 export type Channel = keyof EventMap;
@@ -60,7 +58,6 @@ const PAYLOAD_TYPE: { [C in Channel]: EventMap[C]["type"] } = {
   "app://resync": "resync",
   "tunnel://state": "tunnel",
   "broadcast://progress": "broadcast_progress",
-  "template://updated": "template_updated",
 };
 
 export type Unsubscribe = () => void;

@@ -56,6 +56,8 @@ describe("in Spanish", () => {
       unread: 0,
       last_inbound_at: null,
       opted_out: false,
+      opted_out_at: null,
+      opted_out_via: null,
       custom_name: null,
       number: "+1 555-010-0001",
       labels: [],
@@ -79,7 +81,8 @@ describe("in Spanish", () => {
     expect(screen.getByRole("heading", { name: "Etiquetas" })).toBeInTheDocument();
     expect(screen.getByText("1234 en total")).toBeInTheDocument();
     expect(text("contact-panel")).toContain("INV-2026-0001 — 1059,97 MXN");
-    expect(text("contact-panel-optin")).toBe("Shopchat todavía no registra altas ni bajas. Nunca le ha escrito a la tienda.");
+    expect(text("contact-panel-optin")).toBe("Recibe las difusiones de la tienda.");
+    expect(text("contact-panel")).toContain("Nunca le ha escrito a la tienda.");
     expect(screen.getByTestId("contact-pin")).toHaveTextContent("Fijar");
     expect(screen.getByTestId("contact-add-note")).toHaveTextContent("Agregar nota");
   });

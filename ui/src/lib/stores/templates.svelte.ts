@@ -63,6 +63,9 @@ export class TemplatesStore {
       "template://updated": (event) => {
         this.all = withTemplate(this.all, event.template);
       },
+      "template://deleted": (event) => {
+        this.all = this.all.filter((x) => x.name !== event.name || (event.language !== null && x.language !== event.language));
+      },
     });
   }
 }

@@ -45,10 +45,13 @@ describe("TemplatesStore", () => {
     const stop = store.connect();
     await store.load();
     await settle();
-    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[2]!, status: "APPROVED" } });
+    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[2]!, status: "APPROVED" }, previous_status: null });
     expect(store.sendable.map((t) => t.name)).toEqual(["order_ready", "hello_world", "spring_sale"]);
-    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[1]!, status: "DELETED" } });
+    await backend.emit("template://updated", { type: "template_updated", template: { ...TEMPLATES[1]!, status: "DELETED" }, previous_status: null });
     expect(store.all.map((t) => t.name)).toEqual(["order_ready", "spring_sale"]);
+    // A delete made elsewhere (the CLI, another language of it here) comes as template://deleted.
+    await backend.emit("template://deleted", { type: "template_deleted", name: "spring_sale", language: null });
+    expect(store.all.map((t) => t.name)).toEqual(["order_ready"]);
     stop();
   });
 });

@@ -69,7 +69,7 @@ describe("the list", () => {
     expect(within(row("spring_sale")).getByTestId("template-status")).toHaveTextContent("In review");
     expect(within(row("spring_sale")).getByTestId("template-edit")).toBeDisabled();
     const approved = { ...TEMPLATES[2]!, status: "APPROVED", quality: "GREEN", updated_at: 1_765_000_000 };
-    await backend.emit("template://updated", { type: "template_updated", template: approved });
+    await backend.emit("template://updated", { type: "template_updated", template: approved, previous_status: null });
     expect(row("spring_sale").dataset.status).toBe("APPROVED");
     expect(within(row("spring_sale")).getByTestId("template-status")).toHaveTextContent("Approved");
     expect(within(row("spring_sale")).getByTestId("template-quality")).toHaveTextContent("High quality");

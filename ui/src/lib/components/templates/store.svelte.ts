@@ -134,6 +134,9 @@ export class TemplateStudioStore {
   connect(): Unsubscribe {
     return api.onEvents({
       "template://updated": (event) => this.apply(event.template),
+      "template://deleted": (event) => {
+        this.list = this.list.filter((x) => x.name !== event.name || (event.language !== null && x.language !== event.language));
+      },
       "templates://synced": () => {
         if (!this.syncing) void this.load();
       },

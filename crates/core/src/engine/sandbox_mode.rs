@@ -113,3 +113,14 @@ pub(super) fn display_number(sandbox: Option<&Sandbox>) -> Option<&'static str> 
 pub(super) fn display_number(_sandbox: Option<&Sandbox>) -> Option<&'static str> {
     None
 }
+
+/// The sandbox Meta app's id (for the Resumable Upload API), when the engine is in the sandbox.
+#[cfg(feature = "sandbox")]
+pub(super) fn app_id(sandbox: Option<&Sandbox>) -> Option<&'static str> {
+    sandbox.map(|_| fake_graph::credentials::SANDBOX_APP_ID)
+}
+
+#[cfg(not(feature = "sandbox"))]
+pub(super) fn app_id(_sandbox: Option<&Sandbox>) -> Option<&'static str> {
+    None
+}

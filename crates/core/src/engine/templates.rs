@@ -339,9 +339,8 @@ impl Engine {
 
     /// The Meta app's id: the sandbox's, else `app_id` in the settings.
     fn app_id(&self) -> Option<String> {
-        #[cfg(feature = "sandbox")]
-        if self.sandbox.is_some() {
-            return Some(fake_graph::credentials::SANDBOX_APP_ID.to_owned());
+        if let Some(id) = super::sandbox_mode::app_id(self.sandbox.as_ref()) {
+            return Some(id.to_owned());
         }
         crate::settings::Settings::load(&crate::settings::Settings::file(&self.data_dir))
             .ok()?

@@ -106,7 +106,7 @@ pub fn view(conn: &Connection, message_id: i64) -> Result<Option<MediaView>, Sto
     let mut state = MediaState::parse(&state)
         .ok_or_else(|| StoreError::Corrupt(format!("media state {state:?}")))?;
     let hold = match state {
-        MediaState::Failed => super::media_hold::hold_of(error.as_deref()),
+        MediaState::Failed => super::held::hold_of(error.as_deref()),
         _ => None,
     };
     if hold.is_some() {

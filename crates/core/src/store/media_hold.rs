@@ -12,13 +12,7 @@ use super::StoreError;
 use super::media::DueDownload;
 use crate::views::{MediaHold, MediaKindView};
 
-/// What `error` holds for a held file: this, then the reason.
-pub const HELD_PREFIX: &str = "held:";
-
-/// The reason a stored `error` holds, if the file was held.
-pub fn hold_of(error: Option<&str>) -> Option<MediaHold> {
-    error?.strip_prefix(HELD_PREFIX).and_then(MediaHold::parse)
-}
+pub use super::held::{HELD_PREFIX, hold_of};
 
 /// Holds a file claimed for download: not fetched, and not retried on its own. `size` is what
 /// Meta declared (shown with the hold).

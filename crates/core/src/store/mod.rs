@@ -10,6 +10,7 @@ mod content;
 
 pub mod contacts;
 pub mod enrich;
+mod held;
 pub mod journal;
 pub mod media;
 pub mod media_hold;

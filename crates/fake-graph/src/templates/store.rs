@@ -8,7 +8,7 @@ use crate::payloads;
 pub(crate) struct TemplateStore {
     pub(crate) templates: Vec<Value>,
     /// Resumable upload sessions not finished yet.
-    pub(crate) uploads: std::collections::HashMap<String, super::studio::Session>,
+    pub(crate) uploads: std::collections::HashMap<String, Session>,
 }
 
 impl TemplateStore {
@@ -35,4 +35,9 @@ impl TemplateStore {
 /// A template's paging cursor: its id, made opaque as Meta's are.
 pub(crate) fn cursor_for(template: &Value) -> String {
     payloads::base64(template["id"].as_str().unwrap_or_default().as_bytes())
+}
+
+/// An upload session of the Resumable Upload API: the length its start declared.
+pub(crate) struct Session {
+    pub(crate) length: u64,
 }

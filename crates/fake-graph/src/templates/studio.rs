@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::store::Session;
 use crate::credentials::SANDBOX_APP_ID;
 use crate::errors::{graph_error, invalid_parameter, no_such_object, unknown_endpoint};
 use crate::ids::new_object_id;
@@ -28,11 +29,6 @@ const TYPES: [&str; 5] = [
 ];
 /// The largest sample the fake takes.
 const MAX_SAMPLE: u64 = 100 << 20;
-
-/// An upload session: the declared length and type.
-pub(crate) struct Session {
-    length: u64,
-}
 
 /// `POST /{app-id}/uploads?file_name=&file_length=&file_type=` → `{"id": "upload:…"}`.
 pub(crate) async fn start_upload(

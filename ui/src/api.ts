@@ -1,7 +1,7 @@
-// The one module that talks to Rust: a typed function per command, the typed event listeners
-// (from `events.ts`, re-exported here) and the ApiError normaliser, so components never see raw
-// `invoke` strings or raw errors.
-import { convertFileSrc, invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
+// The one module the UI talks to Rust through: a typed function per command (the templates' and
+// the documents' in api/*.ts, re-exported here), the typed event listeners (events.ts) and the
+// ApiError normaliser (invoke.ts), so components never see raw `invoke` strings or raw errors.
+import { convertFileSrc } from "@tauri-apps/api/core";
 import type { ApiError } from "./bindings/ApiError";
 import type { ApiErrorCode } from "./bindings/ApiErrorCode";
 import type { AppInfo } from "./bindings/AppInfo";
@@ -18,11 +18,6 @@ import type { ChatSummary } from "./bindings/ChatSummary";
 import type { ConnectionResult } from "./bindings/ConnectionResult";
 import type { Diagnostics } from "./bindings/Diagnostics";
 import type { BackupStatus } from "./bindings/BackupStatus";
-import type { DocumentDraft } from "./bindings/DocumentDraft";
-import type { DocumentRequest } from "./bindings/DocumentRequest";
-import type { DocumentSummary } from "./bindings/DocumentSummary";
-import type { DocumentView } from "./bindings/DocumentView";
-import type { DraftTotals } from "./bindings/DraftTotals";
 import type { GoLive } from "./bindings/GoLive";
 import type { GoLiveOutcome } from "./bindings/GoLiveOutcome";
 import type { MediaLimitView } from "./bindings/MediaLimitView";
@@ -30,84 +25,19 @@ import type { MessageView } from "./bindings/MessageView";
 import type { OutboxCounts } from "./bindings/OutboxCounts";
 import type { OutboxHealth } from "./bindings/OutboxHealth";
 import type { PointedAt } from "./bindings/PointedAt";
-import type { Product } from "./bindings/Product";
 import type { SandboxCustomer } from "./bindings/SandboxCustomer";
 import type { SandboxPhone } from "./bindings/SandboxPhone";
 import type { HistoryStatus } from "./bindings/HistoryStatus";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SetupState } from "./bindings/SetupState";
-import type { ShopProfile } from "./bindings/ShopProfile";
-import type { ShopProfileView } from "./bindings/ShopProfileView";
-import type { LibraryTemplate } from "./bindings/LibraryTemplate";
-import type { TemplateDraft } from "./bindings/TemplateDraft";
-import type { TemplateFileMeta } from "./bindings/TemplateFileMeta";
-import type { TemplateProblem } from "./bindings/TemplateProblem";
-import type { TemplateSample } from "./bindings/TemplateSample";
-import type { TemplateView } from "./bindings/TemplateView";
-import type { Figure } from "./bindings/Figure";
-import type { Stats } from "./bindings/Stats";
 import type { TunnelState } from "./bindings/TunnelState";
 
 export type { ApiError, ApiErrorCode };
 export * from "./events";
-import { isRecord } from "./events";
-import { t } from "./lib/i18n/index.svelte";
-
-// ---------------------------------------------------------------------------------------------
-// Errors
-
-const API_ERROR_CODES: readonly ApiErrorCode[] = [
-  "invalid_input",
-  "not_sandbox",
-  "not_found",
-  "storage",
-  "outside_window",
-  "auth_expired",
-  "rate_limited",
-  "not_recent",
-  "refused",
-  "invalid_template",
-  "template_not_editable",
-  "template_edit_limit",
-  "no_app_id",
-  "internal",
-];
-
-
-/** True for a well-formed `ApiError` with a code the UI knows. */
-export function isApiError(value: unknown): value is ApiError {
-  return (
-    isRecord(value) &&
-    typeof value.code === "string" &&
-    (API_ERROR_CODES as readonly string[]).includes(value.code) &&
-    typeof value.message === "string"
-  );
-}
-
-/**
- * Turns whatever a rejected command (or anything else) threw into an `ApiError`:
- * a well-formed one passes through; an unknown code becomes `internal` but keeps its message;
- * a string (Tauri's own errors, e.g. a missing permission) or an `Error` keeps its text.
- */
-export function toApiError(value: unknown): ApiError {
-  if (isApiError(value)) return { code: value.code, message: value.message };
-  if (isRecord(value) && typeof value.message === "string" && value.message.trim() !== "") {
-    return { code: "internal", message: value.message };
-  }
-  if (typeof value === "string" && value.trim() !== "") {
-    return { code: "internal", message: value };
-  }
-  return { code: "internal", message: t("error.fallback") };
-}
-
-/** Calls a command; a rejection is always a normalised `ApiError`. */
-export async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
-  try {
-    return await invoke<T>(command, args, options);
-  } catch (error) {
-    throw toApiError(error);
-  }
-}
+export * from "./api/templates";
+export * from "./api/documents";
+export { ATTACHMENT_META_HEADER, call, isApiError, toApiError } from "./invoke";
+import { ATTACHMENT_META_HEADER, call } from "./invoke";
 
 // ---------------------------------------------------------------------------------------------
 // Commands (JS args are camelCase; Tauri maps them to the Rust snake_case parameters)
@@ -152,9 +82,6 @@ export async function deleteMessage(id: number): Promise<void> {
 export function sendReaction(messageId: number, emoji: string): Promise<MessageView> {
   return call<MessageView>("send_reaction", { messageId, emoji });
 }
-
-/** The header that carries an attachment's `AttachmentMeta` beside its raw bytes. */
-export const ATTACHMENT_META_HEADER = "x-shopchat-meta";
 
 /**
  * Queues a file: the bytes travel as the raw request body, the meta as a URI-encoded JSON header.
@@ -204,76 +131,6 @@ export async function openUrl(url: string): Promise<void> {
   await call<null>("open_url", { url });
 }
 
-/** The message templates stored here (synced from Meta). */
-export function listTemplates(): Promise<TemplateView[]> {
-  return call<TemplateView[]>("list_templates");
-}
-
-/** Fetches the templates from Meta again; resolves with the stored list. */
-export function syncTemplates(): Promise<TemplateView[]> {
-  return call<TemplateView[]>("sync_templates");
-}
-
-/**
- * Queues an approved template whose image, video or document header is `bytes` (the raw body;
- * the rest rides URI-encoded in a header, as for an attachment); resolves with the queued message.
- */
-export function sendTemplateFile(bytes: Uint8Array, meta: TemplateFileMeta): Promise<MessageView> {
-  return call<MessageView>("send_template_file", bytes, {
-    headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
-  });
-}
-
-/** Queues an approved template with its body parameters in order; resolves with the queued message. */
-export function sendTemplate(to: string, name: string, language: string, parameters: string[]): Promise<MessageView> {
-  return call<MessageView>("send_template", { to, name, language, parameters });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The templates studio: templates made, edited and deleted in the app
-
-/** Every Meta rule the draft breaks, each named at its field; empty when it can be submitted. */
-export function checkTemplate(draft: TemplateDraft): Promise<TemplateProblem[]> {
-  return call<TemplateProblem[]>("check_template", { draft });
-}
-
-/** Submits a new template (or a new language of one) to Meta; resolves with it (status `PENDING`). */
-export function createTemplate(draft: TemplateDraft): Promise<TemplateView> {
-  return call<TemplateView>("create_template", { draft });
-}
-
-/** Submits a changed template (where Meta allows editing); resolves with it as stored. */
-export function editTemplate(name: string, language: string, draft: TemplateDraft): Promise<TemplateView> {
-  return call<TemplateView>("edit_template", { name, language, draft });
-}
-
-/** Deletes one language of a template, or every language (`language` null); resolves with the list left. */
-export function deleteTemplate(name: string, language: string | null): Promise<TemplateView[]> {
-  return call<TemplateView[]>("delete_template", { name, language });
-}
-
-/** A stored template as a draft: to edit it, duplicate it, or add a language to it. */
-export function templateDraft(name: string, language: string): Promise<TemplateDraft> {
-  return call<TemplateDraft>("template_draft", { name, language });
-}
-
-/** The ready shop templates in a language, with the shop's name filled in. */
-export function templateLibrary(shopName: string, language: string): Promise<LibraryTemplate[]> {
-  return call<LibraryTemplate[]>("template_library", { shopName, language });
-}
-
-/** What travels beside a media header's sample file (URI-encoded JSON in a header). */
-export interface TemplateSampleMeta {
-  filename: string;
-  mime_type: string | null;
-}
-
-/** Uploads a media header's sample file (the raw body) to Meta; resolves with its handle for the draft. */
-export function uploadTemplateSample(bytes: Uint8Array, meta: TemplateSampleMeta): Promise<TemplateSample> {
-  return call<TemplateSample>("upload_template_sample", bytes, {
-    headers: { [ATTACHMENT_META_HEADER]: encodeURIComponent(JSON.stringify(meta)) },
-  });
-}
 
 export function outboxCounts(): Promise<OutboxCounts> {
   return call<OutboxCounts>("outbox_counts");
@@ -314,138 +171,6 @@ export function historyStatus(): Promise<HistoryStatus[]> {
 
 // ---------------------------------------------------------------------------------------------
 // Documents: invoices, quotes, receipts, order confirmations, delivery notes, credit notes
-
-/** Which documents to list; blanks list them all. */
-export interface DocumentFilter {
-  kind?: string | null;
-  contact?: string | null;
-  query?: string | null;
-}
-
-/** The documents, newest first. */
-export function listDocuments(filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
-  return call<DocumentSummary[]>("list_documents", {
-    kind: filter.kind ?? null,
-    contact: filter.contact ?? null,
-    query: filter.query ?? null,
-  });
-}
-
-/** One document (by id or number) with its lines and figures. */
-export function showDocument(document: string | number): Promise<DocumentView> {
-  return call<DocumentView>("show_document", { document: String(document) });
-}
-
-/** A draft's exact figures (the editor's live totals), or the problem with its lines. */
-export function documentTotals(draft: DocumentDraft): Promise<DraftTotals> {
-  return call<DraftTotals>("document_totals", { draft });
-}
-
-/** The PDF a draft would be issued as, for the preview. */
-export async function previewDocument(draft: DocumentDraft): Promise<Uint8Array> {
-  return new Uint8Array(await call<ArrayBuffer>("preview_document", { draft }));
-}
-
-/** An issued document's PDF, as it was sent. */
-export async function documentPdf(document: string | number): Promise<Uint8Array> {
-  return new Uint8Array(await call<ArrayBuffer>("document_pdf", { document: String(document) }));
-}
-
-/** Takes the draft's number and writes its files. */
-export function issueDocument(draft: DocumentDraft): Promise<DocumentView> {
-  return call<DocumentView>("issue_document", { draft });
-}
-
-/** An approved template with a DOCUMENT header, to carry a document outside the 24-hour window. */
-export interface TemplateChoice {
-  name: string;
-  language: string;
-  /** The body's values; null fills them from the document (customer, kind, number). */
-  parameters?: string[] | null;
-}
-
-/** Sends a document's PDF in its customer's chat (as a template's header when given); resolves with the queued message. */
-export function sendDocument(
-  document: string | number,
-  caption: string | null = null,
-  template: TemplateChoice | null = null,
-): Promise<MessageView> {
-  return call<MessageView>("send_document", {
-    document: String(document),
-    caption,
-    template: template?.name ?? null,
-    language: template?.language ?? null,
-    parameters: template?.parameters ?? null,
-  });
-}
-
-/** Cancels an invoice with a credit note; resolves with the credit note. */
-export function cancelDocument(document: string | number): Promise<DocumentView> {
-  return call<DocumentView>("cancel_document", { document: String(document) });
-}
-
-export type DocumentFormat = "pdf" | "docx";
-
-/** Opens a document's file with the computer's default app. */
-export async function openDocument(document: string | number, format: DocumentFormat): Promise<void> {
-  await call<null>("open_document", { document: String(document), format });
-}
-
-/** Asks where to save a document's file; the chosen path, or null when cancelled. */
-export function saveDocumentAs(document: string | number, format: DocumentFormat): Promise<string | null> {
-  return call<string | null>("save_document_as", { document: String(document), format });
-}
-
-/** Every statistic from `from` to `to` (`YYYY-MM-DD`, both included). */
-export function statistics(from: string, to: string): Promise<Stats> {
-  return call<Stats>("statistics", { from, to });
-}
-
-/** Saves one figure as CSV where the owner chooses; the path, or null when cancelled. */
-export function saveStatisticsCsv(from: string, to: string, figure: Figure): Promise<string | null> {
-  return call<string | null>("save_statistics_csv", { from, to, figure });
-}
-
-/** The document a message carries, if any. */
-export function documentOfMessage(messageId: number): Promise<DocumentSummary | null> {
-  return call<DocumentSummary | null>("document_of_message", { messageId });
-}
-
-/** Customers' requests for a document the shop did not have, oldest first. */
-export function documentRequests(): Promise<DocumentRequest[]> {
-  return call<DocumentRequest[]>("document_requests");
-}
-
-/** The owner has dealt with what this customer asked for. */
-export async function dismissDocumentRequests(contact: string): Promise<void> {
-  await call<null>("dismiss_document_requests", { contact });
-}
-
-export function listProducts(): Promise<Product[]> {
-  return call<Product[]>("list_products");
-}
-
-/** Adds (`id` null) or changes a product; resolves with it as stored. */
-export function saveProduct(product: Product): Promise<Product> {
-  return call<Product>("save_product", { product });
-}
-
-export async function deleteProduct(id: number): Promise<void> {
-  await call<null>("delete_product", { id });
-}
-
-export function shopProfile(): Promise<ShopProfileView> {
-  return call<ShopProfileView>("shop_profile");
-}
-
-export function saveShopProfile(businessName: string | null, profile: ShopProfile): Promise<ShopProfileView> {
-  return call<ShopProfileView>("save_shop_profile", { businessName, profile });
-}
-
-/** Asks for the logo file (PNG or JPEG); its path, or null when cancelled. */
-export function chooseLogo(): Promise<string | null> {
-  return call<string | null>("choose_logo");
-}
 
 // ---------------------------------------------------------------------------------------------
 // Customers, their WhatsApp links, and the bot

@@ -79,6 +79,7 @@ pub struct AudienceCheck {
 /// One row or contact, before its number is checked.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// The row in the file; `None` for a contact, whose number is its WhatsApp id.
     pub row: Option<i64>,
     pub phone: String,
     /// Column (or contact field) → value.
@@ -259,12 +260,16 @@ pub fn check(
     )?;
     let now = now_secs();
     for c in candidates {
-        let n = match phone::normalize(&c.phone, default_country) {
-            Ok(n) => n,
-            Err(e) => {
-                report.invalid.push(problem(&c, reason(&e), None));
-                continue;
-            }
+        // A contact's number came from WhatsApp: taken as it is. A file's row is checked.
+        let n = match c.row {
+            None => phone::from_whatsapp(c.phone.trim_start_matches('+')),
+            Some(_) => match phone::normalize(&c.phone, default_country) {
+                Ok(n) => n,
+                Err(e) => {
+                    report.invalid.push(problem(&c, reason(&e), None));
+                    continue;
+                }
+            },
         };
         if let Some(first) = seen.get(&n.key) {
             report.duplicates.push(problem(

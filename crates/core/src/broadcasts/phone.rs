@@ -74,6 +74,24 @@ pub fn normalize(raw: &str, default_country: Option<country::Id>) -> Result<Norm
     }
 }
 
+/// A contact's WhatsApp id (digits, no `+`): WhatsApp itself gave it, so it is sent to as it is,
+/// even where the numbering plan's metadata calls it invalid (a new range, or the fictional
+/// `+1 555-01xx` numbers of the sandbox's simulated customers). Its key still folds Mexico's and
+/// Brazil's two spellings, so a contact and a list row for the same customer are one recipient.
+pub fn from_whatsapp(wa_id: &str) -> Normalized {
+    let folded = phonenumber::parse(None, format!("+{wa_id}"))
+        .ok()
+        .map(|n| finish(n, false));
+    Normalized {
+        wa_id: wa_id.to_owned(),
+        key: folded
+            .as_ref()
+            .map_or_else(|| wa_id.to_owned(), |n| n.key.clone()),
+        country_code: folded.map_or(0, |n| n.country_code),
+        lost_prefix: false,
+    }
+}
+
 fn parse(s: &str, c: Option<country::Id>) -> Result<phonenumber::PhoneNumber, Invalid> {
     let n = phonenumber::parse(c, s).map_err(|_| Invalid::Unreadable)?;
     if n.is_valid() || mexican_with_one(&n) || brazilian_without_nine(&n) {
@@ -124,6 +142,18 @@ mod tests {
 
     fn ok(raw: &str, c: &str) -> Normalized {
         normalize(raw, country(c)).unwrap_or_else(|e| panic!("{raw}: {e}"))
+    }
+
+    #[test]
+    fn a_contacts_whatsapp_id_is_taken_as_whatsapp_gave_it() {
+        // libphonenumber calls the 555-01xx range invalid; WhatsApp's own id is still sent to.
+        assert_eq!(normalize("+15550100001", None), Err(Invalid::NotValid));
+        let n = from_whatsapp("15550100001");
+        assert_eq!((n.wa_id.as_str(), n.country_code), ("15550100001", 1));
+        // The old Mexican spelling is kept to send to, folded for duplicates.
+        let mx = from_whatsapp("5215512345678");
+        assert_eq!(mx.wa_id, "5215512345678");
+        assert_eq!(mx.key, ok("+52 55 1234 5678", "MX").key);
     }
 
     #[test]

@@ -64,7 +64,14 @@ pub fn restore(archive: &Path, store_dir: &Path) -> Result<RestoreReport, Backup
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    let aside = store_dir.join(format!("before-restore-{stamp}"));
+    // Two restores within one second must not share (and fail to fill) one aside folder.
+    let aside = (0..)
+        .map(|n| match n {
+            0 => store_dir.join(format!("before-restore-{stamp}")),
+            n => store_dir.join(format!("before-restore-{stamp}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .expect("an unused name");
     let kept = swap(store_dir, &staging, &aside)?;
     let _ = std::fs::remove_dir_all(&staging);
     if let Ok(dir) = File::open(store_dir) {

@@ -26,18 +26,7 @@ pub async fn send_attachment(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<MessageView, ApiError> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(invalid("the file's bytes are missing"));
-    };
-    let meta = request
-        .headers()
-        .get(META_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| invalid("the file's details are missing"))?;
-    let meta =
-        percent_decode(meta).ok_or_else(|| invalid("the file's details are not readable"))?;
-    let meta: AttachmentMeta = serde_json::from_str(&meta)
-        .map_err(|e| invalid(format!("the file's details are not readable: {e}")))?;
+    let (bytes, meta): (_, AttachmentMeta) = raw_with_meta(&request, "file's")?;
     let kind = meta.kind.and_then(|k| {
         wacloud::MediaKind::ALL
             .into_iter()
@@ -55,6 +44,27 @@ pub async fn send_attachment(
         }),
     };
     Ok(state.engine()?.send(request).await?)
+}
+
+/// A command's raw body (a file's bytes) and the JSON details beside it in [`META_HEADER`];
+/// `whose` names the details in the refusal ("file's", "template's").
+pub(crate) fn raw_with_meta<'r, T: serde::de::DeserializeOwned>(
+    request: &'r Request<'_>,
+    whose: &str,
+) -> Result<(&'r Vec<u8>, T), ApiError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(invalid("the file's bytes are missing"));
+    };
+    let meta = request
+        .headers()
+        .get(META_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| invalid(format!("the {whose} details are missing")))?;
+    let meta = percent_decode(meta)
+        .ok_or_else(|| invalid(format!("the {whose} details are not readable")))?;
+    let meta = serde_json::from_str(&meta)
+        .map_err(|e| invalid(format!("the {whose} details are not readable: {e}")))?;
+    Ok((bytes, meta))
 }
 
 /// `%XX` escapes of `encodeURIComponent`, back to text.

@@ -9,7 +9,7 @@ use shopchat_core::views::TemplateView;
 use shopchat_template_rules::{Draft, Problem};
 use tauri::State;
 
-use crate::error::{ApiError, ApiErrorCode};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -62,18 +62,7 @@ pub async fn send_template_file(
     state: State<'_, AppState>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<MessageView, ApiError> {
-    let invalid = |m: &str| ApiError::new(ApiErrorCode::InvalidInput, m);
-    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(invalid("the file's bytes are missing"));
-    };
-    let meta = request
-        .headers()
-        .get(super::media::META_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(super::media::percent_decode)
-        .ok_or_else(|| invalid("the template's details are missing"))?;
-    let meta: TemplateFileMeta = serde_json::from_str(&meta)
-        .map_err(|e| invalid(&format!("the template's details are not readable: {e}")))?;
+    let (bytes, meta): (_, TemplateFileMeta) = super::media::raw_with_meta(&request, "template's")?;
     let file = Attachment {
         kind: None,
         filename: meta.filename,
@@ -171,18 +160,7 @@ pub async fn upload_template_sample(
     state: State<'_, AppState>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<TemplateSample, ApiError> {
-    let invalid = |m: &str| ApiError::new(ApiErrorCode::InvalidInput, m);
-    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(invalid("the file's bytes are missing"));
-    };
-    let meta = request
-        .headers()
-        .get(super::media::META_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(super::media::percent_decode)
-        .ok_or_else(|| invalid("the file's details are missing"))?;
-    let meta: SampleMeta = serde_json::from_str(&meta)
-        .map_err(|e| invalid(&format!("the file's details are not readable: {e}")))?;
+    let (bytes, meta): (_, SampleMeta) = super::media::raw_with_meta(&request, "file's")?;
     Ok(state
         .engine()?
         .upload_template_sample(&meta.filename, &meta.mime_type, bytes.clone())

@@ -144,7 +144,13 @@ pub struct DueDownload {
     pub attempts: i64,
 }
 
-fn due_from_row(r: &Row<'_>) -> rusqlite::Result<(DueDownload, String)> {
+/// The columns [`due_from_row`] reads, from `media JOIN messages`.
+pub(super) const DUE_COLUMNS: &str =
+    "media.message_id, messages.contact, media.kind, media.media_id,
+    media.mime_type, media.sha256, media.filename, media.attempts";
+
+/// A row of [`DUE_COLUMNS`]; its kind is read by [`with_kind`].
+pub(super) fn due_from_row(r: &Row<'_>) -> rusqlite::Result<(DueDownload, String)> {
     let kind: String = r.get(2)?;
     Ok((
         DueDownload {
@@ -161,6 +167,13 @@ fn due_from_row(r: &Row<'_>) -> rusqlite::Result<(DueDownload, String)> {
     ))
 }
 
+/// A due download with its stored kind read (a kind this build does not know is corruption).
+pub(super) fn with_kind((mut due, kind): (DueDownload, String)) -> Result<DueDownload, StoreError> {
+    due.kind = MediaKindView::parse(&kind)
+        .ok_or_else(|| StoreError::Corrupt(format!("media kind {kind:?}")))?;
+    Ok(due)
+}
+
 /// Up to `limit` downloads due at `now_ms`, oldest first, marked `downloading`.
 pub fn claim_due_downloads(
     conn: &Connection,
@@ -168,19 +181,17 @@ pub fn claim_due_downloads(
     limit: u32,
 ) -> Result<Vec<DueDownload>, StoreError> {
     let rows: Vec<(DueDownload, String)> = conn
-        .prepare_cached(
-            "SELECT media.message_id, messages.contact, media.kind, media.media_id, media.mime_type,
-                    media.sha256, media.filename, media.attempts
+        .prepare_cached(&format!(
+            "SELECT {DUE_COLUMNS}
              FROM media JOIN messages ON messages.id = media.message_id
              WHERE media.state = 'pending' AND media.next_attempt_at <= ?1 AND media.media_id IS NOT NULL
-             ORDER BY media.next_attempt_at, media.message_id LIMIT ?2",
-        )?
+             ORDER BY media.next_attempt_at, media.message_id LIMIT ?2"
+        ))?
         .query_map(params![now_ms, limit], due_from_row)?
         .collect::<Result<_, _>>()?;
     let mut due = Vec::with_capacity(rows.len());
-    for (mut d, kind) in rows {
-        d.kind = MediaKindView::parse(&kind)
-            .ok_or_else(|| StoreError::Corrupt(format!("media kind {kind:?}")))?;
+    for row in rows {
+        let d = with_kind(row)?;
         conn.prepare_cached(
             "UPDATE media SET state = 'downloading', updated_at = ?2 WHERE message_id = ?1",
         )?

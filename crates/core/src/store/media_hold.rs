@@ -9,8 +9,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreError;
-use super::media::DueDownload;
-use crate::views::{MediaHold, MediaKindView};
+use super::media::{DUE_COLUMNS, DueDownload, due_from_row, with_kind};
+use crate::views::MediaHold;
 
 pub use super::held::{HELD_PREFIX, hold_of};
 
@@ -44,34 +44,18 @@ pub fn claim_held(
     now_ms: i64,
 ) -> Result<Option<DueDownload>, StoreError> {
     let row = conn
-        .prepare_cached(
-            "SELECT media.message_id, messages.contact, media.kind, media.media_id, media.mime_type,
-                    media.sha256, media.filename, media.attempts
+        .prepare_cached(&format!(
+            "SELECT {DUE_COLUMNS}
              FROM media JOIN messages ON messages.id = media.message_id
              WHERE media.message_id = ?1 AND media.state = 'failed' AND media.media_id IS NOT NULL
-                 AND media.error LIKE 'held:%'",
-        )?
-        .query_row([message_id], |r| {
-            Ok((
-                DueDownload {
-                    message_id: r.get(0)?,
-                    contact: r.get(1)?,
-                    kind: MediaKindView::Document,
-                    media_id: r.get(3)?,
-                    mime_type: r.get(4)?,
-                    sha256: r.get(5)?,
-                    filename: r.get(6)?,
-                    attempts: r.get(7)?,
-                },
-                r.get::<_, String>(2)?,
-            ))
-        })
+                 AND media.error LIKE 'held:%'"
+        ))?
+        .query_row([message_id], due_from_row)
         .optional()?;
-    let Some((mut due, kind)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    due.kind = MediaKindView::parse(&kind)
-        .ok_or_else(|| StoreError::Corrupt(format!("media kind {kind:?}")))?;
+    let due = with_kind(row)?;
     conn.prepare_cached(
         "UPDATE media SET state = 'downloading', error = NULL, updated_at = ?2
          WHERE message_id = ?1",

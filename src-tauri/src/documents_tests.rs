@@ -258,33 +258,13 @@ fn a_template_with_a_document_header_takes_a_file_and_the_bot_can_be_muted() {
     let meta = json!({"contact": ANA, "name": "document_ready", "language": "en",
         "parameters": ["Ana", "price list", "2026"], "filename": "prices.pdf",
         "mime_type": "application/pdf"});
-    let encoded: String = meta
-        .to_string()
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let mut headers = tauri::http::HeaderMap::new();
-    headers.insert(
-        crate::commands::media::META_HEADER,
-        encoded.parse().unwrap(),
-    );
     let response = get_ipc_response(
         &h.window,
-        InvokeRequest {
-            cmd: "send_template_file".into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "http://localhost:5173".parse().unwrap(),
-            body: InvokeBody::Raw(b"%PDF-1.4 a small price list".to_vec()),
-            headers,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
+        crate::tests::raw_request(
+            "send_template_file",
+            b"%PDF-1.4 a small price list",
+            &meta.to_string(),
+        ),
     )
     .map(|b| b.deserialize::<Value>().unwrap());
     let sent = response.unwrap();

@@ -3,9 +3,7 @@
 //! delete, and the errors as `{code, message}`.
 
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response};
-use tauri::webview::InvokeRequest;
+use tauri::test::get_ipc_response;
 
 use crate::tests::harness;
 
@@ -87,32 +85,13 @@ fn the_studio_commands_are_wired() {
     assert!(library[0]["title"].is_string() && library[0]["key"].is_string());
 
     let meta = r#"{"filename":"price list.pdf","mime_type":"application/pdf"}"#;
-    let encoded: String = meta
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let mut headers = tauri::http::HeaderMap::new();
-    headers.insert(
-        crate::commands::media::META_HEADER,
-        encoded.parse().unwrap(),
-    );
     let sample = get_ipc_response(
         &h.window,
-        InvokeRequest {
-            cmd: "upload_template_sample".into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "http://localhost:5173".parse().unwrap(),
-            body: InvokeBody::Raw(b"%PDF-1.4 a small price list".to_vec()),
-            headers,
-            invoke_key: INVOKE_KEY.to_string(),
-        },
+        crate::tests::raw_request(
+            "upload_template_sample",
+            b"%PDF-1.4 a small price list",
+            meta,
+        ),
     )
     .map(|b| b.deserialize::<Value>().unwrap())
     .unwrap();

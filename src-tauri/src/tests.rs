@@ -89,6 +89,35 @@ pub(crate) fn invoke(
     response.map(|b| b.deserialize::<Value>().unwrap())
 }
 
+/// A raw-body command's request, as api.ts sends one: `body` is the file's bytes, `meta` (JSON)
+/// rides URI-encoded in the details header.
+pub(crate) fn raw_request(cmd: &str, body: &[u8], meta: &str) -> InvokeRequest {
+    let encoded: String = meta
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let mut headers = tauri::http::HeaderMap::new();
+    headers.insert(
+        crate::commands::media::META_HEADER,
+        encoded.parse().unwrap(),
+    );
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "http://localhost:5173".parse().unwrap(),
+        body: InvokeBody::Raw(body.to_vec()),
+        headers,
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
 impl Harness {
     pub(crate) fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         invoke(&self.window, cmd, args)

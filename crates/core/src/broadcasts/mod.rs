@@ -11,6 +11,7 @@ pub mod consent;
 pub mod create;
 pub mod optout;
 pub mod phone;
+mod progress;
 pub mod report;
 pub mod runner;
 pub mod track;

@@ -14,13 +14,15 @@ use tracing::{info, warn};
 use wacloud::send::{Content, OutgoingMessage};
 use wacloud::{GraphClient, PhoneNumberId, WaId};
 
+use super::progress::Progress;
 use super::{budget, consent};
 use crate::outbox::worker::OutboxSignal;
 use crate::store::{Store, StoreError, WriteCtx, now_ms, now_secs, templates};
 
 /// How often the runner looks.
 const TICK: Duration = Duration::from_millis(50);
-/// Progress events to the UI at most this often (a few per second, whatever the rate).
+/// Progress events to the UI at most this often (a few per second, whatever the rate; see
+/// [`Progress`]).
 const PROGRESS_EVERY: Duration = Duration::from_millis(300);
 /// How often the messaging limit is read from Meta.
 const LIMIT_EVERY: Duration = Duration::from_secs(3600);
@@ -41,9 +43,8 @@ impl Runner {
     pub async fn run(self, stop: CancellationToken) {
         let mut buckets: HashMap<i64, Bucket> = HashMap::new();
         let mut limit_read: Option<Instant> = None;
-        let mut last_progress = Instant::now();
-        // Running at the last progress event: a broadcast that just ended gets its last event.
-        let mut shown: Vec<i64> = Vec::new();
+        let mut last_progress: Option<Instant> = None;
+        let mut progress = Progress::default();
         loop {
             match self.store.read(running).await {
                 Ok(list) => {
@@ -53,12 +54,9 @@ impl Runner {
                         limit_read = Some(Instant::now());
                         refresh_limit(&self.graph, &self.phone_number_id, &self.store).await;
                     }
-                    if last_progress.elapsed() >= PROGRESS_EVERY {
-                        last_progress = Instant::now();
-                        let now: Vec<i64> = list.iter().map(|(id, _)| *id).collect();
-                        let ids: Vec<i64> = shown.iter().chain(&now).copied().collect();
-                        shown = now;
-                        self.progress(ids).await;
+                    if last_progress.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+                        last_progress = Some(Instant::now());
+                        progress.publish(&self.store).await;
                     }
                     buckets.retain(|id, _| list.iter().any(|(b, _)| b == id));
                     for (id, rate) in list {
@@ -99,18 +97,6 @@ impl Runner {
             tokio::select! {
                 _ = tokio::time::sleep(TICK) => {}
                 _ = stop.cancelled() => break,
-            }
-        }
-    }
-
-    /// Publishes each broadcast's view (the UI's progress bar).
-    async fn progress(&self, mut ids: Vec<i64>) {
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            if let Ok(Some(broadcast)) = self.store.read(move |c| super::get(c, id)).await {
-                self.store
-                    .publish(crate::events::DomainEvent::BroadcastProgress { broadcast });
             }
         }
     }

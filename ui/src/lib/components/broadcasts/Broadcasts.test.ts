@@ -33,6 +33,22 @@ describe("the rules", () => {
 });
 
 describe("the list", () => {
+  test("after missed events the list read again wins over the one shown", async () => {
+    let served = view({ id: 3, counts: counts({ pending: 3 }) });
+    const backend = fakeBackend({ list_broadcasts: () => [served] });
+    const store = new BroadcastsStore();
+    const stop = store.connect();
+    render(BroadcastList, { broadcasts: store });
+    await store.load();
+    await settle();
+    expect(text("broadcast-counts")).toContain("0 sent");
+    served = view({ id: 3, state: "completed", counts: counts({ sent: 3 }) });
+    await backend.emit("app://resync", { type: "resync", missed: 12 });
+    await settle();
+    expect(text("broadcast-counts")).toContain("3 sent");
+    stop();
+  });
+
   test("explains what a broadcast is when there is none", async () => {
     fakeBackend({ list_broadcasts: () => [] });
     const store = new BroadcastsStore();

@@ -19,10 +19,12 @@ export class BroadcastsStore {
   async load(): Promise<void> {
     this.status = "loading";
     this.error = null;
+    const before = new Map(this.list.map((b) => [b.id, b]));
     try {
       const list = await broadcastsApi.list();
-      // Progress that arrived during the load is newer than what the load read.
-      const live = new Map(this.list.map((b) => [b.id, b]));
+      // Progress that arrived during the load is newer than what the load read (and only that:
+      // after a resync, the list read now is newer than the one shown).
+      const live = new Map(this.list.filter((b) => before.get(b.id) !== b).map((b) => [b.id, b]));
       this.list = list.map((b) => live.get(b.id) ?? b);
       this.status = "ready";
     } catch (error) {

@@ -109,6 +109,24 @@ pub fn search(hits: &[SearchHit], json: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// `shopchat … | head`: once the reader has gone, stop quietly, as other command-line tools do,
+/// instead of the panic Rust's print macros raise on a closed pipe.
+pub(crate) fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -117,3 +117,36 @@ fn a_refused_command_line_is_one_line_like_every_other_error() {
         out.stderr
     );
 }
+
+/// `shopchat templates list | head -0`: the reader has gone before anything is printed (the
+/// command first opens its database, so the hang-up comes first); the command stops quietly (no
+/// panic on standard error) with success, as other command-line tools do.
+#[test]
+fn a_reader_that_goes_away_stops_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shopchat"))
+        .args([
+            "templates",
+            "list",
+            "--sandbox",
+            "--data-dir",
+            path_str(dir.path()),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("shopchat runs");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr");
+    let status = child.wait().expect("exits");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.success(), "{status:?}: {stderr}");
+}

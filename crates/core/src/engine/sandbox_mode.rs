@@ -4,7 +4,8 @@
 
 use tokio_util::sync::CancellationToken;
 
-use super::{EngineError, Wiring};
+use super::EngineError;
+use super::start::Wiring;
 use crate::config::{Config, SandboxSettings};
 use crate::store::Store;
 

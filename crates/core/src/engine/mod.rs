@@ -31,6 +31,7 @@ mod runtime;
 mod sandbox_mode;
 mod start;
 mod templates;
+mod wiring;
 pub use error::EngineError;
 pub use runtime::RuntimeInfo;
 pub use templates::{StudioError, TemplateSample};

@@ -5,7 +5,7 @@
 use tokio_util::sync::CancellationToken;
 
 use super::EngineError;
-use super::start::Wiring;
+use super::wiring::Wiring;
 use crate::config::{Config, SandboxSettings};
 use crate::store::Store;
 

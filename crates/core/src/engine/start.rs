@@ -5,11 +5,11 @@
 use std::fs::File;
 use std::sync::{Arc, Mutex};
 
-use secrecy::SecretString;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
-use wacloud::{GraphClient, GraphConfig, PhoneNumberId};
+use wacloud::GraphClient;
 
+use super::wiring::Wiring;
 use super::{
     Engine, EngineError, LOCK_FILE, RUNTIME_FILE, RuntimeInfo, backup, live, sandbox_mode,
 };
@@ -22,15 +22,6 @@ use crate::outbox::worker::{OutboxSignal, Worker};
 use crate::server::{self, WebhookState};
 use crate::spool::{self, Spool, SpoolConfig};
 use crate::store::Store;
-
-/// What the engine wires together, whichever the mode.
-pub(super) struct Wiring {
-    pub(super) graph: GraphConfig,
-    pub(super) app_secret: SecretString,
-    pub(super) verify_token: SecretString,
-    pub(super) phone_number_id: PhoneNumberId,
-    pub(super) waba_id: Option<String>,
-}
 
 impl Engine {
     /// Starts everything; returns once the webhook server is listening.
@@ -56,21 +47,7 @@ impl Engine {
         // Whatever was started is stopped again if starting fails half-way.
         let started = stop.clone().drop_guard();
         let (wiring, sandbox) = match &config.mode {
-            Mode::Live(live) => (
-                Wiring {
-                    graph: GraphConfig {
-                        base_url: live.graph_url.clone(),
-                        api_version: live.api_version.clone(),
-                        timeout: config.outbox.request_timeout,
-                        ..GraphConfig::new(live.access_token.clone())
-                    },
-                    app_secret: live.app_secret.clone(),
-                    verify_token: live.verify_token.clone(),
-                    phone_number_id: live.phone_number_id.clone(),
-                    waba_id: live.business_account_id.clone(),
-                },
-                None,
-            ),
+            Mode::Live(live) => (Wiring::live(live, config.outbox.request_timeout), None),
             Mode::Sandbox(settings) => {
                 let (wiring, sandbox) =
                     sandbox_mode::start(settings, &config, stop.child_token()).await?;

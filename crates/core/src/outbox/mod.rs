@@ -1,5 +1,6 @@
 //! The outbox: every send becomes a row first ([`enqueue`]); the [`worker`] sends the rows.
 
+mod attempt;
 pub mod breaker;
 mod limits;
 mod upload;

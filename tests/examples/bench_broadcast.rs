@@ -12,6 +12,7 @@ use std::num::NonZeroU32;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
+use shopchat_core::DomainEvent;
 use shopchat_core::broadcasts::{self, AudienceSource, NewBroadcast};
 use shopchat_core::config::{Mode, OutboxSettings};
 use shopchat_core::store::templates::{StoredTemplate, replace_all};
@@ -32,9 +33,9 @@ async fn main() {
         .collect();
     println!("broadcast: {count} recipients from a CSV file, loopback fake Graph API");
     for rate in rates {
-        let (achieved, rss) = run(count, rate).await;
+        let (achieved, rss, events) = run(count, rate).await;
         println!(
-            "  limit {rate:>5}/s: achieved {achieved:>8.1}/s ({:.1}% of the limit); each recipient exactly once; RSS {} MB at 10 %, {} MB at 50 %, {} MB at the end (max {} MB)",
+            "  limit {rate:>5}/s: achieved {achieved:>8.1}/s ({:.1}% of the limit); each recipient exactly once; RSS {} MB at 10 %, {} MB at 50 %, {} MB at the end (max {} MB); {events:.1} progress events/s to the window",
             achieved / f64::from(rate) * 100.0,
             rss.0 / 1024,
             rss.1 / 1024,
@@ -56,7 +57,7 @@ fn rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
-async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
+async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64), f64) {
     let graph = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path(SEND_PATH))
@@ -77,6 +78,23 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
         ..OutboxSettings::default()
     };
     let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), outbox).await;
+    // What the window would receive: the progress events, counted while the broadcast runs.
+    let mut events = t.engine.subscribe();
+    let progress = tokio::spawn(async move {
+        let mut n = 0u64;
+        loop {
+            match events.recv().await {
+                Ok(DomainEvent::BroadcastProgress { broadcast }) => {
+                    n += 1;
+                    if broadcast.state == "completed" {
+                        return n;
+                    }
+                }
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return n,
+            }
+        }
+    });
     let csv = t.dir.path().join("list.csv");
     let mut file = std::fs::File::create(&csv).expect("csv");
     writeln!(file, "phone,name").expect("csv");
@@ -184,9 +202,11 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64)) {
     }
     assert_eq!(by_to.len(), count, "every recipient sent");
     assert!(by_to.values().all(|n| *n == 1), "a recipient sent twice");
+    let progress_events = progress.await.expect("the event counter") as f64;
     t.stop().await;
     (
         (count - 1) as f64 / elapsed.as_secs_f64(),
         (at10, at50, end, max),
+        progress_events / elapsed.as_secs_f64(),
     )
 }

@@ -1,6 +1,8 @@
-//! Statistics over a date range, computed from SQLite (indexes in `migrations/0016_stats.sql`):
-//! messages per day in and out, first-response times, unanswered chats, delivery / read /
-//! failure rates, the busiest hours, templates, documents issued and their value per month.
+//! Statistics over a date range, computed from SQLite: messages per day in and out,
+//! first-response times, unanswered chats, delivery / read / failure rates, the busiest hours,
+//! templates, documents issued and their value per month. The per-day counts, the busiest hours
+//! and the rates read quarter-hour counts kept by triggers (`migrations/0019_message_stats.sql`);
+//! the others read the messages through their indexes (`migrations/0013_stats.sql`).
 //! Days and hours are the computer's local time (as [`crate::clock`]); each figure exports as
 //! CSV ([`csv_export`]).
 //!

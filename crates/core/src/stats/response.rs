@@ -38,7 +38,8 @@ pub fn first_response(
          ORDER BY contact, timestamp",
     )?;
     let mut rows = stmt.query([start, end])?;
-    let mut samples: Vec<u64> = Vec::new();
+    // (asked, answered), unix seconds.
+    let mut waits: Vec<(i64, i64)> = Vec::new();
     let mut contact = String::new();
     let mut waiting: Option<i64> = None;
     while let Some(row) = rows.next()? {
@@ -52,13 +53,19 @@ pub fn first_response(
         if inbound {
             waiting.get_or_insert(at);
         } else if !auto && let Some(since) = waiting.take() {
-            let secs = match hours {
-                Some(h) => business_seconds_between(h, since, at),
-                None => (at - since).max(0),
-            };
-            samples.push(secs as u64);
+            waits.push((since, at));
         }
     }
+    let mut samples: Vec<u64> = match hours {
+        Some(h) => {
+            let open = OpenTime::new(h, start, end);
+            waits
+                .iter()
+                .map(|&(a, b)| open.between(a, b) as u64)
+                .collect()
+        }
+        None => waits.iter().map(|&(a, b)| (b - a).max(0) as u64).collect(),
+    };
     samples.sort_unstable();
     Ok(FirstResponse {
         answered: samples.len() as u64,
@@ -94,56 +101,102 @@ pub fn business_seconds_between(hours: &BusinessHours, from: i64, to: i64) -> i6
     if to <= from {
         return 0;
     }
-    let tz = if hours.time_zone.is_empty() {
-        TimeZone::system()
-    } else {
-        TimeZone::get(&hours.time_zone).unwrap_or(TimeZone::UTC)
-    };
-    let (Ok(a), Ok(b)) = (Timestamp::from_second(from), Timestamp::from_second(to)) else {
-        return 0;
-    };
-    let holidays: Vec<jiff::civil::Date> = hours
-        .holidays
-        .iter()
-        .filter_map(|h| h.trim().parse().ok())
-        .collect();
-    // From the day before `from` (its spans may run past midnight) to `to`'s day.
-    let mut day = tz
-        .to_datetime(a)
-        .date()
-        .yesterday()
-        .unwrap_or(tz.to_datetime(a).date());
-    let last = tz.to_datetime(b).date();
-    let mut total = 0i64;
-    let mut guard = 0;
-    while day <= last && guard < 800 {
-        guard += 1;
-        if !holidays.contains(&day) {
-            let wd = day.weekday().to_monday_zero_offset() as usize;
-            for (open, close) in hours.week[wd].iter().filter_map(|s| parse_span(s)) {
-                let at = |d: jiff::civil::Date, minute: i32| {
-                    d.at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
-                        .to_zoned_datetime(tz.clone())
-                        .map(|z| z.timestamp().as_second())
-                };
-                let end_day = if close <= open {
-                    day.tomorrow().unwrap_or(day)
-                } else {
-                    day
-                };
-                let (Ok(s), Ok(e)) = (at(day, open), at(end_day, close)) else {
-                    continue;
-                };
-                let overlap = e.min(to) - s.max(from);
-                if overlap > 0 {
-                    total += overlap;
+    OpenTime::new(hours, from, to).between(from, to)
+}
+
+/// The shop's open spans over a stretch of time (unix seconds, in order, overlaps merged) with
+/// the open seconds before each: the open time between any two instants of the stretch is two
+/// binary searches, however many waits are measured.
+struct OpenTime {
+    spans: Vec<(i64, i64)>,
+    /// Open seconds in the spans before each span.
+    before: Vec<i64>,
+}
+
+impl OpenTime {
+    fn new(hours: &BusinessHours, from: i64, to: i64) -> Self {
+        let tz = if hours.time_zone.is_empty() {
+            TimeZone::system()
+        } else {
+            TimeZone::get(&hours.time_zone).unwrap_or(TimeZone::UTC)
+        };
+        let mut spans: Vec<(i64, i64)> = Vec::new();
+        if let (Ok(a), Ok(b)) = (Timestamp::from_second(from), Timestamp::from_second(to)) {
+            let holidays: Vec<jiff::civil::Date> = hours
+                .holidays
+                .iter()
+                .filter_map(|h| h.trim().parse().ok())
+                .collect();
+            // From the day before `from` (its spans may run past midnight) to `to`'s day.
+            let first = tz.to_datetime(a).date();
+            let mut day = first.yesterday().unwrap_or(first);
+            let last = tz.to_datetime(b).date();
+            let mut guard = 0;
+            while day <= last && guard < 4000 {
+                guard += 1;
+                if !holidays.contains(&day) {
+                    let wd = day.weekday().to_monday_zero_offset() as usize;
+                    for (open, close) in hours.week[wd].iter().filter_map(|s| parse_span(s)) {
+                        let at = |d: jiff::civil::Date, minute: i32| {
+                            d.at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                                .to_zoned_datetime(tz.clone())
+                                .map(|z| z.timestamp().as_second())
+                        };
+                        let end_day = if close <= open {
+                            day.tomorrow().unwrap_or(day)
+                        } else {
+                            day
+                        };
+                        if let (Ok(s), Ok(e)) = (at(day, open), at(end_day, close))
+                            && e > s
+                        {
+                            spans.push((s, e));
+                        }
+                    }
+                }
+                match day.tomorrow() {
+                    Ok(n) => day = n,
+                    Err(_) => break,
                 }
             }
         }
-        match day.tomorrow() {
-            Ok(n) => day = n,
-            Err(_) => break,
+        spans.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let mut before = Vec::with_capacity(merged.len());
+        let mut total = 0;
+        for &(s, e) in &merged {
+            before.push(total);
+            total += e - s;
+        }
+        Self {
+            spans: merged,
+            before,
         }
     }
-    total
+
+    /// Open seconds from the first span up to `t`.
+    fn open_until(&self, t: i64) -> i64 {
+        let k = self.spans.partition_point(|&(s, _)| s < t);
+        match k.checked_sub(1) {
+            None => 0,
+            Some(i) => {
+                let (s, e) = self.spans[i];
+                self.before[i] + t.min(e) - s
+            }
+        }
+    }
+
+    /// Open seconds between `a` and `b`.
+    fn between(&self, a: i64, b: i64) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        self.open_until(b) - self.open_until(a)
+    }
 }

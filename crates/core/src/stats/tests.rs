@@ -349,3 +349,58 @@ async fn each_figure_exports_as_csv() {
             .contains("\"'=HYPERLINK(\"\"x\"\")\"")
     );
 }
+
+/// The quarter-hour counts (`message_stats`) follow every insert, status change and deletion of
+/// a message, in the same transaction: they always equal a count of the messages themselves.
+#[tokio::test]
+async fn the_quarter_hour_counts_follow_every_change_of_the_messages() {
+    let (_dir, conn) = fixture().await;
+    type Rows = Vec<(i64, String, String, i64)>;
+    let counted = |conn: &Connection| -> (Rows, Rows) {
+        let rows = |sql: &str| {
+            let mut stmt = conn.prepare(sql).unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap()
+        };
+        (
+            rows(
+                "SELECT bucket, direction, status, n FROM message_stats WHERE n != 0 ORDER BY 1, 2, 3",
+            ),
+            rows(
+                "SELECT timestamp / 900, direction, status, count(*) FROM messages
+                 WHERE type != 'reaction' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+            ),
+        )
+    };
+    let (kept, direct) = counted(&conn);
+    assert_eq!(kept, direct);
+    assert!(!kept.is_empty());
+
+    // Statuses move on, a message is deleted, one changes time, a reaction comes and goes.
+    conn.execute(
+        "UPDATE messages SET status = 'read' WHERE status = 'delivered'",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM messages WHERE id = (SELECT min(id) FROM messages WHERE direction = 'in')",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE messages SET timestamp = timestamp + 3600 WHERE id = (SELECT max(id) FROM messages)",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE messages SET type = 'text' WHERE type = 'reaction'",
+        [],
+    )
+    .unwrap();
+    let (kept, direct) = counted(&conn);
+    assert_eq!(kept, direct);
+    let r = rates(&conn, &range()).unwrap();
+    assert_eq!(r.read, r.delivered, "{r:?}");
+}

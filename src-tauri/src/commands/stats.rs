@@ -2,6 +2,7 @@
 //! owner chooses.
 
 use shopchat_core::EngineError;
+use shopchat_core::i18n::Lang;
 use shopchat_core::stats::{self, Figure, Range, Stats};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -46,14 +47,19 @@ pub async fn save_statistics_csv<R: Runtime>(
     from: Option<String>,
     to: Option<String>,
     figure: Figure,
+    lang: Option<String>,
 ) -> Result<Option<String>, ApiError> {
+    let lang = lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
     let stats = compute(&state, from, to).await?;
-    let text = stats::to_csv(&stats, figure)
+    let text = stats::to_csv(&stats, figure, lang)
         .map_err(|e| ApiError::new(ApiErrorCode::Internal, e.to_string()))?;
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .set_file_name(figure.file_name(&stats))
+        .set_file_name(figure.file_name(&stats, lang))
         .add_filter("CSV", &["csv"])
         .save_file(move |chosen| {
             let _ = tx.send(chosen);

@@ -100,8 +100,8 @@ export function statistics(from: string, to: string): Promise<Stats> {
 }
 
 /** Saves one figure as CSV where the owner chooses; the path, or null when cancelled. */
-export function saveStatisticsCsv(from: string, to: string, figure: Figure): Promise<string | null> {
-  return call<string | null>("save_statistics_csv", { from, to, figure });
+export function saveStatisticsCsv(from: string, to: string, figure: Figure, lang: string): Promise<string | null> {
+  return call<string | null>("save_statistics_csv", { from, to, figure, lang });
 }
 
 /** The document a message carries, if any. */

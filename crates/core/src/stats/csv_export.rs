@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Stats;
+use super::texts::text;
+use crate::i18n::Lang;
 
 /// The figures that export on their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,29 +31,33 @@ impl Figure {
         Figure::Documents,
     ];
 
-    /// A file name for it, like `messages-per-day_2026-11-01_2026-11-30.csv`.
-    pub fn file_name(self, stats: &Stats) -> String {
-        let stem = match self {
-            Figure::PerDay => "messages-per-day",
-            Figure::FirstResponse => "first-response",
-            Figure::Unanswered => "unanswered-chats",
-            Figure::Rates => "delivery-rates",
-            Figure::BusiestHours => "busiest-hours",
-            Figure::Templates => "templates",
-            Figure::Documents => "documents",
-        };
+    /// A file name for it in `lang`, like `messages-per-day_2026-11-01_2026-11-30.csv`.
+    pub fn file_name(self, stats: &Stats, lang: Lang) -> String {
+        let stem = text(
+            lang,
+            match self {
+                Figure::PerDay => "file_per_day",
+                Figure::FirstResponse => "file_first_response",
+                Figure::Unanswered => "file_unanswered",
+                Figure::Rates => "file_rates",
+                Figure::BusiestHours => "file_busiest_hours",
+                Figure::Templates => "file_templates",
+                Figure::Documents => "file_documents",
+            },
+        );
         format!("{stem}_{}_{}.csv", stats.from, stats.to)
     }
 }
 
-/// One figure as CSV. Template names come from the shop's own sends but are quoted like any
+/// One figure as CSV, its column names and weekdays in `lang`. Template names come from the shop's own sends but are quoted like any
 /// field; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet does not run it.
-pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
+pub fn to_csv(stats: &Stats, figure: Figure, lang: Lang) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
+    let t = |key| text(lang, key);
     let opt = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
     match figure {
         Figure::PerDay => {
-            w.write_record(["date", "received", "sent"])?;
+            w.write_record([t("date"), t("received"), t("sent")])?;
             for d in &stats.per_day {
                 w.write_record([&d.date, &d.received.to_string(), &d.sent.to_string()])?;
             }
@@ -59,32 +65,32 @@ pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
         Figure::FirstResponse => {
             let f = &stats.first_response;
             w.write_record([
-                "answered",
-                "median_seconds",
-                "p90_seconds",
-                "business_hours",
+                t("answered"),
+                t("median_seconds"),
+                t("p90_seconds"),
+                t("business_hours"),
             ])?;
             w.write_record([
                 f.answered.to_string(),
                 opt(f.median_seconds),
                 opt(f.p90_seconds),
-                f.business_hours.to_string(),
+                t(if f.business_hours { "yes" } else { "no" }).to_owned(),
             ])?;
         }
         Figure::Unanswered => {
-            w.write_record(["from", "to", "unanswered_chats"])?;
+            w.write_record([t("from"), t("to"), t("unanswered_chats")])?;
             w.write_record([&stats.from, &stats.to, &stats.unanswered_chats.to_string()])?;
         }
         Figure::Rates => {
             let r = &stats.rates;
             w.write_record([
-                "sent",
-                "delivered",
-                "read",
-                "failed",
-                "delivery_rate",
-                "read_rate",
-                "failure_rate",
+                t("sent"),
+                t("delivered"),
+                t("read"),
+                t("failed"),
+                t("delivery_rate"),
+                t("read_rate"),
+                t("failure_rate"),
             ])?;
             w.write_record([
                 r.sent.to_string(),
@@ -97,10 +103,10 @@ pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
             ])?;
         }
         Figure::BusiestHours => {
-            let mut header = vec!["weekday".to_owned()];
+            let mut header = vec![t("weekday").to_owned()];
             header.extend((0..24).map(|h| format!("{h:02}")));
             w.write_record(&header)?;
-            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(t);
             for (day, row) in names.iter().zip(&stats.busiest_hours) {
                 let mut record = vec![(*day).to_owned()];
                 record.extend(row.iter().map(u64::to_string));
@@ -108,7 +114,13 @@ pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
             }
         }
         Figure::Templates => {
-            w.write_record(["template", "sent", "delivered", "read", "replied"])?;
+            w.write_record([
+                t("template"),
+                t("sent"),
+                t("delivered"),
+                t("read"),
+                t("replied"),
+            ])?;
             for t in &stats.templates {
                 w.write_record([
                     inert(&t.name),
@@ -120,7 +132,7 @@ pub fn to_csv(stats: &Stats, figure: Figure) -> Result<String, csv::Error> {
             }
         }
         Figure::Documents => {
-            w.write_record(["month", "kind", "currency", "count", "total"])?;
+            w.write_record([t("month"), t("kind"), t("currency"), t("count"), t("total")])?;
             for d in &stats.documents {
                 w.write_record([
                     d.month.clone(),

@@ -14,6 +14,7 @@ mod documents;
 mod response;
 #[cfg(test)]
 mod tests;
+mod texts;
 mod volume;
 
 use jiff::civil::Date;

@@ -4,6 +4,7 @@ use jiff::tz::TimeZone;
 use rusqlite::{Connection, params};
 
 use super::*;
+use crate::i18n::Lang;
 use crate::store::{DB_FILE, Store};
 
 fn secs(utc: &str) -> i64 {
@@ -322,29 +323,48 @@ async fn days_follow_the_time_zone() {
 async fn each_figure_exports_as_csv() {
     let (_dir, conn) = fixture().await;
     let s = compute(&conn, &range(), None).unwrap();
-    let per_day = to_csv(&s, Figure::PerDay).unwrap();
+    let per_day = to_csv(&s, Figure::PerDay, Lang::En).unwrap();
     assert_eq!(
         per_day,
         "date,received,sent\n2026-11-02,4,3\n2026-11-03,1,2\n"
     );
-    let docs = to_csv(&s, Figure::Documents).unwrap();
+    let docs = to_csv(&s, Figure::Documents, Lang::En).unwrap();
     assert_eq!(
         docs,
         "month,kind,currency,count,total\n2026-11,invoice,EUR,2,10.30\n2026-11,invoice,USD,1,5\n"
     );
+    // In Spanish: the column names, the weekdays and the file's name.
+    assert!(
+        to_csv(&s, Figure::PerDay, Lang::Es)
+            .unwrap()
+            .starts_with("fecha,recibidos,enviados\n")
+    );
+    let hours = to_csv(&s, Figure::BusiestHours, Lang::Es).unwrap();
+    assert!(hours.starts_with("día,00,01,"), "{hours}");
+    assert!(
+        hours.contains("\nlun,") && hours.contains("\ndom,"),
+        "{hours}"
+    );
+    assert_eq!(
+        Figure::PerDay.file_name(&s, Lang::Es),
+        "mensajes-por-dia_2026-11-02_2026-11-03.csv"
+    );
     for f in Figure::ALL {
-        let text = to_csv(&s, f).unwrap();
+        let text = to_csv(&s, f, Lang::En).unwrap();
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let width = reader.headers().unwrap().len();
         let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
         assert!(!rows.is_empty(), "{f:?}");
         assert!(rows.iter().all(|r| r.len() == width), "{f:?}");
-        assert!(f.file_name(&s).ends_with("_2026-11-02_2026-11-03.csv"));
+        assert!(
+            f.file_name(&s, Lang::En)
+                .ends_with("_2026-11-02_2026-11-03.csv")
+        );
     }
     let mut hostile = s.clone();
     hostile.templates[0].name = "=HYPERLINK(\"x\")".into();
     assert!(
-        to_csv(&hostile, Figure::Templates)
+        to_csv(&hostile, Figure::Templates, Lang::En)
             .unwrap()
             .contains("\"'=HYPERLINK(\"\"x\"\")\"")
     );

@@ -80,7 +80,7 @@ describe("StatisticsSection", () => {
     for (const figure of ["per_day", "first_response", "unanswered", "rates", "busiest_hours", "templates"]) {
       await user.click(screen.getByTestId(`export-${figure}`));
       await settle();
-      expect(last(backend.calls)).toMatchObject({ cmd: "save_statistics_csv", args: { from: "2026-11-01", to: "2026-11-30", figure } });
+      expect(last(backend.calls)).toMatchObject({ cmd: "save_statistics_csv", args: { from: "2026-11-01", to: "2026-11-30", figure, lang: "en" } });
       expect(text("stats-saved")).toBe("Saved to /home/shop/figure.csv");
     }
     await user.click(screen.getByTestId("export-documents"));

@@ -2,6 +2,8 @@
 //! shop's last word), the time until a person at the shop writes back (automatic replies do not
 //! count) — counting only the hours the shop is open, when business hours are set.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rusqlite::Connection;
@@ -32,27 +34,25 @@ pub fn first_response(
     hours: Option<&BusinessHours>,
 ) -> Result<FirstResponse, StoreError> {
     let (start, end) = range.bounds();
+    // The range's messages in time order (one index range, however old the store), each
+    // customer's wait followed in a map.
     let mut stmt = conn.prepare_cached(
-        "SELECT contact, timestamp, direction = 'in', auto FROM messages INDEXED BY messages_stats_contact_time
+        "SELECT contact, timestamp, direction = 'in', auto FROM messages INDEXED BY messages_stats_response
          WHERE timestamp >= ?1 AND timestamp < ?2 AND type != 'reaction'
-         ORDER BY contact, timestamp",
+         ORDER BY timestamp",
     )?;
     let mut rows = stmt.query([start, end])?;
     // (asked, answered), unix seconds.
     let mut waits: Vec<(i64, i64)> = Vec::new();
-    let mut contact = String::new();
-    let mut waiting: Option<i64> = None;
+    let mut waiting: HashMap<String, i64> = HashMap::new();
     while let Some(row) = rows.next()? {
         let who = row.get_ref(0)?.as_str().unwrap_or_default();
-        if who != contact {
-            contact.clear();
-            contact.push_str(who);
-            waiting = None;
-        }
         let (at, inbound, auto): (i64, bool, bool) = (row.get(1)?, row.get(2)?, row.get(3)?);
         if inbound {
-            waiting.get_or_insert(at);
-        } else if !auto && let Some(since) = waiting.take() {
+            if !waiting.contains_key(who) {
+                waiting.insert(who.to_owned(), at);
+            }
+        } else if !auto && let Some(since) = waiting.remove(who) {
             waits.push((since, at));
         }
     }

@@ -39,7 +39,3 @@ WHEN old.timestamp IS NOT new.timestamp OR old.direction IS NOT new.direction
     ON CONFLICT (bucket, direction, status) DO UPDATE SET n = n + 1;
 END;
 
--- First-response times walk a range's messages in time order: one index range led by the time,
--- covering what they read, instead of the whole store in conversation order.
-DROP INDEX messages_stats_contact_time;
-CREATE INDEX messages_stats_response ON messages (timestamp, contact, direction, auto, type);

@@ -164,6 +164,82 @@ async fn main() {
     show("search \"deliv\" (prefix, as you type)", prefix, 50);
     stats_figures(&store, n_contacts).await;
     store.close().await;
+    rollup_cost().await;
+}
+
+/// What the statistics' triggers (the quarter-hour counts and the waits) cost the writes: the
+/// same 100,000 messages (a customer's, then the shop's answer marked read) inserted 1,000 per
+/// transaction in fresh stores with and without the triggers, alternately, three times each;
+/// the best of each is compared.
+async fn rollup_cost() {
+    let n = 100_000usize;
+    let mut best = [f64::MAX; 2];
+    for round in 0..6 {
+        let with = round % 2 == 0;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("open");
+        store
+            .writer()
+            .call(move |ctx| {
+                if !with {
+                    ctx.conn.execute_batch(
+                        "DROP TRIGGER message_stats_insert; DROP TRIGGER message_stats_update;
+                         DROP TRIGGER message_stats_delete; DROP TRIGGER response_waits_asked;
+                         DROP TRIGGER response_waits_answered; DROP TRIGGER response_waits_automatic;",
+                    )?;
+                }
+                for c in 0..1000 {
+                    ctx.conn.execute(
+                        "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES (?1, 0, 0)",
+                        [format!("1555{c:07}")],
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .expect("setup");
+        let t = Instant::now();
+        for chunk in 0..n / 1000 {
+            store
+                .writer()
+                .call(move |ctx| {
+                    for i in chunk * 1000..(chunk + 1) * 1000 {
+                        let inbound = i % 2 == 0;
+                        ctx.conn.execute(
+                            "INSERT INTO messages (wamid, contact, direction, type, text, raw, status, timestamp)
+                             VALUES (?1, ?2, ?3, 'text', 'hello', '{}', ?4, ?5)",
+                            params![
+                                format!("wamid.COST{i:09}"),
+                                format!("1555{:07}", (i / 2) % 1000),
+                                if inbound { "in" } else { "out" },
+                                if inbound { "received" } else { "sent" },
+                                BASE + i as i64 * 60
+                            ],
+                        )?;
+                        if !inbound {
+                            ctx.conn.execute(
+                                "UPDATE messages SET status = 'read' WHERE wamid = ?1",
+                                [format!("wamid.COST{i:09}")],
+                            )?;
+                        }
+                    }
+                    Ok(())
+                })
+                .await
+                .expect("writes");
+        }
+        let secs = t.elapsed().as_secs_f64();
+        store.close().await;
+        let k = usize::from(!with);
+        best[k] = best[k].min(secs);
+    }
+    let rate = |s: f64| n as f64 / s;
+    println!(
+        "writes (a message, or an answer then marked read; 1,000 per transaction), best of 3: {:.0}/s with the statistics' triggers, {:.0}/s without ({:.1}% of the rate without)",
+        rate(best[0]),
+        rate(best[1]),
+        rate(best[0]) / rate(best[1]) * 100.0
+    );
 }
 
 /// The statistics (crates/core/src/stats) over the whole data set: 2% of the shop's messages

@@ -1,8 +1,8 @@
 //! How fast the shop answers: for each customer message that waits (the first since the
-//! shop's last word), the time until a person at the shop writes back (automatic replies do not
-//! count) — counting only the hours the shop is open, when business hours are set.
-
-use std::collections::HashMap;
+//! shop's last word by a person), the time until a person at the shop writes back (automatic
+//! replies do not count) — counting only the hours the shop is open, when business hours are
+//! set. A wait counts in the range it ended in; the waits are kept as they end, by triggers
+//! (`migrations/0020_response_waits.sql`).
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -34,31 +34,18 @@ pub fn first_response(
     hours: Option<&BusinessHours>,
 ) -> Result<FirstResponse, StoreError> {
     let (start, end) = range.bounds();
-    // The range's messages in time order (one index range, however old the store), each
-    // customer's wait followed in a map.
+    // The waits that ended in the range, kept as each ended (migrations/0020_response_waits.sql).
     let mut stmt = conn.prepare_cached(
-        "SELECT contact, timestamp, direction = 'in', auto FROM messages INDEXED BY messages_stats_response
-         WHERE timestamp >= ?1 AND timestamp < ?2 AND type != 'reaction'
-         ORDER BY timestamp",
+        "SELECT asked_at, answered_at FROM response_waits
+         WHERE answered_at >= ?1 AND answered_at < ?2",
     )?;
-    let mut rows = stmt.query([start, end])?;
-    // (asked, answered), unix seconds.
-    let mut waits: Vec<(i64, i64)> = Vec::new();
-    let mut waiting: HashMap<String, i64> = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let who = row.get_ref(0)?.as_str().unwrap_or_default();
-        let (at, inbound, auto): (i64, bool, bool) = (row.get(1)?, row.get(2)?, row.get(3)?);
-        if inbound {
-            if !waiting.contains_key(who) {
-                waiting.insert(who.to_owned(), at);
-            }
-        } else if !auto && let Some(since) = waiting.remove(who) {
-            waits.push((since, at));
-        }
-    }
+    let waits: Vec<(i64, i64)> = stmt
+        .query_map([start, end], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut samples: Vec<u64> = match hours {
         Some(h) => {
-            let open = OpenTime::new(h, start, end);
+            let first = waits.iter().map(|w| w.0).min().unwrap_or(start);
+            let open = OpenTime::new(h, first.min(start), end);
             waits
                 .iter()
                 .map(|&(a, b)| open.between(a, b) as u64)

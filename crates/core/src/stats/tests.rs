@@ -424,3 +424,70 @@ async fn the_quarter_hour_counts_follow_every_change_of_the_messages() {
     let r = rates(&conn, &range()).unwrap();
     assert_eq!(r.read, r.delivered, "{r:?}");
 }
+
+/// A bot's reply is stored, then marked automatic in the same transaction: the customer is still
+/// waiting, and the next message by a person ends the wait. The waits the migration finds in the
+/// messages already stored are the ones the triggers keep as messages arrive.
+#[tokio::test]
+async fn waits_end_at_a_person_and_the_backfill_finds_the_same_ones() {
+    let (_dir, conn) = fixture().await;
+    conn.execute(
+        "INSERT INTO contacts (wa_id, created_at, updated_at) VALUES ('D', 0, 0)",
+        [],
+    )
+    .unwrap();
+    let at = secs("2026-11-03T12:00:00Z");
+    let insert = |direction: &str, t: i64| {
+        conn.execute(
+            "INSERT INTO messages (contact, direction, type, text, raw, status, timestamp)
+             VALUES ('D', ?1, 'text', 'x', '{}', ?2, ?3)",
+            params![
+                direction,
+                if direction == "in" {
+                    "received"
+                } else {
+                    "sent"
+                },
+                t
+            ],
+        )
+        .unwrap();
+        conn.last_insert_rowid()
+    };
+    insert("in", at);
+    let bot = insert("out", at + 5);
+    conn.execute("UPDATE messages SET auto = 1 WHERE id = ?1", [bot])
+        .unwrap();
+    insert("in", at + 50);
+    insert("out", at + 100);
+    let waits = |conn: &Connection| -> Vec<(String, i64, i64)> {
+        let mut stmt = conn
+            .prepare("SELECT contact, asked_at, answered_at FROM response_waits ORDER BY 1, 2")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let kept = waits(&conn);
+    assert!(kept.contains(&("D".to_owned(), at, at + 100)), "{kept:?}");
+    let waiting = |conn: &Connection| -> Vec<(String, i64)> {
+        let mut stmt = conn
+            .prepare("SELECT contact, since FROM stats_waiting ORDER BY 1")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let still = waiting(&conn);
+
+    // The migration's own statements, before its triggers, on the same messages.
+    let migration = include_str!("../../../../migrations/0020_response_waits.sql");
+    let backfill = &migration[..migration.find("CREATE TRIGGER").unwrap()];
+    conn.execute_batch("DROP TABLE response_waits; DROP TABLE stats_waiting;")
+        .unwrap();
+    conn.execute_batch(backfill).unwrap();
+    assert_eq!(waits(&conn), kept);
+    assert_eq!(waiting(&conn), still);
+}

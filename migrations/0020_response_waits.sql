@@ -81,5 +81,13 @@ WHEN old.auto = 0 AND new.auto = 1 BEGIN
     DELETE FROM response_waits WHERE message_id = new.id;
 END;
 
+-- A message taken back (a broadcast's send requeued before it went out) ended no wait either.
+CREATE TRIGGER response_waits_deleted AFTER DELETE ON messages BEGIN
+    INSERT INTO stats_waiting (contact, since)
+    SELECT contact, asked_at FROM response_waits WHERE message_id = old.id
+    ON CONFLICT (contact) DO UPDATE SET since = min(since, excluded.since);
+    DELETE FROM response_waits WHERE message_id = old.id;
+END;
+
 -- The templates figure reads the shop's templates of a range, not every message of it.
 CREATE INDEX messages_templates_sent ON messages (timestamp) WHERE direction = 'out' AND type = 'template';

@@ -459,7 +459,6 @@ async fn waits_end_at_a_person_and_the_backfill_finds_the_same_ones() {
     conn.execute("UPDATE messages SET auto = 1 WHERE id = ?1", [bot])
         .unwrap();
     insert("in", at + 50);
-    insert("out", at + 100);
     let waits = |conn: &Connection| -> Vec<(String, i64, i64)> {
         let mut stmt = conn
             .prepare("SELECT contact, asked_at, answered_at FROM response_waits ORDER BY 1, 2")
@@ -469,6 +468,11 @@ async fn waits_end_at_a_person_and_the_backfill_finds_the_same_ones() {
             .collect::<Result<_, _>>()
             .unwrap()
     };
+    // An answer taken back (deleted) gives the wait back; the next one ends it.
+    let taken_back = insert("out", at + 80);
+    conn.execute("DELETE FROM messages WHERE id = ?1", [taken_back])
+        .unwrap();
+    insert("out", at + 100);
     let kept = waits(&conn);
     assert!(kept.contains(&("D".to_owned(), at, at + 100)), "{kept:?}");
     let waiting = |conn: &Connection| -> Vec<(String, i64)> {

@@ -30,6 +30,7 @@ import { workspaceStep } from './lib/workspace-step.mjs';
 import { templatesStep } from './lib/templates-step.mjs';
 import { chooseCustomer } from './lib/sandbox.mjs';
 import { goLive } from './lib/wizard-step.mjs';
+import { CHOICE, LANG, words } from './lib/lang.mjs';
 import { appMemory, findAppProcess, mib } from './lib/procfs.mjs';
 import { bounded, startTauriDriver } from './lib/tauri-driver.mjs';
 
@@ -188,6 +189,16 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
     await banner.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the sandbox banner is not shown (is the app in the sandbox?)' });
     log(`sandbox banner: "${(await textOf(banner)).trim()}"`);
 
+    if (LANG !== 'en') {
+      step = `choosing ${LANG} in the status bar, for the whole session`;
+      await (await browser.$('[data-testid="language"]')).selectByAttribute('value', CHOICE);
+      await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === LANG, {
+        timeout: UI_MS,
+        timeoutMsg: `the app did not switch to ${LANG}`,
+      });
+      log(`language: ${LANG}; the banner now reads "${(await textOf(banner)).trim()}"`);
+    }
+
     step = `having simulated customer ${CUSTOMER} write`;
     await browser.$('[data-testid="sandbox-panel"]').waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the simulated customer panel is not shown' });
     await chooseCustomer(browser, CUSTOMER);
@@ -265,7 +276,7 @@ test('Shopchat window: a simulated customer writes, the shop answers, the answer
       const shown = await react.waitForDisplayed({ timeout: 3_000 }).then(() => true, () => false);
       if (shown) await react.click();
       else await browser.execute((el) => el.click(), react);
-      await browser.$('[data-testid="reaction-picker"] button[aria-label="React with 👍"]').click();
+      await browser.$(`[data-testid="reaction-picker"] button[aria-label="${words.reactWithThumbs}"]`).click();
       await browser.waitUntil(
         quietly(async () => {
           const badges = await browser.$$('[data-testid="reaction"][data-direction="out"]');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { colourfulness } from './png.mjs';
 import { sandboxSay } from './sandbox.mjs';
+import { words } from './lang.mjs';
 
 const UI_MS = 10_000;
 const CHAT_MS = 15_000;
@@ -46,21 +47,27 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
     }),
     { timeout: CHAT_MS, interval: 100, timeoutMsg: `the customer's ${EMOJI} did not arrive` },
   );
+  // The customer's automatic answer may arrive and move the bubble between finding its rectangle
+  // and taking the screenshot: measured again (found again) a few times before failing.
   let bubble = null;
-  for (const b of await browser.$$(bubbleSel)) if ((await textOf(b)).includes(EMOJI)) bubble = b;
-  const text = await bubble.$('[data-testid="message-text"]');
-  // WebKitWebDriver's element screenshots come out black under Xvfb: the whole window, and the
-  // element's rectangle in it (device pixels).
-  const rect = await browser.getElementRect(text.elementId);
-  const ratio = await browser.execute(() => window.devicePixelRatio || 1);
-  const png = Buffer.from(await browser.takeScreenshot(), 'base64');
-  writeFileSync(join(outDir, 'emoji.png'), png);
-  metrics.emoji = colourfulness(png, {
-    x: rect.x * ratio,
-    y: rect.y * ratio,
-    width: rect.width * ratio,
-    height: rect.height * ratio,
-  });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 300));
+    for (const b of await browser.$$(bubbleSel)) if ((await textOf(b)).includes(EMOJI)) bubble = b;
+    const text = await bubble.$('[data-testid="message-text"]');
+    // WebKitWebDriver's element screenshots come out black under Xvfb: the whole window, and the
+    // element's rectangle in it (device pixels).
+    const rect = await browser.getElementRect(text.elementId);
+    const ratio = await browser.execute(() => window.devicePixelRatio || 1);
+    const png = Buffer.from(await browser.takeScreenshot(), 'base64');
+    writeFileSync(join(outDir, 'emoji.png'), png);
+    metrics.emoji = colourfulness(png, {
+      x: rect.x * ratio,
+      y: rect.y * ratio,
+      width: rect.width * ratio,
+      height: rect.height * ratio,
+    });
+    if (metrics.emoji.colours >= 20 && metrics.emoji.pixels >= 30) break;
+  }
   assert.ok(
     metrics.emoji.colours >= 20 && metrics.emoji.pixels >= 30,
     `the emoji ${EMOJI} is not drawn in colour (${metrics.emoji.colours} saturated colours over ${metrics.emoji.pixels} pixels): no colour-emoji font? (fonts-noto-color-emoji)`,
@@ -76,7 +83,7 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
   const react = await line.$('[data-testid="action-react"]');
   await react.waitForExist({ timeout: UI_MS, timeoutMsg: 'the message has no React action' });
   await browser.execute((el) => el.click(), react);
-  const thumbs = await line.$('[data-testid="reaction-picker"] button[aria-label="React with 👍"]');
+  const thumbs = await line.$(`[data-testid="reaction-picker"] button[aria-label="${words.reactWithThumbs}"]`);
   await thumbs.waitForExist({ timeout: UI_MS, timeoutMsg: 'the reaction picker did not open' });
   await browser.execute((el) => el.click(), thumbs);
   await wrap.$('[data-testid="reaction"][data-direction="out"]').waitForDisplayed({
@@ -84,7 +91,7 @@ export async function chatStep(browser, { customer, outDir, at, log }) {
     timeoutMsg: 'the reaction is not shown under its message',
   });
   const preview = await browser.$(`[data-testid="chat-row"][data-wa-id="${customer}"] [data-testid="chat-preview"]`);
-  await browser.waitUntil(quietly(async () => (await textOf(preview)).includes('You reacted 👍 to')), {
+  await browser.waitUntil(quietly(async () => (await textOf(preview)).includes(words.reactedPrefix)), {
     timeout: UI_MS,
     interval: 100,
     timeoutMsg: 'the chat list does not say "You reacted 👍 to …"',

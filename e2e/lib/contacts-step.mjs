@@ -6,6 +6,7 @@
 // add` would.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { words } from './lang.mjs';
 
 const UI_MS = 10_000;
 
@@ -43,7 +44,7 @@ export async function contactsStep(browser, { customer, outDir, at }) {
     { timeout: UI_MS, timeoutMsg: 'the label filter did not keep exactly the labelled chat' },
   );
   metrics.filterMs = Date.now() - started;
-  await (await byTestId(browser, 'label-filter')).selectByVisibleText('All labels');
+  await (await byTestId(browser, 'label-filter')).selectByVisibleText(words.allLabels);
 
   at('using a quick reply');
   await browser.execute(() =>

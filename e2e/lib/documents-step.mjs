@@ -4,6 +4,7 @@
 // in the chat opening that record. Leaves screenshots of the editor and the record.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { words } from './lang.mjs';
 
 const UI_MS = 10_000;
 const PREVIEW_MS = 20_000; // pdf.js loads on first use, then draws
@@ -53,9 +54,9 @@ export async function documentsStep(browser, { customer, outDir, at, log }) {
   const settings = await byTestId(browser, 'shop-settings');
   await settings.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the shop settings did not open' });
   await (await byTestId(browser, 'shop-tab-products')).click();
-  await typeInto(browser, 'New product name', 'Blue mug');
-  await typeInto(browser, 'New product unit price', '12.50');
-  await typeInto(browser, 'New product tax %', '21');
+  await typeInto(browser, words.newProduct.name, 'Blue mug');
+  await typeInto(browser, words.newProduct.price, '12.50');
+  await typeInto(browser, words.newProduct.tax, '21');
   await (await byTestId(browser, 'add-product')).click();
   await browser.waitUntil(
     quietly(async () => (await browser.$$('[data-testid="product-row"]')).length === 1),
@@ -73,24 +74,24 @@ export async function documentsStep(browser, { customer, outDir, at, log }) {
   assert.equal(await (await byTestId(browser, 'document-customer')).getValue(), customer, 'the editor is not prefilled with the chat\'s customer');
 
   at('a line completed from the product list');
-  await typeInto(browser, 'Line 1 description', 'blue');
-  const option = await browser.$('[role="listbox"][aria-label="Products"] [role="option"]');
+  await typeInto(browser, words.line.description(1), 'blue');
+  const option = await browser.$(`[role="listbox"][aria-label="${words.products}"] [role="option"]`);
   await option.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the product list does not complete "blue"' });
   await browser.keys('Enter');
   await browser.waitUntil(
-    quietly(async () => (await (await browser.$('input[aria-label="Line 1 unit price"]')).getValue()) === '12.50'),
+    quietly(async () => (await (await browser.$(`input[aria-label="${words.line.unitPrice(1)}"]`)).getValue()) === '12.50'),
     { timeout: UI_MS, interval: 100, timeoutMsg: 'the product did not fill the line\'s price' },
   );
-  await typeInto(browser, 'Line 1 quantity', '2');
+  await typeInto(browser, words.line.quantity(1), '2');
 
   at('the exact total');
   let total = '';
   await browser.waitUntil(
     quietly(async () => {
       total = (await textOf(await byTestId(browser, 'document-total'))).trim();
-      return total === '30.25 EUR';
+      return total === words.invoiceTotal;
     }),
-    { timeout: UI_MS, interval: 100, timeoutMsg: `the total is not 30.25 EUR (2 × 12.50 + 21 %): ${total}` },
+    { timeout: UI_MS, interval: 100, timeoutMsg: `the total is not ${words.invoiceTotal} (2 × 12.50 + 21 %)` },
   );
 
   at('the preview of the file');

@@ -4,6 +4,7 @@
 // template to every simulated customer runs through to its report.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { words } from './lang.mjs';
 
 const UI_MS = 10_000;
 const REVIEW_MS = 30_000; // the fake's review delay plus the webhook
@@ -36,7 +37,7 @@ export async function templatesStep(browser, { outDir, at, log }) {
   await browser.waitUntil(
     async () => {
       for (const p of await browser.$$('[data-testid="template-problem"]')) {
-        if (/start/i.test(await textOf(p))) return true;
+        if (words.paramAtStart.test(await textOf(p))) return true;
       }
       return false;
     },
@@ -112,7 +113,7 @@ export async function templatesStep(browser, { outDir, at, log }) {
     .waitUntil(
       async () => {
         funnel = (await textOf(await byTestId(browser, 'broadcast-funnel'))).replace(/\s+/g, ' ').trim();
-        return Number(/Delivered (\d+)/.exec(funnel)?.[1] ?? 0) >= count;
+        return Number(words.delivered.exec(funnel)?.[1] ?? 0) >= count;
       },
       { timeout: UI_MS, interval: 200 },
     )

@@ -1,9 +1,11 @@
 // The statistics and the language in the real window (issue 18): the Statistics section shows the
 // messages of this run (a screenshot of the dashboard is left beside the others), then the app is
-// switched to Spanish from the status bar, its words change at once (the section rail, the
-// dashboard), and it is switched back to English.
+// switched to the other language from the status bar (Spanish in an English session, English in
+// a Spanish one), its words change at once (the section rail, the dashboard), and it is switched
+// back to the session's language.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { CHOICE, LANG, OTHER, otherWords, words } from './lang.mjs';
 
 const UI_MS = 10_000;
 
@@ -19,28 +21,28 @@ export async function workspaceStep(browser, { outDir, at, log }) {
   await perDay.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the statistics did not show' });
   const statsMs = Date.now() - started;
   const text = String(await perDay.getProperty('textContent'));
-  const received = Number(/(\d+) received/.exec(text)?.[1] ?? 0);
+  const received = Number(words.received.exec(text)?.[1] ?? 0);
   assert.ok(received > 0, `the statistics count no message received in this run: ${text.slice(0, 120)}`);
   await browser.saveScreenshot(join(outDir, 'statistics.png'));
 
-  at('switching the app to Spanish');
+  at(`switching the app to the other language (${OTHER})`);
   const language = await byTestId(browser, 'language');
-  await language.selectByAttribute('value', 'es');
-  await browser.waitUntil(async () => (await labelOf(browser, 'nav-statistics')) === 'Estadísticas', {
+  await language.selectByAttribute('value', OTHER);
+  await browser.waitUntil(async () => (await labelOf(browser, 'nav-statistics')) === otherWords.rail.statistics, {
     timeout: UI_MS,
-    timeoutMsg: 'the section rail is not in Spanish',
+    timeoutMsg: `the section rail is not in ${OTHER}`,
   });
-  assert.equal(await labelOf(browser, 'nav-templates'), 'Plantillas');
-  assert.equal(await labelOf(browser, 'nav-customers'), 'Clientes');
-  await browser.saveScreenshot(join(outDir, 'statistics-es.png'));
+  assert.equal(await labelOf(browser, 'nav-templates'), otherWords.rail.templates);
+  assert.equal(await labelOf(browser, 'nav-customers'), otherWords.rail.customers);
+  await browser.saveScreenshot(join(outDir, `statistics-${OTHER}.png`));
 
-  at('back to the system language (English here)');
-  await language.selectByAttribute('value', 'system');
-  await browser.waitUntil(async () => (await labelOf(browser, 'nav-statistics')) === 'Statistics', {
+  at(`back to the session's language (${LANG})`);
+  await language.selectByAttribute('value', CHOICE);
+  await browser.waitUntil(async () => (await labelOf(browser, 'nav-statistics')) === words.rail.statistics, {
     timeout: UI_MS,
-    timeoutMsg: 'the section rail did not come back to English',
+    timeoutMsg: `the section rail did not come back to ${LANG}`,
   });
   await (await byTestId(browser, 'nav-chats')).click();
-  log(`statistics: shown in ${statsMs} ms with ${received} messages received; Spanish and back`);
+  log(`statistics: shown in ${statsMs} ms with ${received} messages received; ${OTHER} and back to ${LANG}`);
   return { statsMs, received };
 }

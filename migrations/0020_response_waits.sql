@@ -19,8 +19,11 @@ CREATE TABLE response_waits (
 ) STRICT;
 CREATE INDEX response_waits_by_answer ON response_waits (answered_at, asked_at);
 
--- The waits of the messages already stored: per customer, in time order, each stretch that ends
--- at a person's message (`seg` counts the person's messages before a row).
+-- The waits of the messages already stored, worked out once: per customer, in time order, each
+-- stretch that ends at a person's message (`seg` counts the person's messages before a row).
+-- Every stretch but a customer's last ends with one; a last one without it is a customer waiting
+-- now.
+CREATE TEMP TABLE stored_waits AS
 WITH m AS (
     SELECT id, contact, timestamp, direction = 'in' AS inbound,
            direction = 'out' AND auto = 0 AS person
@@ -29,33 +32,20 @@ WITH m AS (
     SELECT *, coalesce(sum(person) OVER (PARTITION BY contact ORDER BY timestamp, id
                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
     FROM m
-), waits AS (
-    SELECT contact, min(CASE WHEN inbound THEN timestamp END) AS asked,
-           max(CASE WHEN person THEN id END) AS answer,
-           max(CASE WHEN person THEN timestamp END) AS answered
-    FROM s GROUP BY contact, seg
 )
+SELECT contact, min(CASE WHEN inbound THEN timestamp END) AS asked,
+       max(CASE WHEN person THEN id END) AS answer,
+       max(CASE WHEN person THEN timestamp END) AS answered
+FROM s GROUP BY contact, seg;
+
 INSERT INTO response_waits (message_id, contact, asked_at, answered_at)
-SELECT answer, contact, asked, answered FROM waits
+SELECT answer, contact, asked, answered FROM stored_waits
 WHERE asked IS NOT NULL AND answer IS NOT NULL AND asked <= answered;
 
--- And the customers waiting now: their last stretch has no person's message.
-WITH m AS (
-    SELECT id, contact, timestamp, direction = 'in' AS inbound,
-           direction = 'out' AND auto = 0 AS person
-    FROM messages WHERE type != 'reaction' AND imported = 0
-), s AS (
-    SELECT *, coalesce(sum(person) OVER (PARTITION BY contact ORDER BY timestamp, id
-                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
-    FROM m
-), waits AS (
-    SELECT contact, min(CASE WHEN inbound THEN timestamp END) AS asked,
-           max(CASE WHEN person THEN id END) AS answer,
-           max(CASE WHEN person THEN timestamp END) AS answered
-    FROM s GROUP BY contact, seg
-)
 INSERT INTO stats_waiting (contact, since)
-SELECT contact, asked FROM waits WHERE asked IS NOT NULL AND answer IS NULL;
+SELECT contact, asked FROM stored_waits WHERE asked IS NOT NULL AND answer IS NULL;
+
+DROP TABLE stored_waits;
 
 CREATE TRIGGER response_waits_asked AFTER INSERT ON messages
 WHEN new.direction = 'in' AND new.type != 'reaction' AND new.imported = 0 BEGIN

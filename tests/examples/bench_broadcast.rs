@@ -18,7 +18,6 @@ use serde_json::json;
 use shopchat_core::DomainEvent;
 use shopchat_core::broadcasts::{self, AudienceSource, NewBroadcast};
 use shopchat_core::config::{Mode, OutboxSettings};
-use shopchat_core::store::templates::{StoredTemplate, replace_all};
 use shopchat_e2e::{SEND_PATH, TestEngine, live_settings};
 
 #[tokio::main]
@@ -132,11 +131,8 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64), f64) {
         .expect("csv");
     }
     drop(file);
-    let raw = json!({
-        "name": "order_ready", "language": "es_MX", "status": "APPROVED", "category": "UTILITY",
-        "id": "777",
-        "components": [{"type": "BODY", "text": "Hola {{1}}", "example": {"body_text": [["Ana"]]}}]
-    });
+    t.approved_template("order_ready", "es_MX", "Hola {{1}}")
+        .await;
     let req = NewBroadcast {
         name: "bench".into(),
         template: "order_ready".into(),
@@ -157,19 +153,6 @@ async fn run(count: usize, rate: u32) -> (f64, (u64, u64, u64, u64), f64) {
         .store()
         .writer()
         .call(move |ctx| {
-            replace_all(
-                ctx.conn,
-                &[StoredTemplate {
-                    name: "order_ready".into(),
-                    language: "es_MX".into(),
-                    id: "777".into(),
-                    status: "APPROVED".into(),
-                    category: Some("UTILITY".into()),
-                    raw: raw.to_string(),
-                    synced_at: 0,
-                    ..Default::default()
-                }],
-            )?;
             broadcasts::budget::remember(ctx.conn, None)?;
             Ok(broadcasts::create::create(ctx, &req))
         })

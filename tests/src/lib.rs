@@ -173,6 +173,32 @@ impl TestEngine {
             .id
     }
 
+    /// Stores `name` in `language` as an approved utility template whose body is `body` (one
+    /// example value per parameter: `Ana`), as a sync from Meta would.
+    pub async fn approved_template(&self, name: &str, language: &str, body: &str) {
+        let raw = serde_json::json!({
+            "name": name, "language": language, "status": "APPROVED", "category": "UTILITY",
+            "id": "777",
+            "components": [{"type": "BODY", "text": body, "example": {"body_text": [["Ana"]]}}]
+        });
+        let template = shopchat_core::store::templates::StoredTemplate {
+            name: name.to_owned(),
+            language: language.to_owned(),
+            id: "777".into(),
+            status: "APPROVED".into(),
+            category: Some("UTILITY".into()),
+            raw: raw.to_string(),
+            synced_at: 0,
+            ..Default::default()
+        };
+        self.engine
+            .store()
+            .writer()
+            .call(move |ctx| shopchat_core::store::templates::replace_all(ctx.conn, &[template]))
+            .await
+            .expect("template stored");
+    }
+
     pub async fn messages(&self, contact: &str) -> Vec<MessageView> {
         self.engine.messages(contact, 1000).await.expect("messages")
     }

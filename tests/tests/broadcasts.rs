@@ -5,11 +5,9 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use shopchat_core::DomainEvent;
 use shopchat_core::broadcasts::{AudienceSource, NewBroadcast};
 use shopchat_core::config::Mode;
-use shopchat_core::store::templates::{StoredTemplate, replace_all};
 use shopchat_e2e::{SEND_PATH, TestEngine, accepted, fast_outbox, live_settings, status_body};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
@@ -28,31 +26,8 @@ async fn a_broadcast_reports_its_progress_to_the_window_through_to_completed() {
     let t = TestEngine::start(Mode::Live(live_settings(&graph.uri())), fast_outbox()).await;
     let mut events = t.engine.subscribe();
 
-    let raw = json!({
-        "name": "order_ready", "language": "en", "status": "APPROVED", "category": "UTILITY",
-        "id": "777",
-        "components": [{"type": "BODY", "text": "Hi {{1}}, your order is ready.", "example": {"body_text": [["Ana"]]}}]
-    });
-    t.engine
-        .store()
-        .writer()
-        .call(move |ctx| {
-            replace_all(
-                ctx.conn,
-                &[StoredTemplate {
-                    name: "order_ready".into(),
-                    language: "en".into(),
-                    id: "777".into(),
-                    status: "APPROVED".into(),
-                    category: Some("UTILITY".into()),
-                    raw: raw.to_string(),
-                    synced_at: 0,
-                    ..Default::default()
-                }],
-            )
-        })
-        .await
-        .expect("templates stored");
+    t.approved_template("order_ready", "en", "Hi {{1}}, your order is ready.")
+        .await;
     let csv = t.dir.path().join("list.csv");
     let mut file = std::fs::File::create(&csv).expect("csv");
     writeln!(

@@ -12,6 +12,7 @@ fn main() {
         "outbox_counts",
         "outbox_health",
         "resume_outbox",
+        "set_language",
         "sandbox_customers",
         "sandbox_say",
         "send_reaction",

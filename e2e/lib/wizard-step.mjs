@@ -74,8 +74,8 @@ export async function goLive(browser, at) {
   await attributeBecomes(browser, 'setup-connection-result', 'data-result', 'problem');
   const tokenError = await byTestId(browser, 'setup-access-token-error');
   await tokenError.waitForDisplayed({ timeout: UI_MS, timeoutMsg: 'the refused token is not explained at its field' });
-  // The engine's own words, in English whatever the app's language (not yet in its catalogues).
-  assert.match(await textOf(tokenError), /refused the access token/i);
+  // The engine's own words, in the app's language (the window tells the engine which).
+  assert.match(await textOf(tokenError), words.tokenRefused);
   assert.equal(await (await byTestId(browser, 'setup-next')).isEnabled(), false, 'Next is enabled after a failed test');
 
   at('test connection with the right token');

@@ -24,6 +24,7 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::app::outbox_counts,
         commands::app::outbox_health,
         commands::app::resume_outbox,
+        commands::app::set_language,
         commands::chats::list_chats,
         commands::chats::list_messages,
         commands::chats::mark_read,

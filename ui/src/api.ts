@@ -145,6 +145,11 @@ export function outboxHealth(): Promise<OutboxHealth> {
   return call<OutboxHealth>("outbox_health");
 }
 
+/** Tells the engine the language the window shows: its errors and notifications follow it. */
+export function setLanguage(lang: "en" | "es"): Promise<void> {
+  return call<void>("set_language", { lang });
+}
+
 /** Sends again after a pause (the account was reconnected, or the owner wants to try again). */
 export function resumeOutbox(): Promise<OutboxHealth> {
   return call<OutboxHealth>("resume_outbox");

@@ -10,6 +10,7 @@ use std::path::Path;
 
 pub mod failed;
 mod template_file;
+pub(crate) mod texts;
 pub use template_file::queue_template_with_file;
 
 use rusqlite::OptionalExtension;

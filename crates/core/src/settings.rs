@@ -20,12 +20,15 @@ mod keys;
 mod maintenance;
 mod media_limits;
 mod shop;
+pub(crate) mod texts;
 mod write;
+
 pub use maintenance::{MAX_RETENTION_DAYS, Maintenance};
 pub use media_limits::{
     DEFAULT_DAILY_BUDGET_MB, DEFAULT_FREE_SPACE_FLOOR_MB, MAX_MEDIA_LIMIT_MB, MediaLimits,
 };
 pub use shop::{DocumentPrefixes, ShopProfile, valid_percent};
+use texts::why;
 
 /// The settings file's name in the data dir.
 pub const SETTINGS_FILE: &str = "settings.json";
@@ -37,14 +40,14 @@ pub const DEFAULT_OUTBOX_RATE: u32 = 80;
 /// Why the settings could not be read, written or accepted.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", texts::why("settings.cannot_read", &[("path", &.path.display().to_string()), ("error", &.source.to_string())]))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a settings file (a JSON object): {reason}")]
+    #[error("{}", texts::why("settings.malformed", &[("path", &.path.display().to_string()), ("reason", .reason)]))]
     Malformed { path: PathBuf, reason: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", texts::why("settings.cannot_write", &[("path", &.path.display().to_string()), ("error", &.source.to_string())]))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -53,7 +56,7 @@ pub enum SettingsError {
     #[error("{key}: {reason}")]
     Key { key: String, reason: String },
     /// Every field that is not valid, with why.
-    #[error("invalid settings: {}", .0.iter().map(|(k, r)| format!("{k}: {r}")).collect::<Vec<_>>().join("; "))]
+    #[error("{}", texts::why("settings.invalid", &[("problems", &.0.iter().map(|(k, r)| format!("{k}: {r}")).collect::<Vec<_>>().join("; "))]))]
     Invalid(Vec<(&'static str, String)>),
 }
 
@@ -219,24 +222,33 @@ impl Settings {
             if let Some(v) = value
                 && (v.is_empty() || v.len() > 32 || !v.bytes().all(|b| b.is_ascii_digit()))
             {
-                problems.push((key, format!("{v:?} is not a numeric id")));
+                problems.push((
+                    key,
+                    why("settings.numeric_id", &[("value", &format!("{v:?}"))]),
+                ));
             }
         }
         if !valid_api_version(&self.api_version) {
             problems.push((
                 "api_version",
-                format!("{:?} is not a version like v24.0", self.api_version),
+                why(
+                    "settings.api_version",
+                    &[("value", &format!("{:?}", self.api_version))],
+                ),
             ));
         }
         if self.listen_port == 0 {
-            problems.push(("listen_port", "use a port from 1 to 65535".to_owned()));
+            problems.push(("listen_port", why("settings.listen_port", &[])));
         }
         if let Some(domain) = &self.ngrok_domain
             && !valid_domain(domain)
         {
             problems.push((
                 "ngrok_domain",
-                format!("{domain:?} is not a domain name like shop.ngrok.app"),
+                why(
+                    "settings.ngrok_domain",
+                    &[("value", &format!("{domain:?}"))],
+                ),
             ));
         }
         if let Some(url) = &self.public_url
@@ -246,7 +258,7 @@ impl Settings {
         {
             problems.push((
                 "public_url",
-                format!("{url:?} is not a public HTTPS address like https://shop.example.com"),
+                why("settings.public_url", &[("value", &format!("{url:?}"))]),
             ));
         }
         if let Some(rate) = self.outbox_rate
@@ -254,7 +266,13 @@ impl Settings {
         {
             problems.push((
                 "outbox_rate",
-                format!("{rate} is not a rate: use 1 to {MAX_RATE_PER_SECOND}, or null for none"),
+                why(
+                    "settings.outbox_rate",
+                    &[
+                        ("value", &rate.to_string()),
+                        ("max", &MAX_RATE_PER_SECOND.to_string()),
+                    ],
+                ),
             ));
         }
         if let Some(c) = &self.default_country
@@ -262,11 +280,14 @@ impl Settings {
         {
             problems.push((
                 "default_country",
-                format!("{c:?} is not a country code like MX or ES"),
+                why("settings.default_country", &[("value", &format!("{c:?}"))]),
             ));
         }
         if self.business_name.as_ref().is_some_and(|n| n.len() > 256) {
-            problems.push(("business_name", "at most 256 bytes".to_owned()));
+            problems.push((
+                "business_name",
+                why("settings.at_most_bytes", &[("max", "256")]),
+            ));
         }
         problems.extend(self.shop.problems());
         problems.extend(self.maintenance.problems());

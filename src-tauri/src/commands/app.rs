@@ -58,3 +58,9 @@ pub fn outbox_health(state: State<'_, AppState>) -> Result<OutboxHealth, ApiErro
 pub fn resume_outbox(state: State<'_, AppState>) -> Result<OutboxHealth, ApiError> {
     Ok(state.engine()?.resume_outbox())
 }
+
+/// The window shows `lang` now: the engine's errors, problems and notifications follow it.
+#[tauri::command]
+pub fn set_language(lang: shopchat_core::i18n::Lang) {
+    shopchat_core::i18n::set_owner_lang(lang);
+}

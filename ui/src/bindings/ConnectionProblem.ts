@@ -2,7 +2,7 @@
 import type { ProblemKind } from "./ProblemKind";
 
 /**
- * A failed connection test: its kind, and a sentence for the owner.
+ * A failed connection test: its kind, and a sentence for the owner in the owner's language.
  */
 export type ConnectionProblem = { kind: ProblemKind, message: string, 
 /**

@@ -19,6 +19,11 @@ button: string | null, options: Array<OptionView>, } | { "kind": "interactive_re
  */
 target_wamid: string, 
 /**
- * What that message says in a few words, when it is stored here.
+ * What that message says, when it is stored here and has words.
  */
-target_text: string | null, } | { "kind": "unsupported", reason: string, };
+target_text: string | null, 
+/**
+ * That message's `type`, when it is stored here (the window names a photo in its
+ * own language when there are no words).
+ */
+target_kind: string | null, } | { "kind": "unsupported", reason: string, };

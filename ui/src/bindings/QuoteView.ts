@@ -14,6 +14,7 @@ id: number | null, direction: Direction | null,
  */
 kind: string | null, 
 /**
- * A short readable line for it ("Photo", the text, ...); `None` when it is not stored.
+ * Its text or caption; `None` when it has none or is not stored (the window then names
+ * its `kind`).
  */
 text: string | null, };

@@ -101,10 +101,12 @@ describe("messageSummary", () => {
   });
 
   test("a reaction reads as a sentence naming the message", () => {
-    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "See you at 5" };
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "See you at 5", target_kind: "text" };
     expect(messageSummary({ type: "reaction", text: null, content })).toBe("Reacted 👍 to “See you at 5”");
+    // A message without words is named in the window's language, never by the engine.
+    expect(reactionSummary({ ...content, target_text: null, target_kind: "image" }, "You")).toBe("You reacted 👍 to “📷 Photo”");
     expect(reactionSummary(content, "You")).toBe("You reacted 👍 to “See you at 5”");
-    expect(reactionSummary({ ...content, emoji: "❤️", target_text: null }, "Ana")).toBe("Ana reacted ❤️ to a message");
+    expect(reactionSummary({ ...content, emoji: "❤️", target_text: null, target_kind: null }, "Ana")).toBe("Ana reacted ❤️ to a message");
     expect(reactionSummary({ ...content, emoji: "" }, "Ana")).toBe("Ana removed a reaction to “See you at 5”");
     const long = "a".repeat(60);
     expect(reactionSummary({ ...content, target_text: long }, "You")).toBe(`You reacted 👍 to “${"a".repeat(39)}…”`);

@@ -192,7 +192,11 @@ type ReactionContent = Extract<NonNullable<MessageView["content"]>, { kind: "rea
  * "Ana reacted ❤️ to “Do you have mugs?”". `who` is null when the sentence needs no subject; `mine`: the shop's own ("You reacted").
  */
 export function reactionSummary(content: ReactionContent, who: string | null, mine = false): string {
-  const target = content.target_text ? shorten(content.target_text, 40) : "";
+  const target = content.target_text
+    ? shorten(content.target_text, 40)
+    : content.target_kind
+      ? readableType(content.target_kind)
+      : "";
   const values = { emoji: content.emoji, target, quoted: target ? "yes" : "no", who: who ?? "", mine: mine ? "yes" : "no" };
   const subject = who !== null || mine;
   if (content.emoji) return t(subject ? "summary.reacted" : "summary.reacted_nobody", values);

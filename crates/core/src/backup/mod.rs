@@ -10,6 +10,7 @@
 mod create;
 mod restore;
 pub mod schedule;
+pub(crate) mod texts;
 
 #[cfg(test)]
 mod tests;

@@ -14,6 +14,7 @@ pub mod phone;
 mod progress;
 pub mod report;
 pub mod runner;
+pub(crate) mod texts;
 pub mod track;
 mod view;
 

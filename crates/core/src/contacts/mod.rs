@@ -12,6 +12,7 @@ pub mod ops;
 pub mod panel;
 pub mod phone;
 pub mod store;
+pub(crate) mod texts;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -21,6 +21,7 @@ pub mod records;
 mod replies;
 pub mod requests;
 mod send;
+pub(crate) mod texts;
 mod view;
 
 use std::path::Path;

@@ -18,6 +18,7 @@ mod chats;
 mod coexistence;
 mod consent;
 mod contacts;
+pub(crate) mod texts;
 pub use coexistence::SandboxPhone;
 mod disk;
 mod documents;

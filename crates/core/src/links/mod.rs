@@ -8,6 +8,7 @@ pub mod codes;
 pub mod link;
 pub mod ops;
 pub mod records;
+pub(crate) mod texts;
 pub mod view;
 
 pub use audit::Actor;

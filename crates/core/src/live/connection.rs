@@ -9,6 +9,9 @@ use ts_rs::TS;
 use wacloud::account::WabaId;
 use wacloud::{ErrorKind, GraphClient, GraphConfig, GraphError, PhoneNumberId};
 
+use super::texts::TEXTS;
+use crate::i18n::say;
+
 /// What the owner typed in the wizard's second step (the access token stays a secret).
 #[derive(Debug, Clone)]
 pub struct WhatsAppAccount {
@@ -57,7 +60,7 @@ pub enum ProblemKind {
     Other,
 }
 
-/// A failed connection test: its kind, and a sentence for the owner.
+/// A failed connection test: its kind, and a sentence for the owner in the owner's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct ConnectionProblem {
@@ -91,21 +94,21 @@ pub async fn test_connection(
         return Err(ConnectionProblem::new(
             ProblemKind::Invalid,
             Some("access_token"),
-            "Paste the access token first.",
+            say(TEXTS, "live.token_empty", &[]),
         ));
     }
     if token.chars().any(char::is_whitespace) {
         return Err(ConnectionProblem::new(
             ProblemKind::Invalid,
             Some("access_token"),
-            "The access token cannot contain spaces or line breaks: copy it again from Meta.",
+            say(TEXTS, "live.token_spaces", &[]),
         ));
     }
     let phone = PhoneNumberId::parse(&account.phone_number_id).map_err(|_| {
         ConnectionProblem::new(
             ProblemKind::Invalid,
             Some("phone_number_id"),
-            "The phone number id is the long number Meta shows under \"Phone number ID\" (digits only), not the phone number itself.",
+            say(TEXTS, "live.phone_id_format", &[]),
         )
     })?;
     let waba = match account.business_account_id.as_deref().map(str::trim) {
@@ -114,7 +117,7 @@ pub async fn test_connection(
             ConnectionProblem::new(
                 ProblemKind::Invalid,
                 Some("business_account_id"),
-                "The WhatsApp Business Account id is the number Meta shows under \"WhatsApp Business Account ID\" (digits only).",
+                say(TEXTS, "live.waba_id_format", &[]),
             )
         })?),
     };
@@ -124,7 +127,13 @@ pub async fn test_connection(
         timeout: TEST_TIMEOUT,
         ..GraphConfig::new(SecretString::from(token.to_owned()))
     })
-    .map_err(|e| ConnectionProblem::new(ProblemKind::Other, None, e.to_string()))?;
+    .map_err(|e| {
+        ConnectionProblem::new(
+            ProblemKind::Other,
+            None,
+            say(TEXTS, "live.meta_other", &[("error", &e.to_string())]),
+        )
+    })?;
     let number = graph
         .phone_number(&phone)
         .await
@@ -138,9 +147,10 @@ pub async fn test_connection(
             return Err(ConnectionProblem::new(
                 ProblemKind::WrongBusinessAccountId,
                 Some("business_account_id"),
-                format!(
-                    "The number {} is not in this WhatsApp Business Account: use the account id shown above the number on Meta's API Setup page.",
-                    number.display_phone_number
+                say(
+                    TEXTS,
+                    "live.number_not_in_waba",
+                    &[("number", &number.display_phone_number)],
                 ),
             ));
         }
@@ -161,47 +171,44 @@ fn explain(e: &GraphError, field: &str) -> ConnectionProblem {
     let meta_says = if e.message.is_empty() {
         String::new()
     } else {
-        format!(" (Meta says: {})", e.message)
+        say(TEXTS, "live.meta_says", &[("message", &e.message)])
     };
+    let meta_says = [("meta_says", meta_says.as_str())];
     if matches!(e.code, Some(10 | 200..=299)) {
         return ConnectionProblem::new(
             ProblemKind::TokenRejected,
             Some("access_token"),
-            format!(
-                "The token works but lacks a permission: give its System User the whatsapp_business_messaging and whatsapp_business_management permissions, and assign it this app and WhatsApp account{meta_says}."
-            ),
+            say(TEXTS, "live.token_lacks_permission", &meta_says),
         );
     }
     match e.kind {
         ErrorKind::Auth => ConnectionProblem::new(
             ProblemKind::TokenRejected,
             Some("access_token"),
-            format!(
-                "Meta refused the access token: it has expired, was revoked or is mistyped. Create a new one (a System User token does not expire){meta_says}."
-            ),
+            say(TEXTS, "live.token_refused", &meta_says),
         ),
         ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Interrupted => ConnectionProblem::new(
             ProblemKind::NoNetwork,
             None,
-            "Meta could not be reached: check this computer's internet connection, then try again.",
+            say(TEXTS, "live.no_network", &[]),
         ),
         // 100: "Unsupported get request. Object with ID … does not exist, cannot be loaded due to
         // missing permissions, or does not support this operation."
         ErrorKind::InvalidParameter if field == "phone_number_id" => ConnectionProblem::new(
             ProblemKind::WrongPhoneNumberId,
             Some(field),
-            format!(
-                "This token cannot see a phone number with that id: check the \"Phone number ID\" on Meta's API Setup page, and that the token has the whatsapp_business_management permission{meta_says}."
-            ),
+            say(TEXTS, "live.wrong_phone_id", &meta_says),
         ),
         ErrorKind::InvalidParameter => ConnectionProblem::new(
             ProblemKind::WrongBusinessAccountId,
             Some(field),
-            format!(
-                "This token cannot see a WhatsApp Business Account with that id: check the \"WhatsApp Business Account ID\" on Meta's API Setup page{meta_says}."
-            ),
+            say(TEXTS, "live.wrong_waba_id", &meta_says),
         ),
-        _ => ConnectionProblem::new(ProblemKind::Other, None, e.to_string()),
+        _ => ConnectionProblem::new(
+            ProblemKind::Other,
+            None,
+            say(TEXTS, "live.meta_other", &[("error", &e.to_string())]),
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ mod diagnostics;
 pub mod launch;
 mod repoint;
 mod setup;
+pub(crate) mod texts;
 
 pub use connection::{
     ConnectionCheck, ConnectionProblem, ConnectionResult, ProblemKind, WhatsAppAccount,

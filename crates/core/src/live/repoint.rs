@@ -8,6 +8,8 @@ use serde::Serialize;
 use ts_rs::TS;
 use wacloud::{GraphClient, WabaId};
 
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::tunnel::{CallbackRepointer, RepointError, RepointFuture};
 
 /// Points the business account's webhooks at a URL through the Graph API.
@@ -31,20 +33,22 @@ pub struct PointedAt {
 impl GraphRepointer {
     /// Subscribes, overrides the callback with `callback_url`, and confirms by reading it back.
     pub async fn point(&self, callback_url: &str) -> Result<PointedAt, RepointError> {
-        let graph_err = |what: &str, e: wacloud::GraphError| RepointError(format!("{what}: {e}"));
+        let graph_err = |key: &str, e: wacloud::GraphError| {
+            RepointError(say(TEXTS, key, &[("error", &e.to_string())]))
+        };
         self.graph
             .subscribe_app(&self.waba)
             .await
-            .map_err(|e| graph_err("Meta refused to subscribe the app to the account", e))?;
+            .map_err(|e| graph_err("live.repoint.subscribe", e))?;
         self.graph
             .override_callback(&self.waba, callback_url, &self.verify_token)
             .await
-            .map_err(|e| graph_err("Meta refused the webhook URL", e))?;
+            .map_err(|e| graph_err("live.repoint.callback", e))?;
         let apps = self
             .graph
             .subscribed_apps(&self.waba)
             .await
-            .map_err(|e| graph_err("could not read the subscription back from Meta", e))?;
+            .map_err(|e| graph_err("live.repoint.read_back", e))?;
         let ours = apps.iter().find(|a| match &self.app_id {
             Some(id) => &a.id == id,
             None => a.override_callback_uri.as_deref() == Some(callback_url),
@@ -56,16 +60,18 @@ impl GraphRepointer {
                     app_name: app.name.clone(),
                 })
             }
-            Some(app) => Err(RepointError(format!(
-                "Meta accepted the URL but reads back {:?} for {}",
-                app.override_callback_uri
-                    .as_deref()
-                    .unwrap_or("no override"),
-                app.name
-            ))),
-            None => Err(RepointError(
-                "Meta accepted the URL but no subscribed app reads it back".to_owned(),
-            )),
+            Some(app) => {
+                let url = app
+                    .override_callback_uri
+                    .clone()
+                    .unwrap_or_else(|| say(TEXTS, "live.repoint.no_override", &[]));
+                Err(RepointError(say(
+                    TEXTS,
+                    "live.repoint.mismatch",
+                    &[("url", &format!("{url:?}")), ("app", &app.name)],
+                )))
+            }
+            None => Err(RepointError(say(TEXTS, "live.repoint.missing", &[]))),
         }
     }
 }

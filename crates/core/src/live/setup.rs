@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::texts::TEXTS;
 use super::{ConnectionCheck, ConnectionProblem, WhatsAppAccount, test_connection};
+use crate::i18n::say;
 use crate::secrets::{Keystore, Secret, SecretName, SecretsError};
 use crate::settings::{Settings, SettingsError, TunnelChoice};
 
@@ -70,70 +72,59 @@ impl GoLive {
     /// Every field problem, given which secrets the keystore already holds.
     pub fn problems(&self, stored: impl Fn(SecretName) -> bool) -> Vec<FieldProblem> {
         let mut problems = Vec::new();
-        let mut problem = |field: &str, message: &str| {
+        let mut problem = |field: &str, message: String| {
             problems.push(FieldProblem {
                 field: field.to_owned(),
-                message: message.to_owned(),
+                message,
             })
         };
+        let text = |key: &str| say(TEXTS, key, &[]);
         let missing = |value: &Option<Secret>, name| {
             value.as_ref().is_none_or(Secret::is_empty) && !stored(name)
         };
         if missing(&self.access_token, SecretName::AccessToken) {
-            problem("access_token", "Paste the access token.");
+            problem("access_token", text("live.field.access_token"));
         }
         if !is_numeric_id(&self.phone_number_id) {
-            problem("phone_number_id", "The phone number id is digits only.");
+            problem("phone_number_id", text("live.field.phone_number_id"));
         }
         if !is_numeric_id(&self.business_account_id) {
             problem(
                 "business_account_id",
-                "The WhatsApp Business Account id is digits only.",
+                text("live.field.business_account_id"),
             );
         }
         if let Some(app_id) = self.app_id.as_deref().filter(|a| !a.trim().is_empty())
             && !is_numeric_id(app_id)
         {
-            problem("app_id", "The app id is digits only.");
+            problem("app_id", text("live.field.app_id"));
         }
         if missing(&self.app_secret, SecretName::AppSecret) {
-            problem(
-                "app_secret",
-                "Paste the app secret (App settings → Basic → App secret).",
-            );
+            problem("app_secret", text("live.field.app_secret"));
         } else if let Some(s) = &self.app_secret
             && s.expose().chars().any(char::is_whitespace)
         {
-            problem("app_secret", "The app secret has no spaces.");
+            problem("app_secret", text("live.field.app_secret_spaces"));
         }
         if missing(&self.verify_token, SecretName::VerifyToken) {
-            problem("verify_token", "Generate a verify token.");
+            problem("verify_token", text("live.field.verify_token"));
         } else if let Some(t) = &self.verify_token
             && (t.expose().len() < MIN_VERIFY_TOKEN_LEN
                 || !t.expose().bytes().all(|b| b.is_ascii_graphic()))
         {
-            problem(
-                "verify_token",
-                "Use at least 16 letters and digits, no spaces (or generate one).",
-            );
+            problem("verify_token", text("live.field.verify_token_short"));
         }
         match self.tunnel {
             TunnelChoice::Ngrok => {
                 if missing(&self.ngrok_authtoken, SecretName::NgrokAuthtoken) {
-                    problem(
-                        "ngrok_authtoken",
-                        "Paste your ngrok authtoken (dashboard.ngrok.com → Your Authtoken).",
-                    );
+                    problem("ngrok_authtoken", text("live.field.ngrok_authtoken"));
                 }
             }
             TunnelChoice::None => match self.own_url.as_deref().map(str::trim) {
-                None | Some("") => problem(
-                    "own_url",
-                    "Give your public HTTPS address, or choose the ngrok tunnel.",
-                ),
+                None | Some("") => problem("own_url", text("live.field.own_url")),
                 Some(url) => {
                     if let Some(why) = own_url_problem(url) {
-                        problem("own_url", &why);
+                        problem("own_url", why);
                     }
                 }
             },
@@ -243,13 +234,10 @@ fn own_url_problem(url: &str) -> Option<String> {
     match reqwest::Url::parse(url.trim()) {
         Ok(u) if u.scheme() == "https" && u.host_str().is_some_and(|h| h.contains('.')) => {
             (base_url(url).len() + "/webhook".len() > wacloud::account::MAX_CALLBACK_URL_LEN)
-                .then(|| "Meta takes webhook addresses of at most 200 characters.".to_owned())
+                .then(|| say(TEXTS, "live.field.own_url_long", &[]))
         }
-        Ok(u) if u.scheme() == "http" => Some(
-            "Meta only delivers to HTTPS addresses: use https://, or choose the ngrok tunnel."
-                .to_owned(),
-        ),
-        _ => Some("Give a public address like https://shop.example.com.".to_owned()),
+        Ok(u) if u.scheme() == "http" => Some(say(TEXTS, "live.field.own_url_http", &[])),
+        _ => Some(say(TEXTS, "live.field.own_url_format", &[])),
     }
 }
 

@@ -3,6 +3,7 @@
 mod attempt;
 pub mod breaker;
 mod limits;
+pub(crate) mod texts;
 mod upload;
 pub mod worker;
 

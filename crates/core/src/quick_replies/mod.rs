@@ -5,6 +5,7 @@
 //! content hash) like any outgoing file.
 
 pub mod store;
+pub(crate) mod texts;
 mod vars;
 
 use serde::{Deserialize, Serialize};

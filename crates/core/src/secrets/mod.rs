@@ -12,6 +12,7 @@
 
 mod platform;
 mod secret;
+pub(crate) mod texts;
 
 use std::fmt;
 use std::sync::Arc;

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::why;
+
 use crate::backup::schedule::{DEFAULT_KEEP, MAX_KEEP};
 use crate::retention::DEFAULT_RETENTION_DAYS;
 
@@ -37,12 +39,18 @@ impl Maintenance {
     pub(super) fn problems(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         if !(1..=MAX_KEEP).contains(&self.backup_keep) {
-            problems.push(("backup_keep", format!("keep 1 to {MAX_KEEP} backups")));
+            problems.push((
+                "backup_keep",
+                why("settings.backup_keep", &[("max", &MAX_KEEP.to_string())]),
+            ));
         }
         if !(1..=MAX_RETENTION_DAYS).contains(&self.retention_days) {
             problems.push((
                 "retention_days",
-                format!("use 1 to {MAX_RETENTION_DAYS} days"),
+                why(
+                    "settings.retention_days",
+                    &[("max", &MAX_RETENTION_DAYS.to_string())],
+                ),
             ));
         }
         if let Some(folder) = &self.backup_folder
@@ -50,7 +58,10 @@ impl Maintenance {
         {
             problems.push((
                 "backup_folder",
-                format!("{folder:?} is not a full path to a folder"),
+                why(
+                    "settings.backup_folder",
+                    &[("value", &format!("{folder:?}"))],
+                ),
             ));
         }
         problems

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::why;
+
 /// Inbound files are held when less than this is free (MB, 2^20 bytes): 1 GB.
 pub const DEFAULT_FREE_SPACE_FLOOR_MB: u32 = 1024;
 /// A customer's files past this many MB in a day are held: 200 MB (two of the largest
@@ -46,13 +48,19 @@ impl MediaLimits {
         if self.media_free_space_floor_mb > MAX_MEDIA_LIMIT_MB {
             problems.push((
                 "media_free_space_floor_mb",
-                format!("use 0 to {MAX_MEDIA_LIMIT_MB} MB"),
+                why(
+                    "settings.megabytes",
+                    &[("min", "0"), ("max", &MAX_MEDIA_LIMIT_MB.to_string())],
+                ),
             ));
         }
         if !(1..=MAX_MEDIA_LIMIT_MB).contains(&self.media_daily_budget_mb) {
             problems.push((
                 "media_daily_budget_mb",
-                format!("use 1 to {MAX_MEDIA_LIMIT_MB} MB"),
+                why(
+                    "settings.megabytes",
+                    &[("min", "1"), ("max", &MAX_MEDIA_LIMIT_MB.to_string())],
+                ),
             ));
         }
         problems

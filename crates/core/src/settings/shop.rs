@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::why;
+
 /// What the shop's documents say about the shop (its name is
 /// [`Settings::business_name`](super::Settings::business_name)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -102,33 +104,45 @@ impl ShopProfile {
             ("bank_details", &self.bank_details, 500),
         ] {
             if value.as_ref().is_some_and(|v| v.chars().count() > max) {
-                problems.push((key, format!("at most {max} characters")));
+                problems.push((
+                    key,
+                    why("settings.at_most_chars", &[("max", &max.to_string())]),
+                ));
             }
         }
         if let Some(email) = &self.shop_email
             && !valid_email(email)
         {
-            problems.push(("shop_email", format!("{email:?} is not an email address")));
+            problems.push((
+                "shop_email",
+                why("settings.email", &[("value", &format!("{email:?}"))]),
+            ));
         }
         if !(self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase())) {
             problems.push((
                 "currency",
-                format!("{:?} is not a currency code like EUR", self.currency),
+                why(
+                    "settings.currency",
+                    &[("value", &format!("{:?}", self.currency))],
+                ),
             ));
         }
         if !valid_percent(&self.default_tax_rate) {
             problems.push((
                 "default_tax_rate",
-                format!(
-                    "{:?} is not a tax rate: use a number from 0 to 100",
-                    self.default_tax_rate
+                why(
+                    "settings.tax_rate",
+                    &[("value", &format!("{:?}", self.default_tax_rate))],
                 ),
             ));
         }
         if !matches!(self.document_language.as_str(), "en" | "es") {
             problems.push((
                 "document_language",
-                format!("{:?} is not en or es", self.document_language),
+                why(
+                    "settings.document_language",
+                    &[("value", &format!("{:?}", self.document_language))],
+                ),
             ));
         }
         for (kind, prefix) in self.document_prefixes.all() {
@@ -139,7 +153,10 @@ impl ShopProfile {
             if !ok {
                 problems.push((
                     "document_prefixes",
-                    format!("{kind}: {prefix:?} is not 1 to 10 capital letters or digits"),
+                    why(
+                        "settings.document_prefix",
+                        &[("kind", kind), ("value", &format!("{prefix:?}"))],
+                    ),
                 ));
             }
         }

@@ -39,6 +39,7 @@ pub fn content_of(kind: &str, raw: &Value) -> Option<ContentView> {
             emoji: str_of(body, "emoji").unwrap_or_default(),
             target_wamid: str_of(body, "message_id")?,
             target_text: None,
+            target_kind: None,
         }),
         "system" => Some(ContentView::System {
             body: str_of(body, "body").unwrap_or_else(|| "System message".to_owned()),

@@ -23,7 +23,7 @@ pub fn enrich(conn: &Connection, messages: &mut [MessageView]) -> Result<(), Sto
             if let Some((id, direction, kind, text)) = found {
                 quote.id = Some(id);
                 quote.direction = Some(direction_of(&direction));
-                quote.text = Some(text.unwrap_or_else(|| readable_kind(&kind).to_owned()));
+                quote.text = text.filter(|t| !t.trim().is_empty());
                 quote.kind = Some(kind);
             }
         }
@@ -51,6 +51,7 @@ pub fn fill_reaction_target(conn: &Connection, m: &mut MessageView) -> rusqlite:
     let Some(ContentView::Reaction {
         target_wamid,
         target_text,
+        target_kind,
         ..
     }) = m.content.as_mut()
     else {
@@ -60,10 +61,10 @@ pub fn fill_reaction_target(conn: &Connection, m: &mut MessageView) -> rusqlite:
         .prepare_cached("SELECT type, text FROM messages WHERE wamid = ?1")?
         .query_row([&*target_wamid], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    *target_text = found.map(|(kind, text)| {
-        text.filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| readable_kind(&kind).to_owned())
-    });
+    if let Some((kind, text)) = found {
+        *target_text = text.filter(|t| !t.trim().is_empty());
+        *target_kind = Some(kind);
+    }
     Ok(())
 }
 
@@ -78,23 +79,4 @@ fn direction_of(s: &str) -> Direction {
 /// Whether messages of this Cloud API type carry a file.
 pub fn is_media_kind(kind: &str) -> bool {
     matches!(kind, "image" | "video" | "audio" | "document" | "sticker")
-}
-
-/// A short line for a message without text, as a quote or a chat preview shows it.
-pub fn readable_kind(kind: &str) -> &'static str {
-    match kind {
-        "image" => "Photo",
-        "video" => "Video",
-        "audio" => "Audio",
-        "document" => "Document",
-        "sticker" => "Sticker",
-        "location" => "Location",
-        "contacts" => "Contact card",
-        "interactive" => "Interactive message",
-        "template" => "Template",
-        "order" => "Order",
-        "reaction" => "Reaction",
-        "system" => "System message",
-        _ => "Message",
-    }
 }

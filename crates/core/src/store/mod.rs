@@ -4,6 +4,7 @@
 mod checkpoint;
 mod migrate;
 pub(crate) mod priority;
+pub(crate) mod texts;
 mod writer;
 
 mod content;

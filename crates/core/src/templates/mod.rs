@@ -11,6 +11,7 @@ mod fields;
 pub mod library;
 pub mod notice;
 pub mod studio;
+pub(crate) mod texts;
 pub mod watch;
 pub mod webhooks;
 pub use fields::{fields, render, unsendable};

@@ -206,8 +206,12 @@ pub enum ContentView {
         emoji: String,
         /// The wamid of the message reacted to.
         target_wamid: String,
-        /// What that message says in a few words, when it is stored here.
+        /// What that message says, when it is stored here and has words.
         target_text: Option<String>,
+        /// That message's `type`, when it is stored here (the window names a photo in its
+        /// own language when there are no words).
+        #[serde(default)]
+        target_kind: Option<String>,
     },
     /// A message WhatsApp could not deliver in a form the API knows.
     Unsupported {
@@ -224,7 +228,8 @@ pub struct QuoteView {
     pub direction: Option<Direction>,
     /// `type` of the quoted message, when stored.
     pub kind: Option<String>,
-    /// A short readable line for it ("Photo", the text, ...); `None` when it is not stored.
+    /// Its text or caption; `None` when it has none or is not stored (the window then names
+    /// its `kind`).
     pub text: Option<String>,
 }
 

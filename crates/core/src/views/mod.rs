@@ -2,6 +2,7 @@
 
 mod content;
 mod summary;
+pub(crate) mod texts;
 
 pub use content::*;
 

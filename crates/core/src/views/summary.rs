@@ -1,31 +1,40 @@
 //! A message in one line of words, for a notification or a terminal: its text, or what it is
 //! ("Photo", "Ana reacted ❤️ to “…”"), never a raw `[type]`.
 
+use super::texts::{TEXTS, readable_kind};
 use super::{ContentView, MessageView};
-use crate::store::enrich::readable_kind;
+use crate::i18n::say;
 
 impl MessageView {
-    /// One line for a person: the text (with what carries it, for a captioned file), a reaction as
-    /// a sentence whose subject is `who` ("Ana", "You"), or the kind in words.
+    /// One line for a person, in the owner's language: the text (with what carries it, for a
+    /// captioned file), a reaction as a sentence whose subject is `who` ("Ana", "You"), or the
+    /// kind in words.
     pub fn summary(&self, who: &str) -> String {
         let text = self.text.as_deref().map(str::trim).unwrap_or("");
         if let Some(ContentView::Reaction {
-            emoji, target_text, ..
+            emoji,
+            target_text,
+            target_kind,
+            ..
         }) = &self.content
         {
-            let target = target_text.as_deref().map_or_else(
-                || "a message".to_owned(),
-                |t| format!("“{}”", shorten(t, 40)),
-            );
+            let target = match (target_text, target_kind) {
+                (Some(t), _) => say(TEXTS, "summary.quoted", &[("text", &shorten(t, 40))]),
+                (None, Some(kind)) => {
+                    say(TEXTS, "summary.quoted", &[("text", &readable_kind(kind))])
+                }
+                (None, None) => say(TEXTS, "summary.a_message", &[]),
+            };
+            let values = [("who", who), ("emoji", emoji.as_str()), ("target", &target)];
             return if emoji.is_empty() {
-                format!("{who} removed a reaction to {target}")
+                say(TEXTS, "summary.unreacted", &values)
             } else {
-                format!("{who} reacted {emoji} to {target}")
+                say(TEXTS, "summary.reacted", &values)
             };
         }
         match (self.kind.as_str(), text) {
             ("text", t) => t.to_owned(),
-            (kind, "") => readable_kind(kind).to_owned(),
+            (kind, "") => readable_kind(kind),
             (kind, t) => format!("{}: {t}", readable_kind(kind)),
         }
     }
@@ -100,6 +109,7 @@ mod tests {
                     emoji: emoji.into(),
                     target_wamid: "wamid.1".into(),
                     target_text: target.map(Into::into),
+                    target_kind: target.map(|_| "text".into()),
                 }),
             )
         };
@@ -115,5 +125,27 @@ mod tests {
             reaction("", Some("hi")).summary("Ana"),
             "Ana removed a reaction to “hi”"
         );
+        let on_a_photo = message(
+            "reaction",
+            None,
+            Some(ContentView::Reaction {
+                emoji: "👍".into(),
+                target_wamid: "wamid.1".into(),
+                target_text: None,
+                target_kind: Some("image".into()),
+            }),
+        );
+        assert_eq!(on_a_photo.summary("Ana"), "Ana reacted 👍 to “Photo”");
+        crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+            assert_eq!(on_a_photo.summary("Ana"), "Ana reaccionó con 👍 a «Foto»");
+            assert_eq!(
+                reaction("", Some("hola")).summary("Ana"),
+                "Ana quitó una reacción a «hola»"
+            );
+            assert_eq!(
+                message("image", Some("la azul"), None).summary("Ana"),
+                "Foto: la azul"
+            );
+        });
     }
 }

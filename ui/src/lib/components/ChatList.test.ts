@@ -109,7 +109,7 @@ describe("ChatList", () => {
 
   test("a reaction reads as a sentence in the list, never as [reaction] or with ticks", async () => {
     const { backend, stop } = await setup();
-    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "Do you have blue mugs?" };
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.1", target_text: "Do you have blue mugs?", target_kind: "text" };
     await backend.emit("message://queued", {
       type: "message_queued",
       message: message({ id: 10, contact: ANA, type: "reaction", direction: "out", status: "queued", text: null, content, timestamp: NOW_S }),

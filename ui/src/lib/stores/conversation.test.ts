@@ -165,7 +165,7 @@ describe("live updates", () => {
     const store = new ConversationStore({ isFocused: () => true });
     const stop = store.connect();
     await store.open(ANA);
-    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.2", target_text: "hi" };
+    const content = { kind: "reaction" as const, emoji: "👍", target_wamid: "wamid.2", target_text: "hi", target_kind: "text" };
     await backend.emit("message://queued", {
       type: "message_queued",
       message: message({ id: 50, contact: ANA, type: "reaction", direction: "out", text: null, content }),

@@ -98,6 +98,7 @@ export const documentsEn = {
   "documents.cancels": "Cancels {number}.",
   "documents.cancelled_by": "Cancelled by {number}.",
   "documents.issued_on": "Issued {date}",
+  "documents.issued_not_sent": "{number} was issued but not sent: {reason}",
   "documents.valid_until_on": " · valid until {date}",
   "documents.due_on": " · due {date}",
   "documents.resend": "Resend",

@@ -100,6 +100,7 @@ export const documentsEs: Record<keyof typeof documentsEn, string> = {
   "documents.cancels": "Cancela {number}.",
   "documents.cancelled_by": "Cancelado por {number}.",
   "documents.issued_on": "Emitido el {date}",
+  "documents.issued_not_sent": "{number} se ha emitido pero no se ha enviado: {reason}",
   "documents.valid_until_on": " · válido hasta el {date}",
   "documents.due_on": " · vence el {date}",
   "documents.resend": "Reenviar",

@@ -28,7 +28,7 @@ const WORDS = {
     delivered: /Entregados (\d+)/,
     paramAtStart: /empezar/i,
     live: 'En vivo',
-    tokenRefused: /Meta ha rechazado el token de acceso/,
+    tokenRefused: /Meta rechazó el token de acceso/,
     rail: { statistics: 'Estadísticas', templates: 'Plantillas', customers: 'Clientes' },
     reactWithThumbs: 'Reaccionar con 👍',
     invoiceTotal: '30,25 EUR',

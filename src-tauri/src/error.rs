@@ -207,6 +207,33 @@ mod tests {
     }
 
     #[test]
+    fn messages_follow_the_owner_language() {
+        use shopchat_core::engine::texts::TEXTS;
+        use shopchat_core::i18n::{Lang, say, with_lang};
+        let (not_sandbox, restarting) = with_lang(Lang::Es, || {
+            let not_sandbox = ApiError::from(EngineError::NotSandbox);
+            let state = crate::state::AppState::new(
+                Err(say(TEXTS, "app.restarting", &[])),
+                std::path::PathBuf::new(),
+            );
+            (not_sandbox, state.engine().err().unwrap())
+        });
+        assert_eq!(not_sandbox.code, ApiErrorCode::NotSandbox);
+        assert_eq!(
+            not_sandbox.message,
+            "esto solo funciona en el modo de prueba"
+        );
+        assert_eq!(
+            restarting.message,
+            "Shopchat no se pudo iniciar: Shopchat se está reiniciando; vuelve a intentarlo en un momento"
+        );
+        assert_eq!(
+            ApiError::from(EngineError::NotSandbox).message,
+            "this only works in the sandbox"
+        );
+    }
+
+    #[test]
     fn document_errors_map_to_codes() {
         let code = |e: DocumentsError| ApiError::from(EngineError::Documents(e)).code;
         assert_eq!(

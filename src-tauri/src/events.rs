@@ -83,14 +83,14 @@ async fn notify<R: Runtime>(
     }
 }
 
-/// A template was approved or rejected (with Meta's reason): a notification in the system's
+/// A template was approved or rejected (with Meta's reason): a notification in the owner's
 /// language (the name is the owner's own, Meta's reason plain text; both made inert anyway).
 fn notify_review<R: Runtime>(
     app: &AppHandle<R>,
     template: &shopchat_core::views::TemplateView,
     previous_status: Option<&str>,
 ) {
-    let lang = shopchat_core::templates::notice::system_lang();
+    let lang = shopchat_core::i18n::owner_lang();
     let Some((title, body)) =
         shopchat_core::templates::notice::review_notice(template, previous_status, lang)
     else {

@@ -11,6 +11,8 @@ pub mod rehearsal;
 pub mod startup;
 pub mod state;
 
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use tauri::{Manager, RunEvent};
 use tracing::error;
 
@@ -150,7 +152,7 @@ fn start_engine<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     let keystore = keystore();
     let rehearsal = rehearsal::start();
     app.manage(
-        AppState::new(Err("starting".into()), data_dir)
+        AppState::new(Err(say(TEXTS, "app.starting", &[])), data_dir)
             .with_keystore(keystore)
             .with_rehearsal(rehearsal),
     );
@@ -178,6 +180,8 @@ pub fn run() {
         )
         .with_writer(std::io::stderr)
         .init();
+    // Until the window says which language it shows.
+    shopchat_core::i18n::set_owner_lang(locale::system_lang(|name| std::env::var(name).ok()));
 
     let app = tauri::Builder::default()
         // First, so that a second launch only focuses the first window.
@@ -218,6 +222,7 @@ pub fn run() {
     });
 }
 
+mod locale;
 mod media_protocol;
 mod navigation;
 

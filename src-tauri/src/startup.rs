@@ -7,6 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use shopchat_core::config::{self, Config, LiveSettings, Mode, SandboxSettings};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::live::launch::{self, TunnelPlan};
 use shopchat_core::secrets::{Keystore, SecretName};
 use shopchat_core::settings::{DEFAULT_LISTEN_PORT, Settings};
@@ -55,10 +57,7 @@ pub fn resolve(
     let mut tunnel = TunnelPlan::None;
     let mode = if env_credentials {
         if saved_credentials {
-            live_error = Some(
-                "WHATSAPP_* variables are set for this app: they are used instead of the saved credentials"
-                    .to_owned(),
-            );
+            live_error = Some(say(TEXTS, "app.env_overrides", &[]));
         }
         Mode::Live(LiveSettings::from_env(env)?)
     } else if saved_credentials {
@@ -145,7 +144,11 @@ pub async fn launch<R: Runtime>(app: &AppHandle<R>) {
         // in the sandbox, and says why.
         (Err(e), Some(sandbox)) => {
             tracing::error!(reason = %e, "could not start live; starting the sandbox");
-            live_error = Some(format!("Shopchat could not start live: {e}"));
+            live_error = Some(say(
+                TEXTS,
+                "app.could_not_start_live",
+                &[("error", &e.to_string())],
+            ));
             match start(sandbox, false).await {
                 Ok(engine) => Arc::new(engine),
                 Err(e) => {
@@ -192,10 +195,7 @@ pub async fn restart<R: Runtime>(app: &AppHandle<R>) -> Result<(), String> {
     let _one_at_a_time = state.switching.lock().await;
     let old = state.running();
     // Commands that arrive meanwhile are told, rather than reaching a stopping engine.
-    state.set_engine(
-        Err("Shopchat is restarting; try again in a moment".into()),
-        None,
-    );
+    state.set_engine(Err(say(TEXTS, "app.restarting", &[])), None);
     if let Some(old) = old {
         old.shutdown().await;
     }

@@ -6,6 +6,8 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use fake_graph::FakeGraph;
 use shopchat_core::Engine;
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::secrets::Keystore;
 use shopchat_core::settings::Settings;
 use shopchat_core::tunnel::fake::FakeTunnelProvider;
@@ -68,7 +70,7 @@ impl AppState {
             .map_err(|reason| {
                 ApiError::new(
                     ApiErrorCode::Internal,
-                    format!("Shopchat could not start: {reason}"),
+                    say(TEXTS, "app.could_not_start", &[("reason", reason)]),
                 )
             })
     }

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 pub mod failed;
+pub(crate) mod refusals;
 mod template_file;
 pub(crate) mod texts;
 pub use template_file::queue_template_with_file;
@@ -20,7 +21,9 @@ use wacloud::send::{
 };
 use wacloud::{WaId, Wamid};
 
+use self::texts::{TEXTS, quoted};
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::media::files;
 use crate::outbox::{self, SendError};
 use crate::store::{
@@ -113,7 +116,7 @@ pub async fn queue_then(
     request: SendRequest,
     on_queued: impl FnOnce(&mut WriteCtx<'_>, &MessageView) -> Result<(), StoreError> + Send + 'static,
 ) -> Result<MessageView, SendError> {
-    let to = WaId::parse(&request.to).map_err(|e| SendError::Invalid(e.to_string()))?;
+    let to = WaId::parse(&request.to).map_err(|e| SendError::Invalid(refusals::id_error(&e)))?;
     let mut file = None;
     let content = match request.what {
         Compose::Text { body, preview_url } => Content::text(body, preview_url),
@@ -261,7 +264,7 @@ pub(crate) fn prepare_file_now(
         .unwrap_or(MediaKind::Document);
     // The Cloud API's type and size limits, before anything is stored or sent.
     let mime = wacloud::media::check_media_file(kind, &mime, &a.bytes)
-        .map_err(|e| SendError::Invalid(e.to_string()))?;
+        .map_err(|e| SendError::Invalid(refusals::media_error(&e)))?;
     let filename = files::safe_filename(Some(&a.filename), &mime, kind.as_str());
     let sha256 = files::sha256_hex(&a.bytes);
     let size = a.bytes.len() as i64;
@@ -275,9 +278,10 @@ pub(crate) fn prepare_file_now(
     if kind.allows_caption() {
         m.caption = caption;
     } else if caption.is_some() {
-        return Err(SendError::Invalid(format!(
-            "a {} cannot have a caption",
-            kind.as_str()
+        return Err(SendError::Invalid(say(
+            TEXTS,
+            "compose.no_caption",
+            &[("noun", &refusals::media_noun(kind, false))],
         )));
     }
     if kind == MediaKind::Document {
@@ -303,20 +307,19 @@ async fn resolve(store: &Store, r: MessageRef) -> Result<Wamid, SendError> {
         MessageRef::Wamid(w) => w,
         MessageRef::Id(id) => store
             .read(move |c| {
-                Ok(c.prepare_cached("SELECT wamid FROM messages WHERE id = ?1")?
-                    .query_row([id], |r| r.get::<_, Option<String>>(0))
-                    .optional()?)
+                Ok(
+                    c.prepare_cached("SELECT wamid FROM messages WHERE id = ?1")?
+                        .query_row([id], |r| r.get::<_, Option<String>>(0))
+                        .optional()?,
+                )
             })
             .await?
-            .ok_or_else(|| SendError::Invalid(format!("there is no message {id}")))?
             .ok_or_else(|| {
-                SendError::Invalid(
-                    "that message has not reached WhatsApp yet, so it cannot be answered or reacted to"
-                        .into(),
-                )
-            })?,
+                SendError::Invalid(say(TEXTS, "compose.no_message", &[("id", &id.to_string())]))
+            })?
+            .ok_or_else(|| SendError::Invalid(say(TEXTS, "compose.not_on_whatsapp_yet", &[])))?,
     };
-    Wamid::parse(&wamid).map_err(|e| SendError::Invalid(e.to_string()))
+    Wamid::parse(&wamid).map_err(|e| SendError::Invalid(refusals::id_error(&e)))
 }
 
 /// A reaction is queued like any free-form message, and shown on its target at once.
@@ -330,9 +333,11 @@ fn enqueue_reaction(
     let target = reaction.message_id.as_str().to_owned();
     let emoji = reaction.emoji.clone();
     let Some(id) = reactions::target_id(ctx.conn, &target)? else {
-        return Ok(Err(SendError::Invalid(
-            "the message reacted to is not stored here".into(),
-        )));
+        return Ok(Err(SendError::Invalid(say(
+            TEXTS,
+            "compose.reaction_target_unknown",
+            &[],
+        ))));
     };
     let queued = match outbox::enqueue_free_form(ctx, message)? {
         Ok(queued) => queued,
@@ -360,8 +365,10 @@ async fn template_message(
         .read(move |c| templates::get(c, &n, &l))
         .await?
         .ok_or_else(|| {
-            SendError::Invalid(format!(
-                "there is no template {name:?} in {language}; sync the templates (shopchat templates sync) and check the name and language"
+            SendError::Invalid(say(
+                TEXTS,
+                "compose.no_template_sync",
+                &[("name", &quoted(name)), ("language", language)],
             ))
         })?;
     let message = crate::templates::message_for(&stored, parameters).map_err(SendError::Invalid)?;

@@ -33,6 +33,7 @@ pub mod live;
 pub mod media;
 pub mod metrics;
 pub mod outbox;
+pub mod owner_texts;
 pub mod quick_replies;
 pub mod retention;
 #[cfg(feature = "sandbox")]

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use shopchat_core::backup::schedule;
 use shopchat_core::backup::{BackupError, BackupStatus};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::settings::Settings;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -51,7 +53,7 @@ pub async fn backup_now<R: Runtime>(
             app.dialog()
                 .file()
                 .set_file_name(suggested.to_string_lossy())
-                .add_filter("Shopchat backup", &["zip"])
+                .add_filter(say(TEXTS, "app.backup_filter", &[]), &["zip"])
                 .save_file(move |chosen| {
                     let _ = tx.send(chosen);
                 });
@@ -61,7 +63,7 @@ pub async fn backup_now<R: Runtime>(
             chosen.into_path().map_err(|e| {
                 ApiError::new(
                     ApiErrorCode::InvalidInput,
-                    format!("that place cannot be written to: {e}"),
+                    say(TEXTS, "app.place_unwritable", &[("error", &e.to_string())]),
                 )
             })?
         }

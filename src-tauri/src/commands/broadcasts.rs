@@ -3,6 +3,8 @@
 
 use shopchat_core::broadcasts::{BroadcastView, Created, NewBroadcast};
 use shopchat_core::engine::BroadcastDetail;
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -77,7 +79,7 @@ pub async fn export_broadcast<R: Runtime>(
     let path = chosen.into_path().map_err(|e| {
         ApiError::new(
             ApiErrorCode::InvalidInput,
-            format!("that place cannot be written to: {e}"),
+            say(TEXTS, "app.place_unwritable", &[("error", &e.to_string())]),
         )
     })?;
     engine.export_broadcast(id, path.clone()).await?;

@@ -1,6 +1,8 @@
 //! Chats: the list, a conversation's messages, reading and sending.
 
 use shopchat_core::compose::{Compose, MessageRef, SendRequest};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::{ChatSummary, MessageView, SearchHit};
 use tauri::State;
 
@@ -25,7 +27,7 @@ pub async fn list_messages(
     if limit == 0 || limit > MAX_PAGE {
         return Err(ApiError::new(
             ApiErrorCode::InvalidInput,
-            format!("a page holds 1 to {MAX_PAGE} messages"),
+            say(TEXTS, "app.page_size", &[("max", &MAX_PAGE.to_string())]),
         ));
     }
     Ok(state
@@ -48,7 +50,7 @@ pub async fn search_messages(
     if limit == 0 || limit > MAX_HITS {
         return Err(ApiError::new(
             ApiErrorCode::InvalidInput,
-            format!("a search returns 1 to {MAX_HITS} messages"),
+            say(TEXTS, "app.search_size", &[("max", &MAX_HITS.to_string())]),
         ));
     }
     Ok(state.engine()?.search(&query, limit).await?)

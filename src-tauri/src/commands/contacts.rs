@@ -5,6 +5,8 @@
 use shopchat_core::contacts::panel::ContactPanel;
 use shopchat_core::contacts::store::Flag;
 use shopchat_core::contacts::{ContactEntry, ContactFilter, LabelView, NoteView};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::quick_replies::QuickReplyView;
 use tauri::State;
 
@@ -110,7 +112,7 @@ pub async fn set_contact_flag(
         other => {
             return Err(ApiError::new(
                 ApiErrorCode::InvalidInput,
-                format!("{other:?} is not pinned, archived or unread"),
+                say(TEXTS, "app.not_a_flag", &[("flag", &format!("{other:?}"))]),
             ));
         }
     };

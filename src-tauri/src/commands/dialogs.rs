@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
@@ -22,7 +24,9 @@ pub async fn save_path<R: Runtime>(
         .save_file(move |chosen| {
             let _ = tx.send(chosen);
         });
-    path_of(rx.await.ok().flatten(), "that place cannot be written to")
+    path_of(rx.await.ok().flatten(), |e| {
+        say(TEXTS, "app.place_unwritable", &[("error", &e)])
+    })
 }
 
 /// Asks for a file to read, of the kind `(label, extensions)`.
@@ -37,14 +41,20 @@ pub async fn pick_file<R: Runtime>(
         .pick_file(move |chosen| {
             let _ = tx.send(chosen);
         });
-    path_of(rx.await.ok().flatten(), "that file cannot be read")
+    path_of(rx.await.ok().flatten(), |e| {
+        say(TEXTS, "app.pick_unreadable", &[("error", &e)])
+    })
 }
 
-fn path_of(chosen: Option<FilePath>, refusal: &str) -> Result<Option<PathBuf>, ApiError> {
+/// The chosen path; `refusal` says why it cannot be used, given the dialog's error.
+fn path_of(
+    chosen: Option<FilePath>,
+    refusal: impl FnOnce(String) -> String,
+) -> Result<Option<PathBuf>, ApiError> {
     chosen
         .map(|c| {
             c.into_path()
-                .map_err(|e| ApiError::new(ApiErrorCode::InvalidInput, format!("{refusal}: {e}")))
+                .map_err(|e| ApiError::new(ApiErrorCode::InvalidInput, refusal(e.to_string())))
         })
         .transpose()
 }

@@ -9,6 +9,8 @@ use shopchat_core::documents::requests::DocumentRequest;
 use shopchat_core::documents::{
     DocumentDraft, DocumentSummary, DocumentView, DraftTotals, ShopProfileView, TemplateChoice,
 };
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::settings::ShopProfile;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
@@ -80,7 +82,7 @@ pub async fn document_pdf(
     let bytes = tokio::fs::read(&path).await.map_err(|e| {
         ApiError::new(
             ApiErrorCode::Storage,
-            format!("the document's PDF cannot be read: {e}"),
+            say(TEXTS, "app.pdf_unreadable", &[("error", &e.to_string())]),
         )
     })?;
     Ok(Response::new(bytes))
@@ -116,7 +118,7 @@ pub async fn send_document(
         _ => {
             return Err(ApiError::new(
                 ApiErrorCode::InvalidInput,
-                "a template needs both its name and its language",
+                say(TEXTS, "app.template_needs_both", &[]),
             ));
         }
     };
@@ -149,7 +151,7 @@ pub async fn open_document<R: Runtime>(
         .map_err(|e| {
             ApiError::new(
                 ApiErrorCode::Internal,
-                format!("the file could not be opened: {e}"),
+                say(TEXTS, "app.file_not_opened", &[("error", &e.to_string())]),
             )
         })
 }
@@ -174,7 +176,7 @@ pub async fn save_document_as<R: Runtime>(
     tokio::fs::copy(&path, &target).await.map_err(|e| {
         ApiError::new(
             ApiErrorCode::Storage,
-            format!("the file could not be saved: {e}"),
+            say(TEXTS, "app.file_not_saved", &[("error", &e.to_string())]),
         )
     })?;
     Ok(Some(target.to_string_lossy().into_owned()))

@@ -2,8 +2,10 @@
 //! a zip), the contacts (CSV, vCard), and contacts from a CSV file. Each asks where with the OS's
 //! own dialog; `None` when the owner cancelled.
 
+use shopchat_core::engine::texts::TEXTS;
 use shopchat_core::export::contacts::ContactImport;
 use shopchat_core::export::{ExportSummary, Format, Lang};
+use shopchat_core::i18n::say;
 use tauri::{AppHandle, Runtime, State};
 
 use super::dialogs::{pick_file, save_path};
@@ -92,21 +94,25 @@ pub async fn import_file(
     let unreadable = |e: std::io::Error| {
         ApiError::new(
             ApiErrorCode::InvalidInput,
-            format!("the file cannot be read: {e}"),
+            say(TEXTS, "app.import_unreadable", &[("error", &e.to_string())]),
         )
     };
     let size = tokio::fs::metadata(path).await.map_err(unreadable)?.len();
     if size > MAX_IMPORT_BYTES {
         return Err(ApiError::new(
             ApiErrorCode::InvalidInput,
-            "the file is larger than 20 MB: is it really a list of contacts?",
+            say(
+                TEXTS,
+                "app.import_too_large",
+                &[("megabytes", &(MAX_IMPORT_BYTES / (1024 * 1024)).to_string())],
+            ),
         ));
     }
     let bytes = tokio::fs::read(path).await.map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         ApiError::new(
             ApiErrorCode::InvalidInput,
-            "the file is not text (UTF-8): save it from the spreadsheet as \"CSV UTF-8\"",
+            say(TEXTS, "app.import_not_text", &[]),
         )
     })?;
     Ok(engine.import_contacts(text, country).await?)

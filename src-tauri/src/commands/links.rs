@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 use shopchat_core::bot::{BotConfig, Explanation};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::links::{
     AuditEntry, CustomerInput, CustomerView, ImportReport, LinkRequestView,
 };
@@ -93,8 +95,12 @@ pub async fn link_code(
 }
 
 fn qr(url: &str) -> Result<String, ApiError> {
-    let code = qrcode::QrCode::new(url.as_bytes())
-        .map_err(|e| ApiError::new(ApiErrorCode::Internal, format!("no QR code: {e}")))?;
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| {
+        ApiError::new(
+            ApiErrorCode::Internal,
+            say(TEXTS, "app.no_qr", &[("error", &e.to_string())]),
+        )
+    })?;
     Ok(code
         .render::<qrcode::render::svg::Color>()
         .min_dimensions(220, 220)

@@ -4,6 +4,8 @@
 
 use shopchat_core::MessageView;
 use shopchat_core::compose::{Attachment, Compose, MessageRef, SendRequest};
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::views::{AttachmentMeta, MediaLimitView};
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Runtime, State};
@@ -26,7 +28,8 @@ pub async fn send_attachment(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<MessageView, ApiError> {
-    let (bytes, meta): (_, AttachmentMeta) = raw_with_meta(&request, "file's")?;
+    let (bytes, meta): (_, AttachmentMeta) =
+        raw_with_meta(&request, &say(TEXTS, "app.whose_file", &[]))?;
     let kind = meta.kind.and_then(|k| {
         wacloud::MediaKind::ALL
             .into_iter()
@@ -47,23 +50,28 @@ pub async fn send_attachment(
 }
 
 /// A command's raw body (a file's bytes) and the JSON details beside it in [`META_HEADER`];
-/// `whose` names the details in the refusal ("file's", "template's").
+/// `whose` names the details in the refusal (`app.whose_file`, `app.whose_template`).
 pub(crate) fn raw_with_meta<'r, T: serde::de::DeserializeOwned>(
     request: &'r Request<'_>,
     whose: &str,
 ) -> Result<(&'r Vec<u8>, T), ApiError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(invalid("the file's bytes are missing"));
+        return Err(invalid(say(TEXTS, "app.bytes_missing", &[])));
     };
     let meta = request
         .headers()
         .get(META_HEADER)
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| invalid(format!("the {whose} details are missing")))?;
+        .ok_or_else(|| invalid(say(TEXTS, "app.details_missing", &[("whose", whose)])))?;
     let meta = percent_decode(meta)
-        .ok_or_else(|| invalid(format!("the {whose} details are not readable")))?;
-    let meta = serde_json::from_str(&meta)
-        .map_err(|e| invalid(format!("the {whose} details are not readable: {e}")))?;
+        .ok_or_else(|| invalid(say(TEXTS, "app.details_unreadable", &[("whose", whose)])))?;
+    let meta = serde_json::from_str(&meta).map_err(|e| {
+        invalid(say(
+            TEXTS,
+            "app.details_unreadable_because",
+            &[("whose", whose), ("error", &e.to_string())],
+        ))
+    })?;
     Ok((bytes, meta))
 }
 
@@ -93,10 +101,12 @@ pub async fn send_reaction(
     emoji: String,
 ) -> Result<MessageView, ApiError> {
     let engine = state.engine()?;
-    let target = engine
-        .message(message_id)
-        .await?
-        .ok_or_else(|| ApiError::new(ApiErrorCode::NotFound, "that message is not stored"))?;
+    let target = engine.message(message_id).await?.ok_or_else(|| {
+        ApiError::new(
+            ApiErrorCode::NotFound,
+            say(TEXTS, "app.message_not_stored", &[]),
+        )
+    })?;
     Ok(engine
         .send(SendRequest {
             to: target.contact,
@@ -135,12 +145,7 @@ async fn file_of(
         .engine()?
         .media_file(message_id)
         .await?
-        .ok_or_else(|| {
-            ApiError::new(
-                ApiErrorCode::NotFound,
-                "this file is not on this computer yet",
-            )
-        })
+        .ok_or_else(|| ApiError::new(ApiErrorCode::NotFound, say(TEXTS, "app.file_not_here", &[])))
 }
 
 /// Opens a message's file with the default app.
@@ -156,7 +161,7 @@ pub async fn open_media<R: Runtime>(
         .map_err(|e| {
             ApiError::new(
                 ApiErrorCode::Internal,
-                format!("the file could not be opened: {e}"),
+                say(TEXTS, "app.file_not_opened", &[("error", &e.to_string())]),
             )
         })
 }
@@ -180,13 +185,17 @@ pub async fn save_media<R: Runtime>(
     let Some(chosen) = rx.await.ok().flatten() else {
         return Ok(None);
     };
-    let target = chosen
-        .into_path()
-        .map_err(|e| invalid(format!("that place cannot be written to: {e}")))?;
+    let target = chosen.into_path().map_err(|e| {
+        invalid(say(
+            TEXTS,
+            "app.place_unwritable",
+            &[("error", &e.to_string())],
+        ))
+    })?;
     tokio::fs::copy(&file.path, &target).await.map_err(|e| {
         ApiError::new(
             ApiErrorCode::Storage,
-            format!("the file could not be saved: {e}"),
+            say(TEXTS, "app.file_not_saved", &[("error", &e.to_string())]),
         )
     })?;
     Ok(Some(target.to_string_lossy().into_owned()))
@@ -195,16 +204,21 @@ pub async fn save_media<R: Runtime>(
 /// Opens a web link (a map) in the browser: only http(s).
 #[tauri::command]
 pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Result<(), ApiError> {
-    let parsed = url::Url::parse(&url).map_err(|_| invalid("that is not a web address"))?;
+    let parsed =
+        url::Url::parse(&url).map_err(|_| invalid(say(TEXTS, "app.not_web_address", &[])))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(invalid("only web addresses can be opened"));
+        return Err(invalid(say(TEXTS, "app.only_web_addresses", &[])));
     }
     app.opener()
         .open_url(parsed.as_str(), None::<&str>)
         .map_err(|e| {
             ApiError::new(
                 ApiErrorCode::Internal,
-                format!("the browser could not be opened: {e}"),
+                say(
+                    TEXTS,
+                    "app.browser_not_opened",
+                    &[("error", &e.to_string())],
+                ),
             )
         })
 }

@@ -1,5 +1,7 @@
 //! The settings wizard, the tunnel and diagnostics: thin wrappers over `shopchat_core::live`.
 
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::live::{
     self, ConnectionResult, Diagnostics, GoLive, GoLiveOutcome, PointedAt, SecretStatus,
     SetupState, WhatsAppAccount,
@@ -81,11 +83,10 @@ pub async fn go_live<R: Runtime>(
     state: State<'_, AppState>,
     request: GoLive,
 ) -> Result<GoLiveOutcome, ApiError> {
-    let keystore = state.keystore.as_ref().map_err(|e| {
-        internal(format!(
-            "this computer's keystore cannot be used, so the credentials cannot be saved: {e}"
-        ))
-    })?;
+    let keystore = state
+        .keystore
+        .as_ref()
+        .map_err(|e| internal(say(TEXTS, "app.keystore_unusable_save", &[("error", e)])))?;
     let outcome = request
         .save(keystore, &state.settings_file(), &state.graph_url())
         .await
@@ -106,13 +107,13 @@ pub async fn go_live<R: Runtime>(
     if matches!(outcome, GoLiveOutcome::Saved { .. }) {
         crate::startup::restart(&app)
             .await
-            .map_err(|e| internal(format!("Saved, but {e}")))?;
+            .map_err(|e| internal(say(TEXTS, "app.saved_but", &[("why", &e)])))?;
         // Saved and restarted, but not live (the tunnel's own problems show in its state).
         if state.running().is_none_or(|e| e.mode() != "live") {
             let why = state
                 .live_error()
-                .unwrap_or_else(|| "Shopchat could not start live".to_owned());
-            return Err(internal(format!("Saved, but {why}")));
+                .unwrap_or_else(|| say(TEXTS, "app.could_not_start_live_bare", &[]));
+            return Err(internal(say(TEXTS, "app.saved_but", &[("why", &why)])));
         }
     }
     Ok(outcome)
@@ -153,7 +154,7 @@ pub async fn disconnect<R: Runtime>(
     let keystore = state
         .keystore
         .as_ref()
-        .map_err(|e| internal(format!("this computer's keystore cannot be used: {e}")))?;
+        .map_err(|e| internal(say(TEXTS, "app.keystore_unusable", &[("error", e)])))?;
     keystore.clear().map_err(|e| internal(e.to_string()))?;
     crate::startup::restart(&app).await.map_err(internal)?;
     Ok(current_setup(&state))

@@ -2,7 +2,9 @@
 //! owner chooses.
 
 use shopchat_core::EngineError;
+use shopchat_core::engine::texts::TEXTS;
 use shopchat_core::i18n::Lang;
+use shopchat_core::i18n::say;
 use shopchat_core::stats::{self, Figure, Range, Stats};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -70,13 +72,13 @@ pub async fn save_statistics_csv<R: Runtime>(
     let target = chosen.into_path().map_err(|e| {
         ApiError::new(
             ApiErrorCode::InvalidInput,
-            format!("that place cannot be written to: {e}"),
+            say(TEXTS, "app.place_unwritable", &[("error", &e.to_string())]),
         )
     })?;
     tokio::fs::write(&target, text).await.map_err(|e| {
         ApiError::new(
             ApiErrorCode::Storage,
-            format!("the file could not be saved: {e}"),
+            say(TEXTS, "app.file_not_saved", &[("error", &e.to_string())]),
         )
     })?;
     Ok(Some(target.to_string_lossy().into_owned()))

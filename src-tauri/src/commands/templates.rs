@@ -4,6 +4,8 @@
 use shopchat_core::MessageView;
 use shopchat_core::compose::{Attachment, Compose, SendRequest};
 use shopchat_core::engine::TemplateSample;
+use shopchat_core::engine::texts::TEXTS;
+use shopchat_core::i18n::say;
 use shopchat_core::templates::library::LibraryTemplate;
 use shopchat_core::views::TemplateView;
 use shopchat_template_rules::{Draft, Problem};
@@ -62,7 +64,8 @@ pub async fn send_template_file(
     state: State<'_, AppState>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<MessageView, ApiError> {
-    let (bytes, meta): (_, TemplateFileMeta) = super::media::raw_with_meta(&request, "template's")?;
+    let (bytes, meta): (_, TemplateFileMeta) =
+        super::media::raw_with_meta(&request, &say(TEXTS, "app.whose_template", &[]))?;
     let file = Attachment {
         kind: None,
         filename: meta.filename,
@@ -160,7 +163,8 @@ pub async fn upload_template_sample(
     state: State<'_, AppState>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<TemplateSample, ApiError> {
-    let (bytes, meta): (_, SampleMeta) = super::media::raw_with_meta(&request, "file's")?;
+    let (bytes, meta): (_, SampleMeta) =
+        super::media::raw_with_meta(&request, &say(TEXTS, "app.whose_file", &[]))?;
     Ok(state
         .engine()?
         .upload_template_sample(&meta.filename, &meta.mime_type, bytes.clone())

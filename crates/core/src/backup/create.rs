@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
+use super::texts::TEXTS;
 use super::{BackupError, BackupReport, FOLDERS, FORMAT, MANIFEST, Manifest, ManifestFile};
+use crate::i18n::say;
 use crate::store::DB_FILE;
 
 /// Copies the database at `db` into a new file `to` with `VACUUM INTO`: one read transaction, so
@@ -27,9 +29,13 @@ pub fn snapshot_database(db: &Path, to: &Path) -> Result<u32, BackupError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(Duration::from_secs(30))?;
-    let target = to
-        .to_str()
-        .ok_or_else(|| BackupError::Archive(format!("{} is not UTF-8", to.display())))?;
+    let target = to.to_str().ok_or_else(|| {
+        BackupError::Archive(say(
+            TEXTS,
+            "backup.not_utf8",
+            &[("path", &to.display().to_string())],
+        ))
+    })?;
     conn.execute("VACUUM INTO ?1", [target])?;
     drop(conn);
     let copy = Connection::open_with_flags(to, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -44,10 +50,13 @@ pub fn create(store_dir: &Path, out: &Path) -> Result<BackupReport, BackupError>
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(BackupError::io(format!(
-        "cannot create {}",
-        parent.display()
-    )))?;
+    std::fs::create_dir_all(parent).map_err(failed(|| {
+        say(
+            TEXTS,
+            "backup.cannot_create",
+            &[("path", &parent.display().to_string())],
+        )
+    }))?;
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -63,8 +72,13 @@ pub fn create(store_dir: &Path, out: &Path) -> Result<BackupReport, BackupError>
             return Err(e);
         }
     };
-    std::fs::rename(&partial, out)
-        .map_err(BackupError::io(format!("cannot write {}", out.display())))?;
+    std::fs::rename(&partial, out).map_err(failed(|| {
+        say(
+            TEXTS,
+            "backup.cannot_write",
+            &[("path", &out.display().to_string())],
+        )
+    }))?;
     if let Ok(dir) = File::open(parent) {
         let _ = dir.sync_all();
     }
@@ -84,10 +98,13 @@ fn write_archive(
     created_ms: i64,
 ) -> Result<usize, BackupError> {
     let schema_version = snapshot_database(&store_dir.join(DB_FILE), db_copy)?;
-    let file = File::create(partial).map_err(BackupError::io(format!(
-        "cannot create {}",
-        partial.display()
-    )))?;
+    let file = File::create(partial).map_err(failed(|| {
+        say(
+            TEXTS,
+            "backup.cannot_create",
+            &[("path", &partial.display().to_string())],
+        )
+    }))?;
     let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -114,14 +131,14 @@ fn write_archive(
     let json =
         serde_json::to_vec_pretty(&manifest).map_err(|e| BackupError::Archive(e.to_string()))?;
     zip.write_all(&json)
-        .map_err(BackupError::io("cannot write the manifest"))?;
+        .map_err(failed(|| say(TEXTS, "backup.cannot_write_manifest", &[])))?;
     let out = zip.finish()?;
     let file = out.into_inner().map_err(|e| BackupError::Io {
-        context: "cannot write the archive".into(),
+        context: say(TEXTS, "backup.cannot_write_archive", &[]),
         source: e.into_error(),
     })?;
     file.sync_all()
-        .map_err(BackupError::io("cannot sync the archive"))?;
+        .map_err(failed(|| say(TEXTS, "backup.cannot_sync_archive", &[])))?;
     Ok(manifest.files.len())
 }
 
@@ -132,22 +149,31 @@ fn add_file<W: Write + std::io::Seek>(
     path: &Path,
     options: SimpleFileOptions,
 ) -> Result<ManifestFile, BackupError> {
-    let mut file =
-        File::open(path).map_err(BackupError::io(format!("cannot read {}", path.display())))?;
+    let mut file = File::open(path).map_err(failed(|| {
+        say(
+            TEXTS,
+            "backup.cannot_read",
+            &[("path", &path.display().to_string())],
+        )
+    }))?;
     zip.start_file(name, options)?;
     let mut hasher = Sha256::new();
     let mut size = 0u64;
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = file
-            .read(&mut buf)
-            .map_err(BackupError::io(format!("cannot read {}", path.display())))?;
+        let n = file.read(&mut buf).map_err(failed(|| {
+            say(
+                TEXTS,
+                "backup.cannot_read",
+                &[("path", &path.display().to_string())],
+            )
+        }))?;
         if n == 0 {
             break;
         }
         hasher.update(&buf[..n]);
         zip.write_all(&buf[..n])
-            .map_err(BackupError::io("cannot write the archive"))?;
+            .map_err(failed(|| say(TEXTS, "backup.cannot_write_archive", &[])))?;
         size += n as u64;
     }
     Ok(ManifestFile {
@@ -166,17 +192,35 @@ fn walk(dir: &Path, prefix: &str) -> Result<Vec<(String, PathBuf)>, BackupError>
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(BackupError::io(format!("cannot read {}", dir.display()))(e)),
+            Err(e) => {
+                return Err(failed(|| {
+                    say(
+                        TEXTS,
+                        "backup.cannot_read",
+                        &[("path", &dir.display().to_string())],
+                    )
+                })(e));
+            }
         };
         for entry in entries {
-            let entry = entry.map_err(BackupError::io(format!("cannot read {}", dir.display())))?;
+            let entry = entry.map_err(failed(|| {
+                say(
+                    TEXTS,
+                    "backup.cannot_read",
+                    &[("path", &dir.display().to_string())],
+                )
+            }))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
             }
-            let kind = entry
-                .file_type()
-                .map_err(BackupError::io(format!("cannot read {}", dir.display())))?;
+            let kind = entry.file_type().map_err(failed(|| {
+                say(
+                    TEXTS,
+                    "backup.cannot_read",
+                    &[("path", &dir.display().to_string())],
+                )
+            }))?;
             let child = format!("{rel}/{name}");
             if kind.is_dir() {
                 stack.push((entry.path(), child));
@@ -187,4 +231,12 @@ fn walk(dir: &Path, prefix: &str) -> Result<Vec<(String, PathBuf)>, BackupError>
     }
     out.sort();
     Ok(out)
+}
+
+/// An I/O failure with its context, said (in the owner's language) only when it happens.
+fn failed(context: impl FnOnce() -> String) -> impl FnOnce(std::io::Error) -> BackupError {
+    move |source| BackupError::Io {
+        context: context(),
+        source,
+    }
 }

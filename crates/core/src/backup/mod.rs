@@ -19,6 +19,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::say;
+use texts::TEXTS;
+
 pub use create::{create, snapshot_database};
 pub use restore::{RestoreReport, restore};
 pub use schedule::BackupStatus;
@@ -69,23 +72,19 @@ pub enum BackupError {
         context: String,
         source: std::io::Error,
     },
-    #[error("database error: {0}")]
+    #[error("{}", say(TEXTS, "backup.database", &[("error", &.0.to_string())]))]
     Sqlite(#[from] rusqlite::Error),
-    #[error("the archive cannot be read: {0}")]
+    #[error("{}", say(TEXTS, "backup.archive", &[("error", .0)]))]
     Archive(String),
-    #[error("the archive is damaged: {0}")]
+    #[error("{}", say(TEXTS, "backup.checksum", &[("detail", .0)]))]
     Checksum(String),
-    #[error(
-        "a Shopchat engine is running on {0}: close the app (or stop `shopchat serve`) before restoring"
-    )]
+    #[error("{}", say(TEXTS, "backup.engine_running", &[("path", &.0.display().to_string())]))]
     EngineRunning(PathBuf),
-    #[error("no database to back up in {0}")]
+    #[error("{}", say(TEXTS, "backup.no_database", &[("path", &.0.display().to_string())]))]
     NoDatabase(PathBuf),
-    #[error(
-        "the archive was written by a newer Shopchat (format {found}, schema {schema}): update Shopchat"
-    )]
+    #[error("{}", say(TEXTS, "backup.too_new", &[("found", &.found.to_string()), ("schema", &.schema.to_string())]))]
     TooNew { found: u32, schema: u32 },
-    #[error("the webhooks already acknowledged did not reach the database in time: {0}")]
+    #[error("{}", say(TEXTS, "backup.catch_up", &[("detail", .0)]))]
     CatchUp(String),
 }
 

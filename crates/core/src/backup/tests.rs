@@ -198,6 +198,34 @@ fn a_backup_without_a_database_fails_and_leaves_no_file() {
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
+#[test]
+fn a_failed_backup_is_explained_in_spanish() {
+    let (store_dir, out) = (tempdir(), tempdir());
+    let (no_database, unwritable) = crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+        let no_database = create(store_dir.path(), &out.path().join("a.zip"))
+            .unwrap_err()
+            .to_string();
+        // A file where the folder should be: the folder cannot be created.
+        let file = out.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let unwritable = create(store_dir.path(), &file.join("b.zip"))
+            .unwrap_err()
+            .to_string();
+        (no_database, unwritable)
+    });
+    assert!(
+        no_database.starts_with("no hay ninguna base de datos que respaldar en "),
+        "{no_database}"
+    );
+    assert!(
+        unwritable.starts_with(&format!(
+            "no se puede crear {}: ",
+            out.path().join("file").display()
+        )),
+        "{unwritable}"
+    );
+}
+
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }

@@ -13,6 +13,8 @@ use ts_rs::TS;
 
 use super::BroadcastError;
 use super::phone::{self, Invalid};
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::store::{StoreError, now_secs};
 
 /// The most rows a CSV audience may have.
@@ -117,14 +119,24 @@ fn read_csv(path: &Path, phone_column: Option<&str>) -> Result<Vec<Candidate>, B
         .trim(csv::Trim::All)
         .from_path(path)
         .map_err(|e| {
-            bad(format!(
-                "the file {} could not be read: {e}",
-                path.display()
+            bad(say(
+                TEXTS,
+                "broadcasts.file_unreadable",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("error", &e.to_string()),
+                ],
             ))
         })?;
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| bad(format!("the file's first row could not be read: {e}")))?
+        .map_err(|e| {
+            bad(say(
+                TEXTS,
+                "broadcasts.first_row_unreadable",
+                &[("error", &e.to_string())],
+            ))
+        })?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').to_owned())
         .collect();
@@ -133,28 +145,42 @@ fn read_csv(path: &Path, phone_column: Option<&str>) -> Result<Vec<Candidate>, B
             .iter()
             .position(|h| h.eq_ignore_ascii_case(col))
             .ok_or_else(|| {
-                bad(format!(
-                    "the file has no column {col:?} (it has {headers:?})"
+                bad(say(
+                    TEXTS,
+                    "broadcasts.no_column",
+                    &[("column", col), ("columns", &quoted(&headers))],
                 ))
             })?,
         None => headers
             .iter()
             .position(|h| looks_like_phone_header(h))
             .ok_or_else(|| {
-                bad(format!(
-                    "no phone column found among {headers:?}: name it with --phone-column"
+                bad(say(
+                    TEXTS,
+                    "broadcasts.no_phone_column",
+                    &[("columns", &quoted(&headers))],
                 ))
             })?,
     };
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i as i64 + 2;
-        let record = record.map_err(|e| bad(format!("row {row} could not be read: {e}")))?;
+        let record = record.map_err(|e| {
+            bad(say(
+                TEXTS,
+                "broadcasts.row_unreadable",
+                &[("row", &row.to_string()), ("error", &e.to_string())],
+            ))
+        })?;
         if record.iter().all(str::is_empty) {
             continue;
         }
         if out.len() >= MAX_ROWS {
-            return Err(bad(format!("the file has more than {MAX_ROWS} rows")));
+            return Err(bad(say(
+                TEXTS,
+                "broadcasts.too_many_rows",
+                &[("max", &MAX_ROWS.to_string())],
+            )));
         }
         let values = headers
             .iter()
@@ -168,6 +194,15 @@ fn read_csv(path: &Path, phone_column: Option<&str>) -> Result<Vec<Candidate>, B
         });
     }
     Ok(out)
+}
+
+/// The file's columns as the owner reads them: `"phone", "name"`.
+fn quoted(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| say(TEXTS, "broadcasts.quoted", &[("text", h)]))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn looks_like_phone_header(h: &str) -> bool {
@@ -206,8 +241,10 @@ fn contacts(conn: &Connection, filter: &AudienceFilter) -> Result<Vec<Candidate>
                 )
                 .map_err(StoreError::from)?;
             if !known {
-                return Err(BroadcastError::Invalid(format!(
-                    "there is no label {label:?}"
+                return Err(BroadcastError::Invalid(say(
+                    TEXTS,
+                    "broadcasts.no_label",
+                    &[("label", label)],
                 )));
             }
             (
@@ -272,11 +309,9 @@ pub fn check(
             },
         };
         if let Some(first) = seen.get(&n.key) {
-            report.duplicates.push(problem(
-                &c,
-                format!("the same customer as {}", row_name(*first)),
-                *first,
-            ));
+            report
+                .duplicates
+                .push(problem(&c, same_customer_as(*first), *first));
             continue;
         }
         seen.insert(n.key.clone(), c.row);
@@ -325,8 +360,11 @@ fn problem(c: &Candidate, reason: String, first_row: Option<i64>) -> RowProblem 
     }
 }
 
-fn row_name(row: Option<i64>) -> String {
-    row.map_or_else(|| "another contact".to_owned(), |r| format!("row {r}"))
+fn same_customer_as(row: Option<i64>) -> String {
+    match row {
+        Some(r) => say(TEXTS, "broadcasts.same_as_row", &[("row", &r.to_string())]),
+        None => say(TEXTS, "broadcasts.same_as_contact", &[]),
+    }
 }
 
 fn reason(e: &Invalid) -> String {

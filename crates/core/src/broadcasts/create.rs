@@ -10,7 +10,9 @@ use ts_rs::TS;
 
 use super::audience::{self, AudienceCheck, AudienceSource, Checked, RowProblem};
 use super::budget::{self, Budget};
+use super::texts::TEXTS;
 use super::{BroadcastError, DEFAULT_RATE};
+use crate::i18n::say;
 use crate::store::{WriteCtx, now_ms, templates};
 
 /// What the owner asks for.
@@ -61,31 +63,36 @@ pub struct Preview {
 pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, BroadcastError> {
     let bad = |m: String| BroadcastError::Invalid(m);
     if req.name.trim().is_empty() {
-        return Err(bad("a broadcast needs a name".into()));
+        return Err(bad(say(TEXTS, "broadcasts.needs_name", &[])));
     }
     // The audience first: a file that cannot be read, or labels on a version without them, is
     // the owner's first problem.
     let candidates = audience::candidates(ctx.conn, &req.audience)?;
     let stored = templates::get(ctx.conn, &req.template, &req.lang)?.ok_or_else(|| {
-        bad(format!(
-            "there is no synced template {:?} in {:?}: sync the templates first",
-            req.template, req.lang
+        bad(say(
+            TEXTS,
+            "broadcasts.no_template",
+            &[("name", &req.template), ("language", &req.lang)],
         ))
     })?;
     if stored.status != "APPROVED" {
-        return Err(bad(format!(
-            "the template {:?} is {}: only approved templates can be sent",
-            stored.name, stored.status
+        return Err(bad(say(
+            TEXTS,
+            "broadcasts.template_not_approved",
+            &[("name", &stored.name), ("status", &stored.status)],
         )));
     }
     let view = crate::templates::view(&stored);
     if view.parameters.len() != req.params.len() {
-        return Err(bad(format!(
-            "the template {:?} takes {} parameters ({}); {} columns were given",
-            stored.name,
-            view.parameters.len(),
-            view.parameters.join(", "),
-            req.params.len()
+        return Err(bad(say(
+            TEXTS,
+            "broadcasts.param_count",
+            &[
+                ("name", &stored.name),
+                ("takes", &view.parameters.len().to_string()),
+                ("names", &view.parameters.join(", ")),
+                ("given", &req.params.len().to_string()),
+            ],
         )));
     }
     let category = stored
@@ -100,22 +107,30 @@ pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, Bro
     {
         Some(c) => Some(
             super::phone::country(c)
-                .ok_or_else(|| bad(format!("{c:?} is not a country code (like MX or ES)")))?,
+                .ok_or_else(|| bad(say(TEXTS, "broadcasts.bad_country", &[("code", c)])))?,
         ),
         None => None,
     };
     if let (Some(first), AudienceSource::Csv { .. }) = (candidates.first(), &req.audience) {
         for p in &req.params {
             if !first.values.contains_key(p) {
-                return Err(bad(format!("the file has no column {p:?}")));
+                return Err(bad(say(
+                    TEXTS,
+                    "broadcasts.param_no_column",
+                    &[("column", p)],
+                )));
             }
         }
     } else if let AudienceSource::Contacts { .. } = &req.audience {
         for p in &req.params {
             if !audience::CONTACT_FIELDS.contains(&p.as_str()) {
-                return Err(bad(format!(
-                    "{p:?} is not a contact field ({})",
-                    audience::CONTACT_FIELDS.join(", ")
+                return Err(bad(say(
+                    TEXTS,
+                    "broadcasts.not_contact_field",
+                    &[
+                        ("field", p),
+                        ("fields", &audience::CONTACT_FIELDS.join(", ")),
+                    ],
                 )));
             }
         }
@@ -133,7 +148,11 @@ pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, Bro
             check.invalid.push(RowProblem {
                 row: c.row,
                 value: c.wa_id.clone(),
-                reason: format!("the column {:?} is empty", req.params[i]),
+                reason: say(
+                    TEXTS,
+                    "broadcasts.column_empty",
+                    &[("column", &req.params[i])],
+                ),
                 first_row: None,
             });
             continue;
@@ -174,9 +193,7 @@ pub fn create(ctx: &mut WriteCtx<'_>, req: &NewBroadcast) -> Result<Created, Bro
         });
     }
     if check.recipients == 0 {
-        return Err(bad(
-            "nobody to send to: every row was invalid, a duplicate or opted out".into(),
-        ));
+        return Err(bad(say(TEXTS, "broadcasts.nobody", &[])));
     }
     let now = now_ms();
     let start_at = req.start_at.unwrap_or(now);

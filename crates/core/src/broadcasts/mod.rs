@@ -12,6 +12,7 @@ pub mod create;
 pub mod optout;
 pub mod phone;
 mod progress;
+mod reasons;
 pub mod report;
 pub mod runner;
 pub(crate) mod texts;
@@ -28,7 +29,9 @@ pub use view::{BroadcastView, RecipientCounts, get, list};
 
 use rusqlite::params;
 
+use crate::i18n::say;
 use crate::store::{StoreError, WriteCtx, now_ms};
+use texts::TEXTS;
 
 /// Messages per second for a number also used in the WhatsApp Business app (coexistence).
 pub const COEXISTENCE_RATE: u32 = 20;
@@ -40,12 +43,10 @@ pub enum BroadcastError {
     /// Bad input or a refused step, in one line.
     #[error("{0}")]
     Invalid(String),
-    #[error("there is no broadcast {0}")]
+    #[error("{}", say(TEXTS, "broadcasts.not_found", &[("id", &.0.to_string())]))]
     NotFound(i64),
     /// Past the messaging limit: refused.
-    #[error(
-        "this broadcast would reach {needed} customers outside their 24-hour window, but only {left} more are allowed in the next 24 hours (messaging limit {limit}); send to fewer, or spread it over days"
-    )]
+    #[error("{}", say(TEXTS, "broadcasts.over_budget", &[("needed", &.needed.to_string()), ("left", &.left.to_string()), ("limit", &.limit.to_string())]))]
     OverBudget { needed: i64, left: i64, limit: i64 },
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -66,12 +67,26 @@ fn state_of(ctx: &WriteCtx<'_>, id: i64) -> Result<String, BroadcastError> {
         .ok_or(BroadcastError::NotFound(id))
 }
 
+/// Broadcast `id` cannot be paused or resumed: it is in `state`.
+fn is_in(id: i64, state: &str) -> BroadcastError {
+    let id = id.to_string();
+    BroadcastError::Invalid(match state {
+        "completed" => say(TEXTS, "broadcasts.is_completed", &[("id", &id)]),
+        "cancelled" => say(TEXTS, "broadcasts.is_cancelled", &[("id", &id)]),
+        _ => say(
+            TEXTS,
+            "broadcasts.is_state",
+            &[("id", &id), ("state", state)],
+        ),
+    })
+}
+
 /// Pauses a broadcast: what is still waiting in the outbox is taken back out.
 pub fn pause(ctx: &mut WriteCtx<'_>, id: i64) -> Result<(), BroadcastError> {
     match state_of(ctx, id)?.as_str() {
         "running" | "scheduled" => {}
         "paused" => return Ok(()),
-        s => return Err(BroadcastError::Invalid(format!("broadcast {id} is {s}"))),
+        s => return Err(is_in(id, s)),
     }
     ctx.conn
         .prepare_cached(
@@ -90,7 +105,7 @@ pub fn resume(ctx: &mut WriteCtx<'_>, id: i64) -> Result<(), BroadcastError> {
     match state.as_str() {
         "paused" | "scheduled" => {}
         "running" => return Ok(()),
-        s => return Err(BroadcastError::Invalid(format!("broadcast {id} is {s}"))),
+        s => return Err(is_in(id, s)),
     }
     let now = now_ms();
     ctx.conn
@@ -108,7 +123,11 @@ pub fn resume(ctx: &mut WriteCtx<'_>, id: i64) -> Result<(), BroadcastError> {
 pub fn cancel(ctx: &mut WriteCtx<'_>, id: i64) -> Result<(), BroadcastError> {
     match state_of(ctx, id)?.as_str() {
         "completed" | "cancelled" => {
-            return Err(BroadcastError::Invalid(format!("broadcast {id} has ended")));
+            return Err(BroadcastError::Invalid(say(
+                TEXTS,
+                "broadcasts.has_ended",
+                &[("id", &id.to_string())],
+            )));
         }
         _ => {}
     }
@@ -141,4 +160,31 @@ pub fn hold_missed(ctx: &mut WriteCtx<'_>) -> Result<usize, StoreError> {
              WHERE state = 'scheduled' AND confirmed = 1 AND start_at <= ?1",
         )?
         .execute([now_ms()])?)
+}
+
+#[cfg(test)]
+mod said_tests {
+    use super::BroadcastError;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn a_refusal_is_said_in_the_owners_language() {
+        let over = BroadcastError::OverBudget {
+            needed: 300,
+            left: 250,
+            limit: 250,
+        };
+        assert!(over.to_string().contains("only 250 more are allowed"));
+        let es = with_lang(Lang::Es, || over.to_string());
+        assert_eq!(
+            es,
+            "esta difusión llegaría a 300 clientes fuera de su ventana de 24 horas, pero en las próximas 24 horas solo se permiten 250 más (límite de mensajes: 250); envíala a menos clientes o repártela en varios días"
+        );
+        let es = with_lang(Lang::Es, || super::is_in(8, "completed").to_string());
+        assert_eq!(es, "la difusión 8 ya ha terminado");
+        assert_eq!(
+            super::is_in(8, "completed").to_string(),
+            "broadcast 8 is completed"
+        );
+    }
 }

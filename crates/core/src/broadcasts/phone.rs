@@ -7,6 +7,9 @@
 
 use phonenumber::country;
 
+use super::texts::TEXTS;
+use crate::i18n::say;
+
 /// A number that parsed and is valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
@@ -24,15 +27,15 @@ pub struct Normalized {
 /// Why a value is not a number we can send to.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Invalid {
-    #[error("empty")]
+    #[error("{}", say(TEXTS, "broadcasts.phone.empty", &[]))]
     Empty,
-    #[error("written as a spreadsheet number (scientific notation): digits were lost")]
+    #[error("{}", say(TEXTS, "broadcasts.phone.scientific", &[]))]
     Scientific,
-    #[error("not a phone number")]
+    #[error("{}", say(TEXTS, "broadcasts.phone.unreadable", &[]))]
     Unreadable,
-    #[error("not a valid number for its country")]
+    #[error("{}", say(TEXTS, "broadcasts.phone.not_valid", &[]))]
     NotValid,
-    #[error("no country code, and no default country is set")]
+    #[error("{}", say(TEXTS, "broadcasts.phone.no_country", &[]))]
     NoCountry,
 }
 
@@ -204,5 +207,28 @@ mod tests {
         assert_eq!(normalize("+34 12", None), Err(Invalid::NotValid));
         assert_eq!(normalize("612 34 56 78", None), Err(Invalid::NoCountry));
         assert!(country("zz").is_none());
+    }
+
+    #[test]
+    fn why_a_number_is_refused_is_said_in_the_owners_language() {
+        let e = normalize("612 34 56 78", None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no country code, and no default country is set"
+        );
+        let es = crate::i18n::with_lang(crate::i18n::Lang::Es, || e.to_string());
+        assert_eq!(
+            es,
+            "no tiene prefijo de país y no hay ningún país predeterminado"
+        );
+        let es = crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+            normalize("3.46E+10", country("ES"))
+                .unwrap_err()
+                .to_string()
+        });
+        assert_eq!(
+            es,
+            "escrito como número de hoja de cálculo (notación científica): se perdieron cifras"
+        );
     }
 }

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::BroadcastError;
+use super::reasons;
+use super::texts::TEXTS;
 use super::view::{self, RecipientCounts};
+use crate::i18n::say;
 use crate::store::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,6 +60,16 @@ pub fn report(conn: &Connection, id: i64) -> Result<Report, BroadcastError> {
         delivered: counts.delivered + counts.read + counts.replied,
         sent: counts.sent + counts.delivered + counts.read + counts.replied,
     };
+    // The reasons in the owner's language; the exported CSV keeps them as stored.
+    let said = |counts: Vec<Count>| -> Vec<Count> {
+        counts
+            .into_iter()
+            .map(|c| Count {
+                key: reasons::said(&c.key),
+                count: c.count,
+            })
+            .collect()
+    };
     let failures = grouped(
         conn,
         "SELECT coalesce(reason, 'failed'), count(*) FROM broadcast_recipients
@@ -79,8 +92,8 @@ pub fn report(conn: &Connection, id: i64) -> Result<Report, BroadcastError> {
     Ok(Report {
         counts,
         funnel,
-        failures,
-        skipped,
+        failures: said(failures),
+        skipped: said(skipped),
         reply_classes,
     })
 }
@@ -103,7 +116,17 @@ fn inert(value: &str) -> String {
 /// Writes every recipient of broadcast `id` to `path` as CSV. Returns the rows written.
 pub fn export_csv(conn: &Connection, id: i64, path: &Path) -> Result<usize, BroadcastError> {
     view::get(conn, id)?.ok_or(BroadcastError::NotFound(id))?;
-    let io = |e: csv::Error| BroadcastError::Invalid(format!("{}: {e}", path.display()));
+    let failed = |e: &dyn std::fmt::Display| {
+        BroadcastError::Invalid(say(
+            TEXTS,
+            "broadcasts.export_failed",
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &e.to_string()),
+            ],
+        ))
+    };
+    let io = |e: csv::Error| failed(&e);
     let mut w = csv::Writer::from_path(path).map_err(io)?;
     w.write_record([
         "row",
@@ -142,7 +165,6 @@ pub fn export_csv(conn: &Connection, id: i64, path: &Path) -> Result<usize, Broa
         w.write_record(&record).map_err(io)?;
         n += 1;
     }
-    w.flush()
-        .map_err(|e| BroadcastError::Invalid(format!("{}: {e}", path.display())))?;
+    w.flush().map_err(|e| failed(&e))?;
     Ok(n)
 }

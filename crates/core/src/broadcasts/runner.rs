@@ -201,7 +201,10 @@ pub fn queue_batch(
         set_paused(
             ctx,
             id,
-            &format!("the template {template:?} ({lang}) is no longer approved"),
+            &super::reasons::stored(
+                "broadcasts.reason.no_longer_approved",
+                &[("name", &template), ("language", &lang)],
+            ),
         )?;
         return Ok(0);
     };

@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::consent;
+use super::reasons::stored;
 use crate::store::messages::StoredError;
 use crate::store::{StoreError, WriteCtx, now_ms};
 use crate::views::MessageStatus;
@@ -16,15 +17,16 @@ pub const SLOW_DOWN_MS: i64 = 60_000;
 /// How long after it was sent a customer's message counts as a reply to a broadcast.
 pub const REPLY_WINDOW_MS: i64 = 7 * 24 * 3600 * 1000;
 
-/// Meta's reason in words for a failed send to one recipient.
+/// Meta's reason in words for a failed send to one recipient, as stored (in English; said in
+/// the owner's language when read).
 pub fn reason_for(code: Option<i64>, title: &str) -> String {
     match code {
-        Some(131049) => "Meta limits how many marketing messages a person receives; not retried within 24 hours (131049)".into(),
-        Some(131026) => "not on WhatsApp, or cannot receive this message (131026)".into(),
-        Some(131050) => "the customer stopped marketing messages; recorded as an opt-out (131050)".into(),
-        Some(131047) => "outside the 24-hour window (131047)".into(),
-        Some(132015) => "the template is paused for low quality (132015)".into(),
-        Some(132016) => "the template is disabled (132016)".into(),
+        Some(131049) => stored("broadcasts.reason.131049", &[]),
+        Some(131026) => stored("broadcasts.reason.131026", &[]),
+        Some(131050) => stored("broadcasts.reason.131050", &[]),
+        Some(131047) => stored("broadcasts.reason.131047", &[]),
+        Some(132015) => stored("broadcasts.reason.132015", &[]),
+        Some(132016) => stored("broadcasts.reason.132016", &[]),
         Some(c) => format!("{title} ({c})"),
         None => title.to_owned(),
     }
@@ -81,11 +83,9 @@ pub(crate) fn on_status(
         }
         let code = error.and_then(|e| e.code);
         let reason = match (next, error) {
-            (MessageStatus::Unknown, _) => {
-                "delivery uncertain: Shopchat stopped while sending (not resent)".to_owned()
-            }
+            (MessageStatus::Unknown, _) => stored("broadcasts.reason.uncertain", &[]),
             (_, Some(e)) => reason_for(e.code, &e.title),
-            (_, None) => "failed".to_owned(),
+            (_, None) => stored("broadcasts.reason.failed", &[]),
         };
         ctx.conn
             .prepare_cached(
@@ -123,12 +123,10 @@ pub(crate) fn on_accepted(
         return Ok(());
     };
     match message_status {
-        Some("held_for_quality_assessment") => pause(
-            ctx,
-            bid,
-            "Meta is holding this broadcast's messages for a quality assessment",
-        ),
-        Some("paused") => pause(ctx, bid, "Meta paused this template's sends"),
+        Some("held_for_quality_assessment") => {
+            pause(ctx, bid, &stored("broadcasts.reason.held", &[]))
+        }
+        Some("paused") => pause(ctx, bid, &stored("broadcasts.reason.meta_paused", &[])),
         _ => Ok(()),
     }
 }

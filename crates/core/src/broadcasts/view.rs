@@ -58,7 +58,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<BroadcastView> {
         lang: r.get(3)?,
         category: r.get(4)?,
         state: r.get(5)?,
-        reason: r.get(6)?,
+        reason: r
+            .get::<_, Option<String>>(6)?
+            .map(|r| super::reasons::said(&r)),
         start_at: r.get(7)?,
         needs_confirmation: r.get::<_, i64>(8)? == 0,
         rate: r.get(9)?,

@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, params};
 use wacloud::send::{Content, OutgoingMessage};
 
 use super::SendError;
+use super::texts::TEXTS;
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::outbox;
 use crate::store::{StoreError, WriteCtx, contacts, messages, now_ms, now_secs};
 use crate::views::{Direction, MessageStatus, MessageView};
@@ -24,12 +26,18 @@ fn failed(
         .map(|id| messages::get(ctx.conn, id))
         .transpose()?
     else {
-        return Ok(Err(SendError::Invalid(format!("there is no message {id}"))));
+        return Ok(Err(SendError::Invalid(say(
+            TEXTS,
+            "compose.no_message",
+            &[("id", &id.to_string())],
+        ))));
     };
     if view.direction != Direction::Out || view.status != MessageStatus::Failed {
-        return Ok(Err(SendError::Invalid(
-            "only a message of the shop's that failed can be sent again or deleted".into(),
-        )));
+        return Ok(Err(SendError::Invalid(say(
+            TEXTS,
+            "compose.not_failed",
+            &[],
+        ))));
     }
     let payload: Option<String> = ctx
         .conn
@@ -50,9 +58,11 @@ pub fn retry(
     };
     let Some(message) = payload.and_then(|p| serde_json::from_str::<OutgoingMessage>(&p).ok())
     else {
-        return Ok(Err(SendError::Invalid(
-            "this message was never queued here, so it cannot be sent again".into(),
-        )));
+        return Ok(Err(SendError::Invalid(say(
+            TEXTS,
+            "compose.never_queued",
+            &[],
+        ))));
     };
     if !matches!(message.content, Content::Template { .. }) {
         let last = contacts::get(ctx.conn, &view.contact)?.and_then(|c| c.last_inbound_at);

@@ -8,7 +8,9 @@ use std::path::Path;
 use wacloud::WaId;
 use wacloud::send::{Content, MediaKind, MediaSource, OutgoingMessage};
 
-use super::{Attachment, PENDING_UPLOAD_ID, prepare_file};
+use super::texts::{TEXTS, quoted};
+use super::{Attachment, PENDING_UPLOAD_ID, prepare_file, refusals};
+use crate::i18n::say;
 use crate::outbox::{self, SendError};
 use crate::store::Store;
 use crate::store::{StoreError, WriteCtx, media, messages, now_ms, templates};
@@ -28,14 +30,16 @@ pub async fn queue_template_with_file(
     file: Attachment,
     on_queued: impl FnOnce(&mut WriteCtx<'_>, &MessageView) -> Result<(), StoreError> + Send + 'static,
 ) -> Result<MessageView, SendError> {
-    let to = WaId::parse(to).map_err(|e| SendError::Invalid(e.to_string()))?;
+    let to = WaId::parse(to).map_err(|e| SendError::Invalid(refusals::id_error(&e)))?;
     let (n, l) = (name.to_owned(), language.to_owned());
     let stored = store
         .read(move |c| templates::get(c, &n, &l))
         .await?
         .ok_or_else(|| {
-            SendError::Invalid(format!(
-                "there is no template {name:?} in {language}; sync the templates and check the name and language"
+            SendError::Invalid(say(
+                TEXTS,
+                "compose.no_template",
+                &[("name", &quoted(name)), ("language", language)],
             ))
         })?;
     let (_, prepared) = prepare_file(media_dir, file).await?;

@@ -4,8 +4,10 @@
 use wacloud::{GraphClient, GraphError, PhoneNumberId, WaId};
 
 use super::store::Flag;
+use super::texts::TEXTS;
 use super::{ContactEntry, ContactsError, ops};
 use crate::clock::now_secs;
+use crate::i18n::say;
 use crate::store::Store;
 
 /// How recently a contact must have written to be blocked (Meta's rule).
@@ -17,7 +19,11 @@ fn graph(e: GraphError) -> ContactsError {
         text = format!("{text}: {d}");
     }
     if let Some(code) = e.code {
-        text = format!("{text} (code {code})");
+        text = say(
+            TEXTS,
+            "contacts.with_code",
+            &[("text", &text), ("code", &code.to_string())],
+        );
     }
     if text.is_empty() {
         text = e.to_string();
@@ -34,7 +40,8 @@ pub async fn set_blocked(
     wa_id: &str,
     block: bool,
 ) -> Result<ContactEntry, ContactsError> {
-    let id = WaId::parse(wa_id).map_err(|e| ContactsError::Invalid(e.to_string()))?;
+    let id = WaId::parse(wa_id)
+        .map_err(|e| ContactsError::Invalid(crate::compose::refusals::id_error(&e)))?;
     let key = id.as_str().to_owned();
     let contact = store
         .read({
@@ -63,7 +70,11 @@ pub async fn set_blocked(
     .map_err(graph)?;
     if let Some(f) = outcome.failed.first() {
         return Err(ContactsError::Graph(match f.code {
-            Some(code) => format!("{} (code {code})", f.message),
+            Some(code) => say(
+                TEXTS,
+                "contacts.with_code",
+                &[("text", &f.message), ("code", &code.to_string())],
+            ),
             None => f.message.clone(),
         }));
     }

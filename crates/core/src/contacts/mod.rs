@@ -17,6 +17,9 @@ pub(crate) mod texts;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use self::texts::TEXTS;
+use crate::compose::texts::quoted;
+use crate::i18n::say;
 use crate::store::StoreError;
 use crate::views::ContactView;
 
@@ -74,20 +77,19 @@ pub struct ContactFilter {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ContactsError {
-    #[error("no contact {0}: the number has never written or been written to")]
+    #[error("{}", say(TEXTS, "contacts.no_contact", &[("number", .0)]))]
     NoContact(String),
-    #[error("no label named {0:?}")]
+    #[error("{}", say(TEXTS, "contacts.no_label", &[("name", &quoted(.0))]))]
     NoLabel(String),
-    #[error("no note {0}")]
+    #[error("{}", say(TEXTS, "contacts.no_note", &[("id", &.0.to_string())]))]
     NoNote(i64),
     #[error("{0}")]
     Invalid(String),
     /// Meta refused the block or unblock (or could not be reached).
-    #[error("WhatsApp refused: {0}")]
+    #[error("{}", say(TEXTS, "contacts.whatsapp_refused", &[("reason", .0)]))]
     Graph(String),
-    #[error(
-        "WhatsApp only lets a business block someone who wrote to it in the last 24 hours; {0} last wrote {1}"
-    )]
+    /// The contact's number and when they last wrote (an HTTP date), or `never`.
+    #[error("{}", not_recent(.0, .1))]
     NotRecent(String, String),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -108,6 +110,18 @@ impl ContactsError {
     }
 }
 
+fn not_recent(number: &str, when: &str) -> String {
+    if when == "never" {
+        say(TEXTS, "contacts.never_wrote", &[("number", number)])
+    } else {
+        say(
+            TEXTS,
+            "contacts.not_recent",
+            &[("number", number), ("when", when)],
+        )
+    }
+}
+
 impl From<rusqlite::Error> for ContactsError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Store(StoreError::Sqlite(e))
@@ -125,8 +139,10 @@ pub fn checked_color(color: &str) -> Result<String, ContactsError> {
     if c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(c.to_ascii_lowercase())
     } else {
-        Err(ContactsError::Invalid(format!(
-            "a label's colour is #rrggbb, like #25d366 (got {color:?})"
+        Err(ContactsError::Invalid(say(
+            TEXTS,
+            "contacts.label_color",
+            &[("color", &quoted(color))],
         )))
     }
 }
@@ -135,8 +151,10 @@ pub fn checked_color(color: &str) -> Result<String, ContactsError> {
 pub fn checked_label_name(name: &str) -> Result<String, ContactsError> {
     let n = name.trim();
     if n.is_empty() || n.chars().count() > 40 || n.chars().any(char::is_control) {
-        return Err(ContactsError::Invalid(format!(
-            "a label's name is 1 to 40 characters, without control characters (got {name:?})"
+        return Err(ContactsError::Invalid(say(
+            TEXTS,
+            "contacts.label_name",
+            &[("name", &quoted(name))],
         )));
     }
     Ok(n.to_owned())
@@ -146,9 +164,11 @@ pub fn checked_label_name(name: &str) -> Result<String, ContactsError> {
 pub fn checked_note(text: &str) -> Result<String, ContactsError> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > 4000 {
-        return Err(ContactsError::Invalid(
-            "a note is 1 to 4000 characters".to_owned(),
-        ));
+        return Err(ContactsError::Invalid(say(
+            TEXTS,
+            "contacts.note_length",
+            &[],
+        )));
     }
     Ok(t.to_owned())
 }

@@ -2,10 +2,13 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::texts::TEXTS;
 use super::{
     ContactEntry, ContactFilter, ContactsError, LabelView, NoteView, PALETTE, checked_color,
     checked_label_name, checked_note, phone,
 };
+use crate::compose::texts::quoted;
+use crate::i18n::say;
 use crate::store::contacts as base;
 
 /// The contact, or [`ContactsError::NoContact`].
@@ -77,9 +80,10 @@ pub fn edit_label(
     if let Some(other) = label_by_name(conn, &name)?
         && other.id != id
     {
-        return Err(ContactsError::Invalid(format!(
-            "there is already a label named {:?}",
-            other.name
+        return Err(ContactsError::Invalid(say(
+            TEXTS,
+            "contacts.label_exists",
+            &[("name", &quoted(&other.name))],
         )));
     }
     let n = conn.execute(
@@ -257,9 +261,11 @@ pub fn set_custom_name(
     if let Some(n) = name
         && (n.chars().count() > 80 || n.chars().any(char::is_control))
     {
-        return Err(ContactsError::Invalid(
-            "a name is at most 80 characters, without control characters".to_owned(),
-        ));
+        return Err(ContactsError::Invalid(say(
+            TEXTS,
+            "contacts.custom_name",
+            &[],
+        )));
     }
     conn.execute(
         "UPDATE contacts SET custom_name = ?2 WHERE wa_id = ?1",

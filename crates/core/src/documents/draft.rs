@@ -4,7 +4,9 @@
 use shopchat_documents::{self as engine, Document, Kind, Lang};
 use time::Date;
 
+use super::texts::TEXTS;
 use super::{DocumentsError, NewDocument, records};
+use crate::i18n::say;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError, contacts};
 
@@ -23,17 +25,21 @@ pub(super) async fn draft(
         .read(move |c| contacts::get(c, &wa))
         .await?
         .ok_or_else(|| {
-            invalid(format!(
-                "{} is not a contact of the shop (they have to write first, or be added)",
-                to.as_str()
+            invalid(say(
+                TEXTS,
+                "documents.not_a_contact",
+                &[("number", to.as_str())],
             ))
         })?;
     let shop = &settings.shop;
     let logo = match shop.shop_logo.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(path) => Some(
-            std::fs::read(path)
-                .map_err(|e| invalid(format!("the logo {path:?} cannot be read: {e}")))?,
-        ),
+        Some(path) => Some(std::fs::read(path).map_err(|e| {
+            invalid(say(
+                TEXTS,
+                "documents.logo_unreadable",
+                &[("path", path), ("error", &e.to_string())],
+            ))
+        })?),
         None => None,
     };
     let (cancels, lines) = match (&r.kind, &r.cancels) {
@@ -42,16 +48,19 @@ pub(super) async fn draft(
             let row = store
                 .read(move |c| records::get(c, &k))
                 .await?
-                .ok_or_else(|| invalid(format!("there is no invoice {key:?} to cancel")))?;
+                .ok_or_else(|| invalid(say(TEXTS, "documents.no_invoice", &[("key", key)])))?;
             if row.summary.kind != "invoice" || row.summary.contact != to.as_str() {
-                return Err(invalid(format!(
-                    "{key:?} is not an invoice of this customer"
+                return Err(invalid(say(
+                    TEXTS,
+                    "documents.not_their_invoice",
+                    &[("key", key)],
                 )));
             }
             if row.summary.cancelled_by.is_some() {
-                return Err(invalid(format!(
-                    "{} is cancelled already",
-                    row.summary.number
+                return Err(invalid(say(
+                    TEXTS,
+                    "documents.cancelled_already",
+                    &[("number", &row.summary.number)],
                 )));
             }
             let invoice: Document =
@@ -66,9 +75,19 @@ pub(super) async fn draft(
             )
         }
         (Kind::CreditNote, None) => {
-            return Err(invalid("a credit note names the invoice it cancels".into()));
+            return Err(invalid(say(
+                TEXTS,
+                "documents.credit_note_needs_invoice",
+                &[],
+            )));
         }
-        (_, Some(_)) => return Err(invalid("only a credit note cancels a document".into())),
+        (_, Some(_)) => {
+            return Err(invalid(say(
+                TEXTS,
+                "documents.only_credit_note_cancels",
+                &[],
+            )));
+        }
         (_, None) => (None, r.lines),
     };
     let doc = Document {

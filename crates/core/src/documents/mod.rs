@@ -16,6 +16,7 @@ mod draft;
 pub mod files;
 pub mod numbering;
 mod preview;
+mod problems;
 pub mod products;
 pub mod records;
 mod replies;
@@ -29,11 +30,13 @@ use std::path::Path;
 use shopchat_documents::{self as engine, Document, Kind, Lang, Line};
 use time::Date;
 
+use crate::i18n::say;
 use crate::outbox::SendError;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 use draft::{draft, prefix};
 pub use preview::preview;
+pub use problems::problem_of;
 pub use send::{TemplateChoice, send};
 pub use view::{
     DocumentDraft, DocumentFiles, DocumentStatus, DocumentSummary, DocumentView, DraftLine,
@@ -46,15 +49,15 @@ pub enum DocumentsError {
     /// Bad input, named in one line; nothing was recorded and no number was taken.
     #[error("{0}")]
     Invalid(String),
-    #[error("there is no document {0:?}")]
+    #[error("{}", say(texts::TEXTS, "documents.not_found", &[("key", .0)]))]
     NotFound(String),
-    #[error(transparent)]
+    #[error("{}", problem_of(.0))]
     Document(#[from] engine::DocumentError),
     #[error(transparent)]
     Send(#[from] SendError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the document's files could not be written: {0}")]
+    #[error("{}", say(texts::TEXTS, "documents.files_unwritable", &[("error", &.0.to_string())]))]
     Io(#[from] std::io::Error),
 }
 

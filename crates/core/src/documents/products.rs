@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::store::{StoreError, now_ms};
 
 /// A product as the editor offers it. Prices and rates are exact decimal strings.
@@ -26,21 +28,23 @@ impl Product {
     pub fn problem(&self) -> Option<String> {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            return Some("a product needs a name of 1 to 200 characters".into());
+            return Some(say(TEXTS, "documents.product_name", &[]));
         }
         match self.unit_price.trim().parse::<Decimal>() {
             Ok(p) if p >= Decimal::ZERO => {}
             _ => {
-                return Some(format!(
-                    "{:?} is not a price (a number like 12.50, not negative)",
-                    self.unit_price
+                return Some(say(
+                    TEXTS,
+                    "documents.product_price",
+                    &[("value", &self.unit_price)],
                 ));
             }
         }
         if !crate::settings::valid_percent(self.tax_rate.trim()) {
-            return Some(format!(
-                "{:?} is not a tax rate: use a number from 0 to 100",
-                self.tax_rate
+            return Some(say(
+                TEXTS,
+                "documents.product_tax",
+                &[("value", &self.tax_rate)],
             ));
         }
         None

@@ -5,10 +5,12 @@ use std::path::Path;
 
 use shopchat_documents::{self as engine, Kind, Lang};
 
+use super::texts::TEXTS;
 use super::{
     DocumentStatus, DocumentsError, check_files, files, records, requests, show, write_files,
 };
 use crate::compose::{Attachment, Compose, SendRequest};
+use crate::i18n::say;
 use crate::store::Store;
 use crate::views::MessageView;
 
@@ -38,9 +40,10 @@ pub async fn send(
 ) -> Result<MessageView, DocumentsError> {
     let doc = show(store, store_dir, id_or_number).await?;
     if !doc.summary.status_sendable() && doc.summary.status != DocumentStatus::Issuing {
-        return Err(DocumentsError::Invalid(format!(
-            "{} is cancelled: send its credit note instead",
-            doc.summary.number
+        return Err(DocumentsError::Invalid(say(
+            TEXTS,
+            "documents.send_cancelled",
+            &[("number", &doc.summary.number)],
         )));
     }
     if matches!(doc.summary.status, DocumentStatus::Issuing) {
@@ -86,9 +89,10 @@ pub async fn send(
             .map(|stored| crate::templates::view(&stored).parameters.len())
             .unwrap_or(0);
         if takes > values.len() && t.parameters.is_none() {
-            return Err(DocumentsError::Invalid(format!(
-                "the template {:?} takes {takes} parameters; a document fills at most three (the customer's name, the kind of document, its number)",
-                t.name
+            return Err(DocumentsError::Invalid(say(
+                TEXTS,
+                "documents.template_params",
+                &[("name", &t.name), ("takes", &takes.to_string())],
             )));
         }
         let parameters = match &t.parameters {

@@ -7,8 +7,10 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 use super::Engine;
+use super::texts::TEXTS;
 use crate::backup::schedule::{self, BackupStatus};
 use crate::backup::{self, BackupError, BackupReport};
+use crate::i18n::say;
 use crate::settings::Settings;
 use crate::spool::Spool;
 use crate::store::Store;
@@ -58,12 +60,22 @@ async fn take(
     })
     .await;
     caught_up.map_err(|_| {
-        BackupError::CatchUp(format!("still copying after {}s", CATCH_UP.as_secs()))
+        BackupError::CatchUp(say(
+            TEXTS,
+            "engine.still_copying",
+            &[("seconds", &CATCH_UP.as_secs().to_string())],
+        ))
     })??;
     let (store_dir, out) = (store_dir.to_owned(), out.to_owned());
     tokio::task::spawn_blocking(move || backup::create(&store_dir, &out))
         .await
-        .map_err(|e| BackupError::Archive(format!("the backup task failed: {e}")))?
+        .map_err(|e| {
+            BackupError::Archive(say(
+                TEXTS,
+                "engine.backup_task",
+                &[("error", &e.to_string())],
+            ))
+        })?
 }
 
 fn record(store_dir: &Path, result: &Result<BackupReport, BackupError>, automatic: bool) {

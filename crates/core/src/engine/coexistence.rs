@@ -5,8 +5,10 @@ use serde::Deserialize;
 use ts_rs::TS;
 use wacloud::WaId;
 
+use super::texts::TEXTS;
 use super::{Engine, EngineError};
 use crate::coexistence::history::{self, HistoryStatus};
+use crate::i18n::say;
 use crate::outbox::SendError;
 
 /// What the sandbox's phone does.
@@ -33,7 +35,7 @@ impl Engine {
         if let SandboxPhone::Echo { to, text } = &action {
             WaId::parse(to).map_err(|e| SendError::Invalid(e.to_string()))?;
             if text.trim().is_empty() {
-                return Err(SendError::Invalid("the message cannot be empty".into()).into());
+                return Err(SendError::Invalid(say(TEXTS, "engine.empty_message", &[])).into());
             }
         }
         #[cfg(feature = "sandbox")]
@@ -54,8 +56,10 @@ impl Engine {
             for answer in answers {
                 let status = answer.map_err(|e| std::io::Error::other(e.to_string()))?;
                 if !status.is_success() {
-                    return Err(std::io::Error::other(format!(
-                        "the engine refused the webhook: HTTP {status}"
+                    return Err(std::io::Error::other(say(
+                        TEXTS,
+                        "engine.refused_webhook",
+                        &[("status", &status.to_string())],
                     ))
                     .into());
                 }

@@ -3,9 +3,11 @@
 
 use tracing::{info, warn};
 
+use super::texts::TEXTS;
 use super::{Engine, EngineError};
 use crate::disk::DiskReport;
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::outbox::SendError;
 use crate::settings::Settings;
 use crate::spool;
@@ -30,9 +32,7 @@ impl Engine {
             })
             .await?;
         let Some(due) = due else {
-            return Err(
-                SendError::Invalid("this message has no held file to download".into()).into(),
-            );
+            return Err(SendError::Invalid(say(TEXTS, "engine.no_held_file", &[])).into());
         };
         info!(
             message = message_id,

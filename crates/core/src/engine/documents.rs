@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use shopchat_documents::{Kind, Lang, Line};
 
+use super::texts::TEXTS;
 use super::{Engine, EngineError};
 use crate::documents::products::{self, Product};
 use crate::documents::requests::{self, DocumentRequest};
@@ -14,6 +15,7 @@ use crate::documents::{
     self, DocumentDraft, DocumentSummary, DocumentView, DocumentsError, DraftTotals, NewDocument,
     ShopProfileView, TaxBandView, records,
 };
+use crate::i18n::say;
 use crate::settings::{Settings, ShopProfile};
 use crate::store::StoreError;
 use crate::views::MessageView;
@@ -105,7 +107,7 @@ impl Engine {
             },
             Err(e) => DraftTotals {
                 currency: doc.currency,
-                problem: Some(e.to_string()),
+                problem: Some(crate::documents::problem_of(&e)),
                 ..DraftTotals::default()
             },
         })
@@ -170,8 +172,10 @@ impl Engine {
             "pdf" => pdf,
             "docx" => docx,
             other => {
-                return Err(DocumentsError::Invalid(format!(
-                    "{other:?} is not a document format: use pdf or docx"
+                return Err(DocumentsError::Invalid(say(
+                    TEXTS,
+                    "engine.not_a_format",
+                    &[("format", &format!("{other:?}"))],
                 ))
                 .into());
             }
@@ -239,7 +243,10 @@ impl Engine {
         if deleted {
             Ok(())
         } else {
-            Err(StoreError::NotFound(format!("product {id}")).into())
+            Err(
+                StoreError::NotFound(say(TEXTS, "engine.product", &[("id", &id.to_string())]))
+                    .into(),
+            )
         }
     }
 
@@ -270,7 +277,11 @@ impl Engine {
             .filter(|p| !p.trim().is_empty())
         {
             let bytes = std::fs::read(logo).map_err(|e| {
-                DocumentsError::Invalid(format!("the logo {logo:?} cannot be read: {e}"))
+                DocumentsError::Invalid(say(
+                    TEXTS,
+                    "engine.logo_unreadable",
+                    &[("path", &format!("{logo:?}")), ("error", &e.to_string())],
+                ))
             })?;
             shopchat_documents::check_logo(&bytes).map_err(DocumentsError::from)?;
         }
@@ -286,17 +297,31 @@ impl Engine {
 /// with no tax rate given the settings' default.
 fn request_of(d: DocumentDraft, settings: &Settings) -> Result<NewDocument, DocumentsError> {
     let invalid = DocumentsError::Invalid;
-    let kind = Kind::parse(&d.kind)
-        .ok_or_else(|| invalid(format!("{:?} is not a kind of document", d.kind)))?;
+    let kind = Kind::parse(&d.kind).ok_or_else(|| {
+        invalid(say(
+            TEXTS,
+            "engine.not_a_kind",
+            &[("kind", &format!("{:?}", d.kind))],
+        ))
+    })?;
     let lang = match d.lang.as_deref().filter(|l| !l.is_empty()) {
-        Some(l) => Some(Lang::parse(l).ok_or_else(|| invalid(format!("{l:?} is not en or es")))?),
+        Some(l) => Some(Lang::parse(l).ok_or_else(|| {
+            invalid(say(
+                TEXTS,
+                "engine.not_a_lang",
+                &[("lang", &format!("{l:?}"))],
+            ))
+        })?),
         None => None,
     };
     let due_date = match d.due_date.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => Some(
-            crate::clock::parse_date(s)
-                .ok_or_else(|| invalid(format!("{s:?} is not a date (YYYY-MM-DD)")))?,
-        ),
+        Some(s) => Some(crate::clock::parse_date(s).ok_or_else(|| {
+            invalid(say(
+                TEXTS,
+                "engine.not_a_date",
+                &[("value", &format!("{s:?}"))],
+            ))
+        })?),
         None => None,
     };
     let blank = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());

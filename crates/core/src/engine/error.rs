@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use super::StudioError;
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::outbox::SendError;
 use crate::spool::SpoolError;
 use crate::store::StoreError;
@@ -12,32 +14,30 @@ use crate::store::StoreError;
 pub enum EngineError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("another Shopchat engine is already running on {0}")]
+    #[error("{}", say(TEXTS, "engine.already_running", &[("path", &.0.display().to_string())]))]
     AlreadyRunning(PathBuf),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("{}", say(TEXTS, "engine.cannot_listen", &[("addr", &.addr.to_string()), ("error", &.source.to_string())]))]
     Bind {
         addr: SocketAddr,
         source: std::io::Error,
     },
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("the Graph API client could not be set up: {0}")]
+    #[error("{}", say(TEXTS, "engine.graph_setup", &[("error", &.0.to_string())]))]
     Graph(#[from] wacloud::GraphError),
     #[error(transparent)]
     Send(#[from] SendError),
-    #[error("this Shopchat was built without the sandbox")]
+    #[error("{}", say(TEXTS, "engine.sandbox_not_built", &[]))]
     SandboxNotBuilt,
-    #[error("this only works in the sandbox")]
+    #[error("{}", say(TEXTS, "engine.not_sandbox", &[]))]
     NotSandbox,
-    #[error(
-        "no WhatsApp Business Account id is set (WHATSAPP_BUSINESS_ACCOUNT_ID, or the settings)"
-    )]
+    #[error("{}", say(TEXTS, "engine.no_business_account", &[]))]
     NoBusinessAccount,
     #[error(transparent)]
     Templates(#[from] crate::templates::TemplateError),
-    #[error("there is no public address yet: open the tunnel, or give your own HTTPS URL")]
+    #[error("{}", say(TEXTS, "engine.no_public_url", &[]))]
     NoPublicUrl,
-    #[error("Meta's webhook could not be pointed here: {0}")]
+    #[error("{}", say(TEXTS, "engine.repoint", &[("error", .0)]))]
     Repoint(String),
     #[error(transparent)]
     Spool(#[from] SpoolError),

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use super::texts::TEXTS;
 use super::{Engine, EngineError};
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::media::files;
 use crate::outbox::SendError;
 use crate::store::{StoreError, media, messages, now_ms};
@@ -50,10 +52,7 @@ impl Engine {
             })
             .await?;
         if !retried {
-            return Err(SendError::Invalid(
-                "this message has no failed download to try again".into(),
-            )
-            .into());
+            return Err(SendError::Invalid(say(TEXTS, "engine.no_failed_download", &[])).into());
         }
         self.downloads.wake();
         Ok(())

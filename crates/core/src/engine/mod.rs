@@ -18,7 +18,7 @@ mod chats;
 mod coexistence;
 mod consent;
 mod contacts;
-pub(crate) mod texts;
+pub mod texts;
 pub use coexistence::SandboxPhone;
 mod disk;
 mod documents;
@@ -43,8 +43,10 @@ pub use export::import as import_contacts;
 pub use files_and_templates::{MediaFile, media_limits};
 use wacloud::{GraphClient, PhoneNumberId, WaId};
 
+use self::texts::TEXTS;
 use crate::events::DomainEvent;
 use crate::events::OutboxHealth;
+use crate::i18n::say;
 use crate::media::{DownloadSignal, Downloader};
 use crate::outbox::SendError;
 use crate::outbox::breaker::Breaker;
@@ -163,7 +165,7 @@ impl Engine {
         };
         let from = WaId::parse(from).map_err(|e| SendError::Invalid(e.to_string()))?;
         if text.trim().is_empty() {
-            return Err(SendError::Invalid("the message cannot be empty".into()).into());
+            return Err(SendError::Invalid(say(TEXTS, "engine.empty_message", &[])).into());
         }
         let status = sandbox_mode::say(
             sandbox,
@@ -175,8 +177,10 @@ impl Engine {
         )
         .await?;
         if !status.is_success() {
-            return Err(std::io::Error::other(format!(
-                "the engine refused the message: HTTP {status}"
+            return Err(std::io::Error::other(say(
+                TEXTS,
+                "engine.refused_message",
+                &[("status", &status.to_string())],
             ))
             .into());
         }

@@ -9,9 +9,11 @@ use wacloud::templates::{TemplateCategory, TemplateEdit};
 
 use super::{Engine, EngineError};
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::store::templates::{self as stored, StoredTemplate};
 use crate::store::{StoreError, now_ms};
 use crate::templates::library::{self, LibraryTemplate};
+use crate::templates::texts::TEXTS;
 use crate::templates::{studio, view};
 use crate::views::TemplateView;
 
@@ -24,15 +26,13 @@ pub enum StudioError {
     /// Meta would refuse the edit: `template_not_editable` or `template_edit_limit`.
     #[error("{message}")]
     Refused { code: &'static str, message: String },
-    #[error("there is no template {name:?} in {language}")]
+    #[error("{}", say(TEXTS, "templates.not_found", &[("name", .name), ("language", .language)]))]
     NotFound { name: String, language: String },
-    #[error(
-        "the Meta app id is not set: a header sample is uploaded to the app (add app_id in the settings, Go live… → App id)"
-    )]
+    #[error("{}", say(TEXTS, "templates.no_app_id", &[]))]
     NoAppId,
     #[error("{0}")]
     BadSample(String),
-    #[error("WhatsApp refused the template: {0}")]
+    #[error("{}", say(TEXTS, "templates.refused", &[("error", &.0.to_string())]))]
     Graph(#[from] wacloud::GraphError),
 }
 
@@ -321,8 +321,10 @@ impl Engine {
             "image/jpeg" | "image/jpg" | "image/png" => MediaKind::Image,
             "video/mp4" => MediaKind::Video,
             other => {
-                return Err(StudioError::BadSample(format!(
-                    "a header sample is a PDF, a JPEG or PNG picture, or an MP4 video ({other:?} is none)"
+                return Err(StudioError::BadSample(say(
+                    TEXTS,
+                    "templates.bad_sample",
+                    &[("mime", other)],
                 ))
                 .into());
             }
@@ -346,5 +348,31 @@ impl Engine {
             .ok()?
             .app_id
             .filter(|a| !a.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StudioError;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn a_studio_refusal_is_said_in_the_owners_language() {
+        let missing = StudioError::NotFound {
+            name: "order_ready".into(),
+            language: "es".into(),
+        };
+        assert_eq!(
+            missing.to_string(),
+            "there is no template \"order_ready\" in es"
+        );
+        assert_eq!(
+            with_lang(Lang::Es, || missing.to_string()),
+            "no hay ninguna plantilla “order_ready” en es"
+        );
+        assert!(
+            with_lang(Lang::Es, || StudioError::NoAppId.to_string())
+                .starts_with("falta el ID de la app de Meta")
+        );
     }
 }

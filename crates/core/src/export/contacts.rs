@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::names::{cell, is_hidden, visible};
+use super::texts::TEXTS;
 use super::{ExportError, ExportSummary, rfc3339, write_aside};
+use crate::compose::texts::quoted;
+use crate::i18n::say;
 use crate::store::{StoreError, now_ms};
 
 /// A contact as exported.
@@ -205,13 +208,13 @@ pub struct DuplicateContact {
 pub fn normalise(raw: &str, country: Option<&str>) -> Result<String, String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("no number".into());
+        return Err(say(TEXTS, "export.no_number", &[]));
     }
     let id = match country {
         Some(c) => Some(
             c.to_ascii_uppercase()
                 .parse::<phonenumber::country::Id>()
-                .map_err(|_| format!("{c:?} is not a country code"))?,
+                .map_err(|_| say(TEXTS, "export.not_a_country", &[("country", &quoted(c))]))?,
         ),
         None => None,
     };
@@ -223,7 +226,8 @@ pub fn normalise(raw: &str, country: Option<&str>) -> Result<String, String> {
     } else {
         raw.to_owned()
     };
-    let number = phonenumber::parse(id, &text).map_err(|e| format!("not a phone number: {e}"))?;
+    let number = phonenumber::parse(id, &text)
+        .map_err(|e| say(TEXTS, "export.not_a_phone", &[("error", &e.to_string())]))?;
     let digits = number
         .format()
         .mode(phonenumber::Mode::E164)
@@ -237,7 +241,7 @@ pub fn normalise(raw: &str, country: Option<&str>) -> Result<String, String> {
     if phonenumber::is_valid(&number) || (8..=15).contains(&digits.len()) {
         Ok(digits)
     } else {
-        Err("not a valid phone number".into())
+        Err(say(TEXTS, "export.invalid_phone", &[]))
     }
 }
 
@@ -266,11 +270,7 @@ pub fn import_csv(
         "número",
         "numero",
     ])
-    .ok_or_else(|| {
-        ExportError::Invalid(
-            "the file needs a \"phone\" column (and optionally \"name\")".to_owned(),
-        )
-    })?;
+    .ok_or_else(|| ExportError::Invalid(say(TEXTS, "export.needs_phone_column", &[])))?;
     let name_at = column(&["name", "nombre", "full name", "nombre completo"]);
     let mut report = ContactImport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -284,7 +284,7 @@ pub fn import_csv(
                 report.refused.push(RefusedContact {
                     line,
                     value: String::new(),
-                    reason: format!("not readable: {e}"),
+                    reason: say(TEXTS, "export.row_unreadable", &[("error", &e.to_string())]),
                 });
                 continue;
             }

@@ -28,6 +28,8 @@ use ts_rs::TS;
 pub use describe::describe;
 pub use texts::Lang;
 
+use self::texts::TEXTS;
+use crate::i18n::say;
 use crate::store::{StoreError, contacts as store_contacts, messages};
 use crate::views::{ContactView, MessageView};
 
@@ -68,18 +70,18 @@ pub struct ExportSummary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("no conversation with {0}")]
+    #[error("{}", say(TEXTS, "export.no_conversation", &[("number", .0)]))]
     UnknownContact(String),
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", say(TEXTS, "export.cannot_write", &[("path", .path), ("error", &.source.to_string())]))]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot write the file: {0}")]
+    #[error("{}", say(TEXTS, "export.cannot_write_file", &[("error", .0)]))]
     Format(String),
 }
 

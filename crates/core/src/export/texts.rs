@@ -97,4 +97,86 @@ mod tests {
 
 /// What exporting and importing tell the owner (errors the app shows), in the owner's language
 /// with [`crate::i18n::say`]; the catalogue above is the export files' own words.
-pub const TEXTS: &crate::i18n::Catalogue = &[];
+pub const TEXTS: &crate::i18n::Catalogue = &[
+    (
+        "export.no_conversation",
+        "no conversation with {number}",
+        "no hay ninguna conversación con {number}",
+    ),
+    (
+        "export.cannot_write",
+        "cannot write {path}: {error}",
+        "no se puede escribir {path}: {error}",
+    ),
+    (
+        "export.cannot_write_file",
+        "cannot write the file: {error}",
+        "no se puede escribir el archivo: {error}",
+    ),
+    (
+        "export.needs_phone_column",
+        "the file needs a \"phone\" column (and optionally \"name\")",
+        "el archivo necesita una columna “teléfono” o “phone” (y, si quieres, “nombre” o “name”)",
+    ),
+    (
+        "export.row_unreadable",
+        "not readable: {error}",
+        "no se puede leer: {error}",
+    ),
+    ("export.no_number", "no number", "sin número"),
+    (
+        "export.not_a_country",
+        "{country} is not a country code",
+        "{country} no es un código de país",
+    ),
+    (
+        "export.not_a_phone",
+        "not a phone number: {error}",
+        "no es un número de teléfono: {error}",
+    ),
+    (
+        "export.invalid_phone",
+        "not a valid phone number",
+        "no es un número de teléfono válido",
+    ),
+];
+
+#[cfg(test)]
+mod owner_tests {
+    use super::TEXTS;
+    use crate::export::ExportError;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn the_owner_catalogue_is_whole() {
+        crate::i18n::check(TEXTS);
+    }
+
+    #[test]
+    fn the_errors_are_said_in_spanish() {
+        let es = |e: &ExportError| with_lang(Lang::Es, || e.to_string());
+        let unknown = ExportError::UnknownContact("15550100001".into());
+        assert_eq!(es(&unknown), "no hay ninguna conversación con 15550100001");
+        assert_eq!(unknown.to_string(), "no conversation with 15550100001");
+        let no_phone = with_lang(Lang::Es, || {
+            crate::export::contacts::import_csv(
+                &rusqlite::Connection::open_in_memory().unwrap(),
+                "name\nAna\n",
+                None,
+            )
+        })
+        .unwrap_err();
+        assert_eq!(
+            es(&no_phone),
+            "el archivo necesita una columna “teléfono” o “phone” (y, si quieres, “nombre” o “name”)"
+        );
+        let refused = with_lang(Lang::Es, || {
+            crate::export::contacts::normalise("55 1234 5678", Some("XX"))
+        });
+        assert_eq!(refused, Err("“XX” no es un código de país".to_owned()));
+        assert_eq!(
+            with_lang(Lang::Es, || crate::export::contacts::normalise(" ", None)),
+            Err("sin número".to_owned())
+        );
+    }
+}

@@ -8,8 +8,10 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::audit::{self, Actor};
 use super::codes;
+use super::texts::TEXTS;
 use super::view::{CustomerView, LinkRequestView, mask};
 use super::{LinksError, records};
+use crate::i18n::say;
 use crate::store::StoreError;
 
 /// Failed attempts within [`FAILURE_WINDOW_MS`] that lock a number out.
@@ -29,9 +31,10 @@ pub fn issue_code(
     let record = records::get_by_id(conn, customer_id)?
         .ok_or_else(|| LinksError::NotFound(customer_id.to_string()))?;
     if let Some(wa) = &record.wa_id {
-        return Err(LinksError::Invalid(format!(
-            "{} is linked to +{wa} already: unlink it first",
-            record.name
+        return Err(LinksError::Invalid(say(
+            TEXTS,
+            "links.linked_already",
+            &[("name", &record.name), ("number", wa)],
         )));
     }
     let code = codes::generate_code();
@@ -251,15 +254,17 @@ pub fn approve(
     let record = records::get_by_id(conn, customer_id)?
         .ok_or_else(|| LinksError::NotFound(customer_id.to_string()))?;
     if record.wa_id.is_some() {
-        return Err(LinksError::Invalid(format!(
-            "{} is linked to another number already",
-            record.name
+        return Err(LinksError::Invalid(say(
+            TEXTS,
+            "links.linked_to_another",
+            &[("name", &record.name)],
         )));
     }
     if let Some(other) = records::linked_to(conn, &wa_id)? {
-        return Err(LinksError::Invalid(format!(
-            "this number is linked to {} already",
-            other.name
+        return Err(LinksError::Invalid(say(
+            TEXTS,
+            "links.number_taken",
+            &[("name", &other.name)],
         )));
     }
     link(conn, customer_id, &wa_id, now)?;

@@ -18,6 +18,7 @@ pub use view::{
     mask,
 };
 
+use crate::i18n::say;
 use crate::store::StoreError;
 
 /// Why a links operation was refused.
@@ -26,7 +27,7 @@ pub enum LinksError {
     /// Bad input or a refused step, in one line.
     #[error("{0}")]
     Invalid(String),
-    #[error("there is no customer {0:?}")]
+    #[error("{}", say(texts::TEXTS, "links.not_found", &[("key", .0)]))]
     NotFound(String),
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -5,7 +5,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::LinksError;
 use super::audit::{self, Actor};
+use super::texts::TEXTS;
 use super::view::{CustomerInput, CustomerView, ImportReport, RefusedRow};
+use crate::i18n::say;
 use crate::store::{StoreError, now_ms};
 
 const COLUMNS: &str = "c.id, c.name, c.ref, c.email, c.phone, c.notes, c.wa_id, c.linked_at,
@@ -36,20 +38,20 @@ pub fn checked(input: &CustomerInput) -> Result<CustomerInput, String> {
     };
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err("a customer needs a name of 1 to 200 characters".into());
+        return Err(say(TEXTS, "links.name_length", &[]));
     }
     if name.chars().any(char::is_control) {
-        return Err("the name has control characters".into());
+        return Err(say(TEXTS, "links.name_control", &[]));
     }
     let reference = blank(&input.reference);
     if reference.as_ref().is_some_and(|r| r.chars().count() > 64) {
-        return Err("the reference is longer than 64 characters".into());
+        return Err(say(TEXTS, "links.ref_length", &[]));
     }
     let email = blank(&input.email);
     if let Some(e) = &email
         && !(e.contains('@') && !e.starts_with('@') && !e.ends_with('@') && !e.contains(' '))
     {
-        return Err(format!("{e:?} is not an email address"));
+        return Err(say(TEXTS, "links.email", &[("value", e)]));
     }
     let phone = blank(&input.phone);
     if let Some(p) = &phone
@@ -57,7 +59,7 @@ pub fn checked(input: &CustomerInput) -> Result<CustomerInput, String> {
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))
     {
-        return Err(format!("{p:?} is not a phone number"));
+        return Err(say(TEXTS, "links.phone", &[("value", p)]));
     }
     Ok(CustomerInput {
         name,
@@ -98,7 +100,7 @@ pub fn add(
         )
         .map_err(|e| match &c.reference {
             Some(r) if ref_taken(&e) => {
-                LinksError::Invalid(format!("another customer has the reference {r:?}"))
+                LinksError::Invalid(say(TEXTS, "links.ref_taken", &[("reference", r)]))
             }
             _ => StoreError::from(e).into(),
         })?;
@@ -121,7 +123,7 @@ pub fn update(
         .execute((id, &c.name, &c.reference, &c.email, &c.phone, &c.notes))
         .map_err(|e| match &c.reference {
             Some(r) if ref_taken(&e) => {
-                LinksError::Invalid(format!("another customer has the reference {r:?}"))
+                LinksError::Invalid(say(TEXTS, "links.ref_taken", &[("reference", r)]))
             }
             _ => StoreError::from(e).into(),
         })?;
@@ -188,9 +190,7 @@ pub fn import(conn: &Connection, csv_text: &str, actor: Actor) -> Result<ImportR
     let mut table = crate::csv_table::Table::open(csv_text).map_err(LinksError::Invalid)?;
     let column = |names: &[&str]| table.column(names);
     let Some(name_at) = column(&["name", "nombre"]) else {
-        return Err(LinksError::Invalid(
-            "the file needs a \"name\" column (and optionally ref, email, phone, notes)".into(),
-        ));
+        return Err(LinksError::Invalid(say(TEXTS, "links.no_name_column", &[])));
     };
     let (ref_at, email_at, phone_at, notes_at) = (
         column(&["ref", "reference", "customer number", "referencia"]),
@@ -206,7 +206,7 @@ pub fn import(conn: &Connection, csv_text: &str, actor: Actor) -> Result<ImportR
             Err(e) => {
                 report.refused.push(RefusedRow {
                     line,
-                    reason: format!("not readable: {e}"),
+                    reason: say(TEXTS, "links.row_unreadable", &[("error", &e.to_string())]),
                 });
                 continue;
             }
@@ -226,4 +226,35 @@ pub fn import(conn: &Connection, csv_text: &str, actor: Actor) -> Result<ImportR
         }
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn what_is_wrong_with_a_record_is_said_in_the_owners_language() {
+        let input = CustomerInput {
+            name: "Ana".into(),
+            reference: None,
+            email: Some("ana.example.com".into()),
+            phone: None,
+            notes: None,
+        };
+        assert_eq!(
+            checked(&input).unwrap_err(),
+            "\"ana.example.com\" is not an email address"
+        );
+        assert_eq!(
+            with_lang(Lang::Es, || checked(&input).unwrap_err()),
+            "“ana.example.com” no es una dirección de correo electrónico"
+        );
+        let missing = LinksError::NotFound("C-7".into());
+        assert_eq!(missing.to_string(), "there is no customer \"C-7\"");
+        assert_eq!(
+            with_lang(Lang::Es, || missing.to_string()),
+            "no hay ningún cliente “C-7”"
+        );
+    }
 }

@@ -32,3 +32,5 @@ pub fn generate_verify_token() -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod spanish_tests;

@@ -17,12 +17,12 @@ pub const TEXTS: &Catalogue = &[
     (
         "live.phone_id_format",
         "The phone number id is the long number Meta shows under \"Phone number ID\" (digits only), not the phone number itself.",
-        "El identificador del número es el número largo que Meta muestra en «Identificador del número de teléfono» (solo cifras), no el número de teléfono en sí.",
+        "El identificador del número es el número largo que Meta muestra en “Identificador del número de teléfono” (solo cifras), no el número de teléfono en sí.",
     ),
     (
         "live.waba_id_format",
         "The WhatsApp Business Account id is the number Meta shows under \"WhatsApp Business Account ID\" (digits only).",
-        "El identificador de la cuenta de WhatsApp Business es el número que Meta muestra en «Identificador de la cuenta de WhatsApp Business» (solo cifras).",
+        "El identificador de la cuenta de WhatsApp Business es el número que Meta muestra en “Identificador de la cuenta de WhatsApp Business” (solo cifras).",
     ),
     (
         "live.number_not_in_waba",
@@ -42,22 +42,22 @@ pub const TEXTS: &Catalogue = &[
     (
         "live.token_refused",
         "Meta refused the access token: it has expired, was revoked or is mistyped. Create a new one (a System User token does not expire){meta_says}.",
-        "Meta ha rechazado el token de acceso: ha caducado, se ha revocado o está mal escrito. Crea uno nuevo (el token de un usuario del sistema no caduca){meta_says}.",
+        "Meta rechazó el token de acceso: caducó, se revocó o está mal escrito. Crea uno nuevo (el token de un usuario del sistema no caduca){meta_says}.",
     ),
     (
         "live.no_network",
         "Meta could not be reached: check this computer's internet connection, then try again.",
-        "No se ha podido contactar con Meta: comprueba la conexión a internet de este ordenador y vuelve a intentarlo.",
+        "No se pudo contactar con Meta: revisa la conexión a internet de esta computadora y vuelve a intentarlo.",
     ),
     (
         "live.wrong_phone_id",
         "This token cannot see a phone number with that id: check the \"Phone number ID\" on Meta's API Setup page, and that the token has the whatsapp_business_management permission{meta_says}.",
-        "Este token no ve ningún número de teléfono con ese identificador: revisa el «Identificador del número de teléfono» en la página de configuración de la API de Meta, y que el token tenga el permiso whatsapp_business_management{meta_says}.",
+        "Este token no ve ningún número de teléfono con ese identificador: revisa el “Identificador del número de teléfono” en la página de configuración de la API de Meta, y que el token tenga el permiso whatsapp_business_management{meta_says}.",
     ),
     (
         "live.wrong_waba_id",
         "This token cannot see a WhatsApp Business Account with that id: check the \"WhatsApp Business Account ID\" on Meta's API Setup page{meta_says}.",
-        "Este token no ve ninguna cuenta de WhatsApp Business con ese identificador: revisa el «Identificador de la cuenta de WhatsApp Business» en la página de configuración de la API de Meta{meta_says}.",
+        "Este token no ve ninguna cuenta de WhatsApp Business con ese identificador: revisa el “Identificador de la cuenta de WhatsApp Business” en la página de configuración de la API de Meta{meta_says}.",
     ),
     (
         "live.meta_other",
@@ -137,12 +137,12 @@ pub const TEXTS: &Catalogue = &[
     (
         "live.repoint.callback",
         "Meta refused the webhook URL: {error}",
-        "Meta ha rechazado la URL del webhook: {error}",
+        "Meta rechazó la URL del webhook: {error}",
     ),
     (
         "live.repoint.read_back",
         "Could not read the subscription back from Meta: {error}",
-        "No se ha podido volver a leer la suscripción en Meta: {error}",
+        "No se pudo volver a leer la suscripción en Meta: {error}",
     ),
     (
         "live.repoint.mismatch",

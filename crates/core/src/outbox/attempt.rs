@@ -9,8 +9,10 @@ use tracing::{debug, info, warn};
 use wacloud::{ErrorKind, GraphError};
 
 use super::limits::Limits;
+use super::texts::TEXTS;
 use crate::config::OutboxSettings;
 use crate::delivery;
+use crate::i18n::say;
 use crate::store::messages::{self, StoredError};
 use crate::store::outbox::{self, Claimed};
 use crate::store::{StoreError, WriteCtx, now_ms, now_secs};
@@ -85,9 +87,11 @@ pub(super) fn record(
             warn!(message = id, attempts, error = %e, "outbox: delivery uncertain, not resending");
             outbox::finish(ctx.conn, id, "unknown", Some(&e.to_string()))?;
             let error = StoredError {
-                title: "Delivery uncertain".into(),
-                details: Some(format!(
-                    "{e}. WhatsApp may or may not have accepted this message; resend it if the customer did not get it."
+                title: say(TEXTS, "outbox.uncertain", &[]),
+                details: Some(say(
+                    TEXTS,
+                    "outbox.uncertain_details",
+                    &[("error", &e.to_string())],
                 )),
                 ..StoredError::from(&e)
             };

@@ -9,8 +9,10 @@ pub mod worker;
 
 use wacloud::send::OutgoingMessage;
 
+use self::texts::TEXTS;
 use crate::delivery::emit_contact;
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::store::messages::{self, StoredError};
 use crate::store::{StoreError, WriteCtx, contacts, now_secs, outbox};
 use crate::views::{MessageStatus, MessageView};
@@ -38,13 +40,15 @@ fn outside_window_message(last_inbound_at: Option<i64>) -> String {
     let since = match last_inbound_at {
         Some(at) => {
             let hours = (now_secs() - at).max(0) / 3600;
-            format!("this customer last wrote {hours} hours ago")
+            say(
+                TEXTS,
+                "outbox.last_wrote_hours_ago",
+                &[("hours", &hours.to_string())],
+            )
         }
-        None => "this customer has not written to the shop yet".to_owned(),
+        None => say(TEXTS, "outbox.never_wrote", &[]),
     };
-    format!(
-        "The 24-hour window is closed ({since}): WhatsApp only lets a shop write freely within 24 hours of the customer's last message. Send an approved message template instead."
-    )
+    say(TEXTS, "outbox.window_closed", &[("since", &since)])
 }
 
 /// Whether a free-form message may go to a customer whose last message was at `last_inbound_at`.
@@ -124,11 +128,8 @@ pub fn recover_in_flight(ctx: &mut WriteCtx<'_>) -> Result<usize, StoreError> {
     }
     let ids = outbox::take_in_flight(ctx.conn)?;
     let error = StoredError {
-        title: "Send interrupted".into(),
-        details: Some(
-            "Shopchat stopped while this message was being sent. It may or may not have reached the customer; resend it if needed."
-                .into(),
-        ),
+        title: say(TEXTS, "outbox.interrupted", &[]),
+        details: Some(say(TEXTS, "outbox.interrupted_details", &[])),
         ..StoredError::default()
     };
     for id in &ids {
@@ -164,5 +165,18 @@ mod tests {
         };
         assert!(never.to_string().contains("has not written"), "{never}");
         assert!(never.to_string().contains("template"), "{never}");
+        let es = crate::i18n::with_lang(crate::i18n::Lang::Es, || never.to_string());
+        assert_eq!(
+            es,
+            "La ventana de 24 horas está cerrada (este cliente todavía no le ha escrito a la \
+             tienda): WhatsApp solo deja que una tienda escriba libremente en las 24 horas \
+             siguientes al último mensaje del cliente. Envía una plantilla de mensaje aprobada \
+             en su lugar."
+        );
+        let days_ago = SendError::OutsideWindow {
+            last_inbound_at: Some(now_secs() - 2 * WINDOW_SECS),
+        };
+        let es = crate::i18n::with_lang(crate::i18n::Lang::Es, || days_ago.to_string());
+        assert!(es.contains("escribió por última vez hace 48 horas"), "{es}");
     }
 }

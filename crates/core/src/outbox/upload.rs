@@ -11,8 +11,10 @@ use serde_json::Value;
 use wacloud::send::MediaKind;
 use wacloud::{ErrorKind, GraphClient, GraphError, PhoneNumberId};
 
+use super::texts::TEXTS;
 use crate::compose::PENDING_UPLOAD_ID;
 use crate::events::DomainEvent;
+use crate::i18n::say;
 use crate::media::files;
 use crate::store::media::{self, PendingUpload};
 use crate::store::{Store, StoreError, messages, now_ms, outbox};
@@ -72,15 +74,23 @@ async fn upload_file(
     let path = files::resolve(media_dir, &upload.path).ok_or_else(|| {
         GraphError::local(
             ErrorKind::InvalidParameter,
-            format!("the attached file's path {:?} is not valid", upload.path),
+            say(
+                TEXTS,
+                "outbox.file_path_invalid",
+                &[("path", &crate::compose::texts::quoted(&upload.path))],
+            ),
         )
     })?;
     let bytes = tokio::fs::read(&path).await.map_err(|e| {
         GraphError::local(
             ErrorKind::InvalidParameter,
-            format!(
-                "the attached file could not be read ({}): {e}",
-                path.display()
+            say(
+                TEXTS,
+                "outbox.file_unreadable",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("error", &e.to_string()),
+                ],
             ),
         )
     })?;
@@ -140,7 +150,7 @@ fn with_media_id(payload: &str, kind: &str, media_id: &str) -> Result<String, Gr
     let bad = |what: &str| {
         GraphError::local(
             ErrorKind::Decode,
-            format!("the queued message could not be read: {what}"),
+            say(TEXTS, "outbox.queued_unreadable", &[("reason", what)]),
         )
     };
     let mut v: Value = serde_json::from_str(payload).map_err(|e| bad(&e.to_string()))?;
@@ -167,7 +177,10 @@ fn with_media_id(payload: &str, kind: &str, media_id: &str) -> Result<String, Gr
 }
 
 fn store_error(e: StoreError) -> GraphError {
-    GraphError::local(ErrorKind::Server, format!("the database: {e}"))
+    GraphError::local(
+        ErrorKind::Server,
+        say(TEXTS, "outbox.database", &[("error", &e.to_string())]),
+    )
 }
 
 #[cfg(test)]

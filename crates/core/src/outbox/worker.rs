@@ -15,10 +15,12 @@ use wacloud::{ErrorKind, GraphClient, GraphError, PhoneNumberId};
 use super::attempt::{Accepted, Claim, claim, record};
 use super::breaker::{Breaker, Gate};
 use super::limits::Limits;
+use super::texts::TEXTS;
 use crate::config::OutboxSettings;
 use crate::delivery;
 use crate::events::DomainEvent;
 use crate::events::OutboxHealth;
+use crate::i18n::say;
 use crate::store::outbox::{self, Claimed};
 use crate::store::{Store, now_ms};
 
@@ -188,7 +190,11 @@ impl Worker {
             Err(e) => {
                 let err = GraphError::local(
                     wacloud::ErrorKind::Decode,
-                    format!("the queued message could not be read: {e}"),
+                    say(
+                        TEXTS,
+                        "outbox.queued_unreadable",
+                        &[("reason", &e.to_string())],
+                    ),
                 );
                 self.record(id, job.attempts, Err(err)).await;
                 return;

@@ -13,6 +13,9 @@ use ts_rs::TS;
 
 pub use vars::{Variables, render};
 
+use self::texts::TEXTS;
+use crate::compose::texts::quoted;
+use crate::i18n::say;
 use crate::store::StoreError;
 
 /// A saved reply.
@@ -40,11 +43,11 @@ pub struct QuickReplyFile {
 pub enum QuickReplyError {
     #[error("{0}")]
     Invalid(String),
-    #[error("there is already a quick reply /{0}")]
+    #[error("{}", say(TEXTS, "quick_replies.exists", &[("shortcut", .0)]))]
     Exists(String),
-    #[error("no quick reply /{0}")]
+    #[error("{}", say(TEXTS, "quick_replies.not_found", &[("shortcut", .0)]))]
     NotFound(String),
-    #[error("the file cannot be used: {0}")]
+    #[error("{}", say(TEXTS, "quick_replies.file", &[("reason", .0)]))]
     File(String),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -78,8 +81,10 @@ pub fn checked_shortcut(input: &str) -> Result<String, QuickReplyError> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
     {
-        return Err(QuickReplyError::Invalid(format!(
-            "a shortcut is 1 to 32 letters, digits, - or _, like /hours (got {input:?})"
+        return Err(QuickReplyError::Invalid(say(
+            TEXTS,
+            "quick_replies.shortcut",
+            &[("input", &quoted(input))],
         )));
     }
     Ok(s)
@@ -89,9 +94,11 @@ pub fn checked_shortcut(input: &str) -> Result<String, QuickReplyError> {
 pub fn checked_text(text: &str) -> Result<String, QuickReplyError> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > 4096 {
-        return Err(QuickReplyError::Invalid(
-            "a quick reply's text is 1 to 4096 characters".to_owned(),
-        ));
+        return Err(QuickReplyError::Invalid(say(
+            TEXTS,
+            "quick_replies.text_length",
+            &[],
+        )));
     }
     Ok(t.to_owned())
 }

@@ -74,7 +74,7 @@ fn store_file(
     let mime = files::mime_for_name(&file.name);
     let kind = wacloud::media::kind_for_mime(&mime).unwrap_or(wacloud::MediaKind::Document);
     let mime = wacloud::media::check_media_file(kind, &mime, &file.bytes)
-        .map_err(|e| QuickReplyError::File(e.to_string()))?;
+        .map_err(|e| QuickReplyError::File(crate::compose::refusals::media_error(&e)))?;
     let name = files::safe_filename(Some(&file.name), &mime, kind.as_str());
     let sha = files::sha256_hex(&file.bytes);
     let rel = files::store(media_dir, &sha, &name, &file.bytes)

@@ -19,6 +19,9 @@ use std::sync::Arc;
 
 use keyring_core::{CredentialStore, Entry};
 
+use crate::i18n::say;
+use texts::TEXTS;
+
 pub use secret::Secret;
 
 /// The keystore service every Shopchat entry is filed under.
@@ -28,20 +31,20 @@ pub const SERVICE: &str = "shopchat";
 #[derive(Debug, thiserror::Error)]
 pub enum SecretsError {
     /// No usable OS keystore (on Linux: no Secret Service on the session bus, or it is locked).
-    #[error("the OS keystore is not available: {0}")]
+    #[error("{}", say(TEXTS, "secrets.unavailable", &[("reason", .0)]))]
     Unavailable(String),
     /// The keystore refused or failed the operation.
-    #[error("the OS keystore failed to {action} {name}: {reason}")]
+    #[error("{}", say(TEXTS, "secrets.failed", &[("action", &self::action(.action)), ("name", .name.user()), ("reason", .reason)]))]
     Store {
         action: &'static str,
         name: SecretName,
         reason: String,
     },
     /// An empty value is never stored.
-    #[error("{0} cannot be empty")]
+    #[error("{}", say(TEXTS, "secrets.empty", &[("name", .0.user())]))]
     Empty(SecretName),
     /// A name that is not one of Shopchat's credentials.
-    #[error("{0:?} is not a Shopchat credential: use one of {names}", names = SecretName::list())]
+    #[error("{}", say(TEXTS, "secrets.unknown_name", &[("name", &format!("{:?}", .0)), ("names", &SecretName::list())]))]
     UnknownName(String),
 }
 
@@ -215,16 +218,34 @@ impl Keystore {
     }
 }
 
+/// The verb of a keystore `action` (`read`, `store`, `delete`) in the owner's language.
+fn action(action: &str) -> String {
+    match action {
+        "read" => say(TEXTS, "secrets.action_read", &[]),
+        "store" => say(TEXTS, "secrets.action_store", &[]),
+        "delete" => say(TEXTS, "secrets.action_delete", &[]),
+        other => other.to_owned(),
+    }
+}
+
 /// keyring-core's errors never hold a password, except `BadEncoding`/`BadDataFormat`, which hold
 /// the stored bytes: those are described without them.
 fn store_error(action: &'static str, name: SecretName, e: keyring_core::Error) -> SecretsError {
     use keyring_core::Error as K;
     let reason = match e {
-        K::BadEncoding(_) => "the stored value is not UTF-8".to_owned(),
-        K::BadDataFormat(_, inner) => format!("the stored value is malformed: {inner}"),
+        K::BadEncoding(_) => say(TEXTS, "secrets.not_utf8", &[]),
+        K::BadDataFormat(_, inner) => {
+            say(TEXTS, "secrets.malformed", &[("error", &inner.to_string())])
+        }
         K::NoStorageAccess(inner) => {
-            return SecretsError::Unavailable(format!(
-                "cannot access it to {action} {name}: {inner}"
+            return SecretsError::Unavailable(say(
+                TEXTS,
+                "secrets.no_access",
+                &[
+                    ("action", &self::action(action)),
+                    ("name", name.user()),
+                    ("error", &inner.to_string()),
+                ],
             ));
         }
         other => other.to_string(),

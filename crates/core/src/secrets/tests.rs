@@ -104,3 +104,26 @@ fn store_failures_are_typed_and_never_hold_the_stored_bytes() {
     assert!(text.contains("whatsapp-access-token"), "{text}");
     assert!(!format!("{err:?}").contains("EAA-leaked"));
 }
+
+#[test]
+fn keystore_failures_are_said_in_spanish() {
+    let keystore = Keystore::in_memory();
+    let (empty, failed) = crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+        let empty = keystore
+            .set(SecretName::VerifyToken, &Secret::new(""))
+            .unwrap_err()
+            .to_string();
+        let failed = SecretsError::Store {
+            action: "store",
+            name: SecretName::AccessToken,
+            reason: "locked".into(),
+        }
+        .to_string();
+        (empty, failed)
+    });
+    assert_eq!(empty, "whatsapp-verify-token no puede estar vacío");
+    assert_eq!(
+        failed,
+        "el almacén de claves del sistema no pudo guardar whatsapp-access-token: locked"
+    );
+}

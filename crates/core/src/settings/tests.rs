@@ -162,6 +162,25 @@ fn the_shop_profile_is_checked_field_by_field() {
             "document_prefixes"
         ]
     );
+    // In the owner's language: the shop page shows these beside the fields.
+    let (Err(SettingsError::Invalid(es)), message) =
+        crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+            let result = s.validate();
+            let message = result.as_ref().map_err(ToString::to_string).err();
+            (result, message)
+        })
+    else {
+        panic!("accepted");
+    };
+    assert_eq!(es[1].1, "\"euro\" no es un código de moneda como EUR");
+    assert_eq!(
+        es[2].1,
+        "\"101\" no es un tasa de impuesto: usa un número del 0 al 100"
+    );
+    assert!(
+        message.is_some_and(|m| m.starts_with("Ajustes no válidos: shop_email: ")),
+        "the whole error in Spanish too"
+    );
     for rate in ["0", "21", "5.5", "100"] {
         s = Settings::default();
         s.shop.default_tax_rate = rate.into();

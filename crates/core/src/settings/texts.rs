@@ -82,7 +82,7 @@ pub const TEXTS: &Catalogue = &[
     (
         "settings.tax_rate",
         "{value} is not a tax rate: use a number from 0 to 100",
-        "{value} no es un tipo de impuesto: usa un número del 0 al 100",
+        "{value} no es un tasa de impuesto: usa un número del 0 al 100",
     ),
     (
         "settings.document_language",

@@ -3,6 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::StoreError;
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::views::{Direction, ErrorView, MessageStatus, MessageView, Origin, QuoteView};
 
 /// An error as stored on a message.
@@ -184,7 +186,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<MessageView, StoreError> {
         .prepare_cached(&format!("SELECT {COLUMNS} FROM messages WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("message {id}")))?;
+        .ok_or_else(|| {
+            StoreError::NotFound(say(TEXTS, "store.message", &[("id", &id.to_string())]))
+        })?;
     super::enrich::enrich(conn, std::slice::from_mut(&mut m))?;
     Ok(m)
 }

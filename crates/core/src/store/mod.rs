@@ -35,6 +35,8 @@ use writer::WriterThread;
 pub use writer::{WriteCtx, Writer, WriterStats};
 
 use crate::events::DomainEvent;
+use crate::i18n::say;
+use texts::TEXTS;
 
 /// The database file's name inside the data dir.
 pub const DB_FILE: &str = "shopchat.db";
@@ -44,31 +46,29 @@ const MAX_IDLE_READERS: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database error: {0}")]
+    #[error("{}", say(TEXTS, "store.database", &[("error", &.0.to_string())]))]
     Sqlite(#[from] rusqlite::Error),
-    #[error(
-        "the database was written by a newer Shopchat (schema {found}; this one knows up to {supported}): update Shopchat"
-    )]
+    #[error("{}", say(TEXTS, "store.too_new", &[("found", &.found.to_string()), ("supported", &.supported.to_string())]))]
     TooNew { found: u32, supported: u32 },
-    #[error("migration {version} ({name}) failed: {source}")]
+    #[error("{}", say(TEXTS, "store.migration", &[("version", &.version.to_string()), ("name", .name), ("error", &.source.to_string())]))]
     Migration {
         version: u32,
         name: &'static str,
         source: rusqlite::Error,
     },
-    #[error("the database writer is not available")]
+    #[error("{}", say(TEXTS, "store.closed", &[]))]
     Closed,
-    #[error("the database rolled the write back (disk full or I/O error?)")]
+    #[error("{}", say(TEXTS, "store.aborted", &[]))]
     Aborted,
-    #[error("a database write failed: {0}")]
+    #[error("{}", say(TEXTS, "store.batch", &[("error", &.0.to_string())]))]
     Batch(Arc<StoreError>),
-    #[error("a database job panicked")]
+    #[error("{}", say(TEXTS, "store.panicked", &[]))]
     Panicked,
     #[error("{0}")]
     Io(std::io::Error),
-    #[error("stored data is not valid: {0}")]
+    #[error("{}", say(TEXTS, "store.corrupt", &[("detail", .0)]))]
     Corrupt(String),
-    #[error("not found: {0}")]
+    #[error("{}", say(TEXTS, "store.not_found", &[("what", .0)]))]
     NotFound(String),
 }
 

@@ -291,3 +291,25 @@ async fn each_customer_gets_their_messages_in_order_while_others_go_ahead() {
         .unwrap();
     assert_eq!(claim(&store).await, Some(ids[1]));
 }
+
+#[test]
+fn the_store_errors_are_said_in_spanish() {
+    let (dir, _store) = open();
+    let conn = open_connection(&dir.path().join(DB_FILE), true).unwrap();
+    let (missing, aborted) = crate::i18n::with_lang(crate::i18n::Lang::Es, || {
+        (
+            messages::get(&conn, 999).unwrap_err().to_string(),
+            StoreError::Aborted.to_string(),
+        )
+    });
+    assert_eq!(missing, "no se encontró: el mensaje 999");
+    assert_eq!(
+        aborted,
+        "la base de datos deshizo la escritura (¿disco lleno o error de E/S?)"
+    );
+    // English stays the default.
+    assert_eq!(
+        messages::get(&conn, 999).unwrap_err().to_string(),
+        "not found: message 999"
+    );
+}

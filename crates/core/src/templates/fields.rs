@@ -4,6 +4,8 @@
 
 use wacloud::templates::{ButtonKind, HeaderParameter, Template, TemplateParameters};
 
+use super::texts::TEXTS;
+use crate::i18n::say;
 use crate::views::{TemplateField, TemplateFieldKind};
 
 /// The fields of `t`, in order.
@@ -144,23 +146,22 @@ pub fn render(t: &Template, values: &[(String, String)]) -> Option<String> {
 pub fn unsendable(t: &Template) -> Option<String> {
     match t.header_parameter() {
         Some(HeaderParameter::Location) => {
-            return Some(
-                "it has a location header, which Shopchat cannot fill yet: send it from WhatsApp Manager".into(),
-            );
+            return Some(say(TEXTS, "templates.location_header", &[]));
         }
         Some(HeaderParameter::Other { format }) => {
-            return Some(format!(
-                "it has a {} header, which Shopchat cannot fill yet",
-                format.to_lowercase()
+            return Some(say(
+                TEXTS,
+                "templates.other_header",
+                &[("format", &format.to_lowercase())],
             ));
         }
         _ => {}
     }
     if t.buttons().iter().any(|b| b.kind == ButtonKind::Flow) {
-        return Some("it opens a WhatsApp Flow, which Shopchat cannot send yet".into());
+        return Some(say(TEXTS, "templates.flow", &[]));
     }
     if t.has_unknown_components() {
-        return Some("it has a part (such as a carousel) that Shopchat cannot send yet".into());
+        return Some(say(TEXTS, "templates.unknown_part", &[]));
     }
     None
 }

@@ -10,23 +10,26 @@ use wacloud::templates::{HeaderParameter, Template, TemplateParameters};
 mod fields;
 pub mod library;
 pub mod notice;
+mod rule_texts;
 pub mod studio;
 pub(crate) mod texts;
 pub mod watch;
 pub mod webhooks;
 pub use fields::{fields, render, unsendable};
 
+use crate::i18n::say;
 use crate::store::templates::{self, StoredTemplate};
 use crate::store::{Store, StoreError, now_ms};
 use crate::views::{TemplateFieldKind, TemplateView};
+use texts::TEXTS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("the templates could not be fetched from WhatsApp: {0}")]
+    #[error("{}", say(TEXTS, "templates.fetch_failed", &[("error", &.0.to_string())]))]
     Graph(#[from] wacloud::GraphError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the WhatsApp Business Account id {0:?} is not valid: {1}")]
+    #[error("{}", say(TEXTS, "templates.bad_account", &[("id", .0), ("error", .1)]))]
     BadAccount(String, String),
 }
 
@@ -109,7 +112,7 @@ pub fn view(stored: &StoredTemplate) -> TemplateView {
         fields,
         unsendable: match &t {
             Some(t) => fields::unsendable(t),
-            None => Some("its synced copy could not be read: sync the templates again".into()),
+            None => Some(say(TEXTS, "templates.unreadable_copy", &[])),
         },
         rejected_reason: stored.rejected_reason.clone(),
         quality: stored.quality.clone(),
@@ -134,6 +137,17 @@ pub fn text_for(stored: &StoredTemplate, parameters: &[String]) -> Option<String
         })
         .collect();
     fields::render(&t, &values)
+}
+
+/// A kind of file in the owner's words (`image`, `imagen`).
+fn media_word(kind: wacloud::MediaKind) -> String {
+    match kind {
+        wacloud::MediaKind::Image => say(TEXTS, "templates.media.image", &[]),
+        wacloud::MediaKind::Video => say(TEXTS, "templates.media.video", &[]),
+        wacloud::MediaKind::Document => say(TEXTS, "templates.media.document", &[]),
+        wacloud::MediaKind::Audio => say(TEXTS, "templates.media.audio", &[]),
+        wacloud::MediaKind::Sticker => say(TEXTS, "templates.media.sticker", &[]),
+    }
 }
 
 /// The header's format when the header needs a parameter.
@@ -174,29 +188,33 @@ pub fn message_with_header(
     file: Option<HeaderFile>,
 ) -> Result<TemplateMessage, String> {
     if stored.status != "APPROVED" {
-        return Err(format!(
-            "the template {:?} ({}) is {}: only approved templates can be sent",
-            stored.name, stored.language, stored.status
+        return Err(say(
+            TEXTS,
+            "templates.not_approved",
+            &[
+                ("name", &stored.name),
+                ("language", &stored.language),
+                ("status", &stored.status),
+            ],
         ));
     }
-    let t = parsed(stored).ok_or_else(|| {
-        format!(
-            "the synced copy of {:?} could not be read; sync the templates again",
-            stored.name
-        )
-    })?;
+    let name = [("name", stored.name.as_str())];
+    let t = parsed(stored).ok_or_else(|| say(TEXTS, "templates.copy_unreadable", &name))?;
     let wanted = |kind: wacloud::MediaKind| match &file {
         Some(f) if f.kind == kind => Ok(()),
-        Some(f) => Err(format!(
-            "the template {:?} has a {} header: a {} does not go there",
-            stored.name,
-            kind.as_str(),
-            f.kind.as_str()
+        Some(f) => Err(say(
+            TEXTS,
+            "templates.wrong_file",
+            &[
+                name[0],
+                ("header", &media_word(kind)),
+                ("file", &media_word(f.kind)),
+            ],
         )),
-        None => Err(format!(
-            "the template {:?} has a {} header that needs a file",
-            stored.name,
-            kind.as_str()
+        None => Err(say(
+            TEXTS,
+            "templates.needs_file",
+            &[name[0], ("header", &media_word(kind))],
         )),
     };
     let (header_text, media) = match t.header_parameter() {
@@ -208,48 +226,58 @@ pub fn message_with_header(
             (None, wanted(wacloud::MediaKind::Document).map(|()| true)?)
         }
         Some(_) => {
-            return Err(format!(
-                "the template {:?} has a {} header, which this version does not send",
-                stored.name,
-                header_format(&t).unwrap_or_default().to_lowercase()
+            return Err(say(
+                TEXTS,
+                "templates.header_not_sent",
+                &[
+                    name[0],
+                    (
+                        "format",
+                        &header_format(&t).unwrap_or_default().to_lowercase(),
+                    ),
+                ],
             ));
         }
     };
     if !media && file.is_some() {
-        return Err(format!(
-            "the template {:?} has no image, video or document header for a file",
-            stored.name
-        ));
+        return Err(say(TEXTS, "templates.no_media_header", &name));
     }
     if let Some(why) = fields::unsendable(&t) {
-        return Err(format!(
-            "the template {:?} cannot be sent: {why}",
-            stored.name
+        return Err(say(
+            TEXTS,
+            "templates.cannot_send",
+            &[name[0], ("why", &why)],
         ));
     }
     let fields = fields::fields(&t);
     let all: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
     if parameters.len() != all.len() {
-        return Err(format!(
-            "the template {:?} takes {} parameter{} ({}); {} given",
-            stored.name,
-            all.len(),
-            if all.len() == 1 { "" } else { "s" },
-            all.iter()
-                .map(|p| format!("{{{{{p}}}}}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            parameters.len()
-        ));
+        let names = all
+            .iter()
+            .map(|p| format!("{{{{{p}}}}}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let values = [
+            name[0],
+            ("takes", &all.len().to_string()),
+            ("names", &names),
+            ("given", &parameters.len().to_string()),
+        ];
+        return Err(if all.len() == 1 {
+            say(TEXTS, "templates.param_count_one", &values)
+        } else {
+            say(TEXTS, "templates.param_count", &values)
+        });
     }
     // `name=value` or just the value, in the template's order.
     let value_of = |name: &str, given: &str| -> Result<String, String> {
         let value = match given.split_once('=') {
             Some((k, v)) if all.iter().any(|e| e == k.trim()) => {
                 if k.trim() != name {
-                    return Err(format!(
-                        "give the parameters in the template's order: {}",
-                        all.join(", ")
+                    return Err(say(
+                        TEXTS,
+                        "templates.param_order",
+                        &[("names", &all.join(", "))],
                     ));
                 }
                 v
@@ -258,7 +286,11 @@ pub fn message_with_header(
         };
         let value = value.trim();
         if value.is_empty() {
-            return Err(format!("the parameter {{{{{name}}}}} cannot be empty"));
+            return Err(say(
+                TEXTS,
+                "templates.param_empty",
+                &[("param", &format!("{{{{{name}}}}}"))],
+            ));
         }
         Ok(value.to_owned())
     };

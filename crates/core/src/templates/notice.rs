@@ -23,17 +23,6 @@ const TEXTS: &Catalogue = &[
     ),
 ];
 
-/// The language of the system (`LC_ALL`, `LC_MESSAGES`, `LANG`): Spanish when it is, else
-/// English.
-pub fn system_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .filter(|v| v.starts_with("es"))
-        .map_or(Lang::En, |_| Lang::Es)
-}
-
 /// `(title, body)` when `template` has just become approved or rejected (its status before was
 /// another), else `None`.
 pub fn review_notice(

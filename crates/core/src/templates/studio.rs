@@ -6,6 +6,9 @@
 use shopchat_template_rules::{Button, Category, Draft, Header, MediaKind, Problem, check};
 use wacloud::templates::{ButtonKind, ComponentKind, HeaderFormat, Template};
 
+use super::rule_texts::RULES;
+use super::texts::TEXTS;
+use crate::i18n::{fill, lookup, owner_lang, say};
 use crate::store::templates::StoredTemplate;
 
 /// Every broken rule of `draft`, and `name_taken` when `taken` (that name and language exist).
@@ -18,9 +21,10 @@ pub fn problems(draft: &Draft, taken: bool) -> Vec<Problem> {
             Problem::new(
                 "name",
                 "name_taken",
-                format!(
-                    "A template {:?} in {} exists already: choose another name or language.",
-                    draft.name, draft.language
+                say(
+                    TEXTS,
+                    "templates.name_taken",
+                    &[("name", &draft.name), ("language", &draft.language)],
                 ),
             ),
         );
@@ -47,13 +51,43 @@ pub fn needs_sample(draft: &Draft) -> bool {
     matches!(&draft.header, Some(Header::Media { media: MediaKind::Document, handle }) if handle.trim().is_empty())
 }
 
-/// The problems as one sentence each, for an error message.
+/// The problems as one sentence each, for an error message, in the owner's language.
 pub fn describe(problems: &[Problem]) -> String {
-    let parts: Vec<String> = problems
-        .iter()
-        .map(|p| format!("{}: {}", p.field, p.message))
-        .collect();
-    format!("The template cannot be submitted: {}", parts.join(" "))
+    let parts: Vec<String> = problems.iter().map(rule_text).collect();
+    say(
+        TEXTS,
+        "templates.cannot_submit",
+        &[("problems", &parts.join(" "))],
+    )
+}
+
+/// One problem in the owner's words: its code's row (the form says the same beside the field),
+/// else its field and the rules' own words.
+fn rule_text(p: &Problem) -> String {
+    let lang = owner_lang();
+    let rule = |code: &str| lookup(RULES, lang, &format!("templates.rule.{code}"));
+    let said = match p.code.as_str() {
+        "name_taken" => Some(p.message.clone()),
+        "example_missing" if p.field == "header.example" => {
+            rule("example_missing_header").map(str::to_owned)
+        }
+        "example_missing" if p.field.starts_with("body.examples") => {
+            // The rules name the parameter: `Give an example for {{name}}.`
+            let param = p.message.find("{{").and_then(|at| {
+                p.message[at..]
+                    .find("}}")
+                    .map(|end| &p.message[at..at + end + 2])
+            });
+            param.and_then(|param| {
+                rule("example_missing_body").map(|t| fill(t, &[("param", param)]))
+            })
+        }
+        "example_missing" if p.field.ends_with(".example") => {
+            rule("example_missing_url").map(str::to_owned)
+        }
+        code => rule(code).map(str::to_owned),
+    };
+    said.unwrap_or_else(|| format!("{}: {}", p.field, p.message))
 }
 
 /// A synced template as an editable draft (a media header's handle left empty).
@@ -176,9 +210,14 @@ pub fn edit_refusal(
     if !matches!(status, "APPROVED" | "REJECTED" | "PAUSED") {
         return Some((
             "template_not_editable",
-            format!(
-                "Only an approved, rejected or paused template can be edited; {:?} ({}) is {}.",
-                stored.name, stored.language, status
+            say(
+                TEXTS,
+                "templates.not_editable",
+                &[
+                    ("name", &stored.name),
+                    ("language", &stored.language),
+                    ("status", status),
+                ],
             ),
         ));
     }
@@ -189,7 +228,7 @@ pub fn edit_refusal(
     if category.is_some_and(|c| c != draft.category) {
         return Some((
             "template_not_editable",
-            "The category of an approved template cannot change: duplicate it as a new template instead.".to_owned(),
+            say(TEXTS, "templates.category_locked", &[]),
         ));
     }
     let today = edits_30_days
@@ -199,13 +238,13 @@ pub fn edit_refusal(
     if today >= EDITS_PER_DAY {
         return Some((
             "template_edit_limit",
-            "An approved template can be edited once per 24 hours: try again tomorrow.".to_owned(),
+            say(TEXTS, "templates.edit_daily", &[]),
         ));
     }
     if edits_30_days.len() >= EDITS_PER_30_DAYS {
         return Some((
             "template_edit_limit",
-            "An approved template can be edited at most 10 times in 30 days.".to_owned(),
+            say(TEXTS, "templates.edit_monthly", &[]),
         ));
     }
     None
@@ -293,5 +332,37 @@ mod tests {
             "template_edit_limit"
         );
         assert_eq!(edit_refusal(&stored("PAUSED"), &d, &ten, now), None);
+    }
+
+    #[test]
+    fn problems_and_refusals_are_said_in_the_owners_language() {
+        use crate::i18n::{Lang, with_lang};
+        let mut d = draft_of(&stored("APPROVED"));
+        d.body = String::new();
+        d.body_examples.clear();
+        let es = with_lang(Lang::Es, || describe(&problems(&d, true)));
+        assert!(
+            es.starts_with(
+                "La plantilla no se puede enviar a revisión: Ya existe una plantilla “order_ready” en en: elige otro nombre u otro idioma."
+            ),
+            "{es}"
+        );
+        assert!(es.contains("Escribe el mensaje."), "{es}");
+        let en = describe(&problems(&d, true));
+        assert!(en.contains("exists already"), "{en}");
+        assert!(en.contains("Write the message."), "{en}");
+        let mut d = draft_of(&stored("APPROVED"));
+        d.body_examples = vec!["Ana".into()];
+        let es = with_lang(Lang::Es, || describe(&problems(&d, false)));
+        assert!(es.contains("Da un ejemplo para {{2}}."), "{es}");
+        let pending = edit_refusal(&stored("PENDING"), &d, &[], 0).unwrap().1;
+        assert!(pending.starts_with("Only an approved"), "{pending}");
+        let (_, es) = with_lang(Lang::Es, || {
+            edit_refusal(&stored("PENDING"), &d, &[], 0).unwrap()
+        });
+        assert_eq!(
+            es,
+            "Solo se puede editar una plantilla aprobada, rechazada o en pausa; “order_ready” (en) está en estado PENDING."
+        );
     }
 }

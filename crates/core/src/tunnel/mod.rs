@@ -16,6 +16,7 @@ pub mod fake;
 pub mod ngrok;
 mod serve;
 mod supervisor;
+pub(crate) mod texts;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -23,6 +24,9 @@ use std::pin::Pin;
 use axum::Router;
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::i18n::say;
+use texts::TEXTS;
 
 pub use backoff::Backoff;
 pub use serve::PublicPaths;
@@ -64,13 +68,13 @@ pub enum CallbackStatus {
 pub enum TunnelError {
     /// The service refused the credentials (a wrong or revoked authtoken, a domain not reserved
     /// by this account).
-    #[error("the tunnel service refused: {0}")]
+    #[error("{}", say(TEXTS, "tunnel.refused", &[("reason", .0)]))]
     Refused(String),
     /// The service could not be reached or the endpoint could not be opened.
-    #[error("cannot connect to the tunnel service: {0}")]
+    #[error("{}", say(TEXTS, "tunnel.connect", &[("reason", .0)]))]
     Connect(String),
     /// An open tunnel was lost and the service's own reconnection gave up.
-    #[error("the tunnel was lost: {0}")]
+    #[error("{}", say(TEXTS, "tunnel.lost", &[("reason", .0)]))]
     Lost(String),
 }
 

@@ -23,7 +23,9 @@ use tokio_util::sync::{CancellationToken, DropGuard};
 use tracing::debug;
 
 use super::serve::serve_connection;
+use super::texts::TEXTS;
 use super::{Tunnel, TunnelError, TunnelProvider};
+use crate::i18n::say;
 use crate::secrets::Secret;
 
 /// Reconnection tries the ngrok session makes by itself per outage (its delays: 50 ms, 2.5 s).
@@ -145,7 +147,7 @@ async fn accept(
                 tokio::spawn(serve_connection(conn, router.clone(), remote, stop.clone()));
             }
             Some(Err(e)) => break authtoken.scrub(&describe_accept(&e)),
-            None => break "the endpoint was closed".to_owned(),
+            None => break say(TEXTS, "tunnel.endpoint_closed", &[]),
         }
     };
     let _ = lost.send(reason);
@@ -153,7 +155,11 @@ async fn accept(
 
 fn describe_accept(error: &AcceptError) -> String {
     match error {
-        AcceptError::Reconnect(inner) => format!("reconnecting failed: {inner}"),
+        AcceptError::Reconnect(inner) => say(
+            TEXTS,
+            "tunnel.reconnect_failed",
+            &[("error", &inner.to_string())],
+        ),
         other => other.to_string(),
     }
 }
@@ -174,7 +180,7 @@ impl Tunnel for NgrokTunnel {
     async fn lost(&mut self) -> TunnelError {
         let reason = (&mut self.lost)
             .await
-            .unwrap_or_else(|_| "the endpoint stopped".to_owned());
+            .unwrap_or_else(|_| say(TEXTS, "tunnel.endpoint_stopped", &[]));
         TunnelError::Lost(reason)
     }
 

@@ -287,3 +287,22 @@ fn the_state_serialises_for_the_ui() {
         "https://a.ngrok.app/webhook"
     );
 }
+
+#[test]
+fn tunnel_errors_are_said_in_spanish_with_the_service_words_kept() {
+    let refused =
+        TunnelError::Refused("ERR_NGROK_105 The authtoken you specified is invalid".into());
+    assert_eq!(
+        crate::i18n::with_lang(crate::i18n::Lang::Es, || refused.to_string()),
+        "el servicio del túnel rechazó la conexión: ERR_NGROK_105 The authtoken you specified is invalid"
+    );
+    assert_eq!(
+        refused.to_string(),
+        "the tunnel service refused: ERR_NGROK_105 The authtoken you specified is invalid"
+    );
+    let lost = TunnelError::Lost("EOF".into());
+    assert_eq!(
+        crate::i18n::with_lang(crate::i18n::Lang::Es, || lost.to_string()),
+        "se perdió el túnel: EOF"
+    );
+}

@@ -137,10 +137,10 @@ mod tests {
         );
         assert_eq!(on_a_photo.summary("Ana"), "Ana reacted 👍 to “Photo”");
         crate::i18n::with_lang(crate::i18n::Lang::Es, || {
-            assert_eq!(on_a_photo.summary("Ana"), "Ana reaccionó con 👍 a «Foto»");
+            assert_eq!(on_a_photo.summary("Ana"), "Ana reaccionó con 👍 a “Foto”");
             assert_eq!(
                 reaction("", Some("hola")).summary("Ana"),
-                "Ana quitó una reacción a «hola»"
+                "Ana quitó una reacción a “hola”"
             );
             assert_eq!(
                 message("image", Some("la azul"), None).summary("Ana"),

@@ -13,7 +13,7 @@ pub const TEXTS: &Catalogue = &[
         "{who} removed a reaction to {target}",
         "{who} quitó una reacción a {target}",
     ),
-    ("summary.quoted", "“{text}”", "«{text}»"),
+    ("summary.quoted", "“{text}”", "“{text}”"),
     ("summary.a_message", "a message", "un mensaje"),
     ("kind.image", "Photo", "Foto"),
     ("kind.video", "Video", "Vídeo"),

@@ -31,6 +31,6 @@ pub fn generate_verify_token() -> String {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod spanish_tests;
+#[cfg(test)]
+mod tests;

@@ -151,7 +151,7 @@ pub fn text_message(
     body: &str,
     reply_to: Option<&str>,
 ) -> Result<OutgoingMessage, SendError> {
-    let invalid = |e: wacloud::IdError| SendError::Invalid(e.to_string());
+    let invalid = |e: wacloud::IdError| SendError::Invalid(crate::compose::refusals::id_error(&e));
     let mut message = OutgoingMessage::new(
         WaId::parse(to).map_err(invalid)?,
         Content::text(body, false),

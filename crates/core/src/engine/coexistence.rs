@@ -33,7 +33,8 @@ impl Engine {
             return Err(EngineError::NotSandbox);
         };
         if let SandboxPhone::Echo { to, text } = &action {
-            WaId::parse(to).map_err(|e| SendError::Invalid(e.to_string()))?;
+            WaId::parse(to)
+                .map_err(|e| SendError::Invalid(crate::compose::refusals::id_error(&e)))?;
             if text.trim().is_empty() {
                 return Err(SendError::Invalid(say(TEXTS, "engine.empty_message", &[])).into());
             }

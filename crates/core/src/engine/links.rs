@@ -114,7 +114,7 @@ impl Engine {
     /// Mutes (or unmutes) the bot for one customer: nothing automatic goes to them.
     pub async fn set_bot_muted(&self, wa_id: &str, muted: bool) -> Result<(), EngineError> {
         let wa = wacloud::WaId::parse(wa_id)
-            .map_err(|e| LinksError::Invalid(e.to_string()))?
+            .map_err(|e| LinksError::Invalid(crate::compose::refusals::id_error(&e)))?
             .as_str()
             .to_owned();
         self.store

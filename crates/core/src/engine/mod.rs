@@ -163,7 +163,8 @@ impl Engine {
         let Some(sandbox) = &self.sandbox else {
             return Err(EngineError::NotSandbox);
         };
-        let from = WaId::parse(from).map_err(|e| SendError::Invalid(e.to_string()))?;
+        let from = WaId::parse(from)
+            .map_err(|e| SendError::Invalid(crate::compose::refusals::id_error(&e)))?;
         if text.trim().is_empty() {
             return Err(SendError::Invalid(say(TEXTS, "engine.empty_message", &[])).into());
         }

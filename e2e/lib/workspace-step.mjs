@@ -23,6 +23,11 @@ export async function workspaceStep(browser, { outDir, at, log }) {
   const text = String(await perDay.getProperty('textContent'));
   const received = Number(words.received.exec(text)?.[1] ?? 0);
   assert.ok(received > 0, `the statistics count no message received in this run: ${text.slice(0, 120)}`);
+  // The label the contacts step gave and the broadcast the templates step sent are counted.
+  const topLabels = String(await (await byTestId(browser, 'stats-top-labels')).getProperty('textContent'));
+  assert.match(topLabels, /VIP/, `the top labels do not show the chat's label: ${topLabels.slice(0, 120)}`);
+  const broadcastRows = await (await byTestId(browser, 'stats-broadcasts')).$$('tbody tr');
+  assert.ok(broadcastRows.length >= 1, 'the statistics show no broadcast of this run');
   await browser.saveScreenshot(join(outDir, 'statistics.png'));
 
   at(`switching the app to the other language (${OTHER})`);

@@ -99,6 +99,28 @@ fn human(s: &Stats) -> String {
             );
         }
     }
+    if !s.broadcasts.is_empty() {
+        out += "\nBroadcasts (recipients, sent, delivered, read, replied, failed):\n";
+        for b in &s.broadcasts {
+            out += &format!(
+                "  {}  {} {} {} {} {} {}  ({})\n",
+                b.name.escape_debug(),
+                b.recipients,
+                b.sent,
+                b.delivered,
+                b.read,
+                b.replied,
+                b.failed,
+                b.state
+            );
+        }
+    }
+    if !s.top_labels.is_empty() {
+        out += "\nTop labels (chats in the range, contacts with the label):\n";
+        for l in &s.top_labels {
+            out += &format!("  {}  {} {}\n", l.name.escape_debug(), l.chats, l.contacts);
+        }
+    }
     if !s.documents.is_empty() {
         out += "\nDocuments issued (month, kind, count, total):\n";
         for d in &s.documents {

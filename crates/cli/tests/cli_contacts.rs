@@ -73,6 +73,19 @@ fn labels_notes_pin_archive_and_block_from_the_command_line() {
     assert_eq!(ana["labels"], serde_json::json!(["VIP"]));
     assert_eq!(ana["notes"][0]["text"], "Prefers pickup");
     assert!(ana["notes"][0]["created_at"].as_i64().unwrap() > 0);
+
+    // The statistics' top labels: both chats talked today, one carries each label.
+    let stats = cli(d, &["stats", "--json"]).json();
+    let top: Vec<_> = stats["top_labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["name"].as_str().unwrap(), l["chats"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(top, [("VIP", 1), ("Wholesale", 1)]);
+    assert_eq!(stats["broadcasts"], serde_json::json!([]));
+    let human = cli(d, &["stats"]).ok().to_owned();
+    assert!(human.contains("Top labels"), "{human}");
     for field in ["pinned", "archived", "blocked"] {
         assert_eq!(ana[field], false, "{field}");
     }

@@ -3,4 +3,4 @@
 /**
  * The figures that export on their own.
  */
-export type Figure = "per_day" | "first_response" | "unanswered" | "rates" | "busiest_hours" | "templates" | "documents";
+export type Figure = "per_day" | "first_response" | "unanswered" | "rates" | "busiest_hours" | "templates" | "broadcasts" | "documents" | "top_labels";

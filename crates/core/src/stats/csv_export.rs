@@ -17,18 +17,22 @@ pub enum Figure {
     Rates,
     BusiestHours,
     Templates,
+    Broadcasts,
     Documents,
+    TopLabels,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 7] = [
+    pub const ALL: [Figure; 9] = [
         Figure::PerDay,
         Figure::FirstResponse,
         Figure::Unanswered,
         Figure::Rates,
         Figure::BusiestHours,
         Figure::Templates,
+        Figure::Broadcasts,
         Figure::Documents,
+        Figure::TopLabels,
     ];
 
     /// A file name for it in `lang`, like `messages-per-day_2026-11-01_2026-11-30.csv`.
@@ -42,7 +46,9 @@ impl Figure {
                 Figure::Rates => "file_rates",
                 Figure::BusiestHours => "file_busiest_hours",
                 Figure::Templates => "file_templates",
+                Figure::Broadcasts => "file_broadcasts",
                 Figure::Documents => "file_documents",
+                Figure::TopLabels => "file_top_labels",
             },
         );
         format!("{stem}_{}_{}.csv", stats.from, stats.to)
@@ -129,6 +135,43 @@ pub fn to_csv(stats: &Stats, figure: Figure, lang: Lang) -> Result<String, csv::
                     t.read.to_string(),
                     t.replied.to_string(),
                 ])?;
+            }
+        }
+        Figure::Broadcasts => {
+            w.write_record([
+                t("broadcast"),
+                t("template"),
+                t("state"),
+                t("started"),
+                t("recipients"),
+                t("sent"),
+                t("delivered"),
+                t("read"),
+                t("replied"),
+                t("failed"),
+            ])?;
+            for b in &stats.broadcasts {
+                let started = jiff::Timestamp::from_millisecond(b.started_at)
+                    .map(|ts| ts.to_string())
+                    .unwrap_or_default();
+                w.write_record([
+                    inert(&b.name),
+                    inert(&b.template),
+                    b.state.clone(),
+                    started,
+                    b.recipients.to_string(),
+                    b.sent.to_string(),
+                    b.delivered.to_string(),
+                    b.read.to_string(),
+                    b.replied.to_string(),
+                    b.failed.to_string(),
+                ])?;
+            }
+        }
+        Figure::TopLabels => {
+            w.write_record([t("label"), t("chats"), t("contacts")])?;
+            for l in &stats.top_labels {
+                w.write_record([inert(&l.name), l.chats.to_string(), l.contacts.to_string()])?;
             }
         }
         Figure::Documents => {

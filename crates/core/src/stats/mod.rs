@@ -1,14 +1,18 @@
 //! Statistics over a date range, computed from SQLite: messages per day in and out,
 //! first-response times, unanswered chats, delivery / read / failure rates, the busiest hours,
-//! templates, documents issued and their value per month. The per-day counts, the busiest hours
+//! templates, broadcasts, documents issued and their value per month, the top labels. The
+//! per-day counts, the busiest hours
 //! and the rates read quarter-hour counts kept by triggers (`migrations/0019_message_stats.sql`);
 //! the others read the messages through their indexes (`migrations/0013_stats.sql`).
 //! Days and hours are the computer's local time (as [`crate::clock`]); each figure exports as
 //! CSV ([`csv_export`]).
 //!
-//! A new figure (the labels' "top labels" once labels exist) is one more field on [`Stats`],
-//! one function computing it from the same [`Range`], and one arm in [`csv_export`].
+//! A new figure is one more field on [`Stats`], one function computing it from the same
+//! [`Range`], and one arm in [`csv_export`].
 
+mod audience;
+#[cfg(test)]
+mod audience_tests;
 mod csv_export;
 mod documents;
 mod response;
@@ -26,6 +30,7 @@ use ts_rs::TS;
 pub use crate::bot::config::BusinessHours;
 use crate::store::StoreError;
 
+pub use audience::{BroadcastStats, LabelStats, TOP_LABELS, broadcasts, top_labels};
 pub use csv_export::{Figure, to_csv};
 pub use documents::{DocumentsMonth, per_month as documents_per_month};
 pub use response::{FirstResponse, business_seconds_between, first_response, unanswered};
@@ -126,7 +131,11 @@ pub struct Stats {
     /// Messages received per weekday (Monday first) and hour of the day: `[7][24]`.
     pub busiest_hours: Vec<Vec<u64>>,
     pub templates: Vec<TemplateStats>,
+    /// Broadcasts started in the range, the latest first.
+    pub broadcasts: Vec<BroadcastStats>,
     pub documents: Vec<DocumentsMonth>,
+    /// The labels carried by the most chats of the range, the most first.
+    pub top_labels: Vec<LabelStats>,
 }
 
 /// All the figures. `hours`: the shop's business hours, when set, for first-response times.
@@ -145,7 +154,9 @@ pub fn compute(
         rates: rates(conn, range)?,
         busiest_hours,
         templates: templates(conn, range)?,
+        broadcasts: broadcasts(conn, range)?,
         documents: documents_per_month(conn, range)?,
+        top_labels: top_labels(conn, range)?,
     })
 }
 

@@ -354,7 +354,9 @@ async fn each_figure_exports_as_csv() {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let width = reader.headers().unwrap().len();
         let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
-        assert!(!rows.is_empty(), "{f:?}");
+        // This data set has no broadcast and no label: audience_tests has them.
+        let empty_here = matches!(f, Figure::Broadcasts | Figure::TopLabels);
+        assert!(!rows.is_empty() || empty_here, "{f:?}");
         assert!(rows.iter().all(|r| r.len() == width), "{f:?}");
         assert!(
             f.file_name(&s, Lang::En)

@@ -60,6 +60,15 @@ const CATALOGUE: &Catalogue = &[
     ),
     ("file_templates", "templates", "plantillas"),
     ("file_documents", "documents", "documentos"),
+    ("file_broadcasts", "broadcasts", "difusiones"),
+    ("file_top_labels", "top-labels", "etiquetas-principales"),
+    ("broadcast", "broadcast", "difusión"),
+    ("state", "state", "estado"),
+    ("started", "started", "inicio"),
+    ("recipients", "recipients", "destinatarios"),
+    ("label", "label", "etiqueta"),
+    ("chats", "chats", "chats"),
+    ("contacts", "contacts", "contactos"),
 ];
 
 /// The text of `key` in `lang` (the key itself if it were missing, which the test rules out).

@@ -108,7 +108,9 @@ describe("in Spanish", () => {
       rates: { sent: 5, delivered: 4, read: 2, failed: 1, delivery_rate: 0.8, read_rate: 0.4, failure_rate: 0.2 },
       busiest_hours: Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (d === 0 && h === 9 ? 2 : 0))),
       templates: [],
+      broadcasts: [],
       documents: [{ month: "2026-11", kind: "invoice", currency: "MXN", count: 2, total: "12345.30" }],
+      top_labels: [],
     };
     fakeBackend({ statistics: () => stats });
     render(StatisticsSection, { now: () => new Date(2026, 10, 30, 12) });

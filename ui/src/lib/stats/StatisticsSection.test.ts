@@ -34,7 +34,14 @@ const STATS: Stats = {
   rates: { sent: 5, delivered: 4, read: 2, failed: 1, delivery_rate: 0.8, read_rate: 0.4, failure_rate: 0.2 },
   busiest_hours: heat,
   templates: [{ name: "<b>promo</b>", sent: 1, delivered: 1, read: 1, replied: 1 }],
+  broadcasts: [
+    { id: 7, name: "<i>Autumn</i>", template: "promo", state: "completed", started_at: 0, recipients: 5, sent: 3, delivered: 3, read: 2, replied: 1, failed: 1 },
+  ],
   documents: [{ month: "2026-11", kind: "invoice", currency: "EUR", count: 2, total: "10.30" }],
+  top_labels: [
+    { name: "VIP", color: "#d97706", chats: 4, contacts: 9 },
+    { name: "Wholesale", color: "url(javascript:alert(1))", chats: 1, contacts: 1 },
+  ],
 };
 
 const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\s+/g, " ").trim();
@@ -61,6 +68,20 @@ describe("StatisticsSection", () => {
     expect(text("stats-templates")).toContain("<b>promo</b>");
     expect(screen.getByTestId("stats-templates").querySelector("b")).toBeNull();
     expect(text("stats-documents")).toContain("10.30 EUR");
+    // Broadcasts step by step, the name shown as text; the top labels with their share of chats.
+    expect(text("stats-broadcasts")).toContain("<i>Autumn</i>");
+    expect(text("stats-broadcasts")).toContain("Completed");
+    expect(screen.getByTestId("stats-broadcasts").querySelector("i")).toBeNull();
+    const labelRows = screen.getByTestId("stats-top-labels").querySelectorAll("tbody tr");
+    expect([...labelRows].map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim()))).toEqual([
+      ["VIP", "4", "9"],
+      ["Wholesale", "1", "1"],
+    ]);
+    const bars = screen.getByTestId("stats-top-labels").querySelectorAll<HTMLElement>(".bar");
+    expect([...bars].map((b) => b.style.width)).toEqual(["100%", "25%"]);
+    // A colour that is not #rrggbb is not put in a style.
+    const swatches = screen.getByTestId("stats-top-labels").querySelectorAll<HTMLElement>(".swatch");
+    expect(swatches[1]?.style.background).toBe("transparent");
 
     await user.clear(screen.getByTestId("stats-from"));
     await user.type(screen.getByTestId("stats-from"), "2026-11-02");
@@ -77,7 +98,7 @@ describe("StatisticsSection", () => {
     const user = userEvent.setup();
     render(StatisticsSection, { now: () => new Date(2026, 10, 30, 12) });
     await settle();
-    for (const figure of ["per_day", "first_response", "unanswered", "rates", "busiest_hours", "templates"]) {
+    for (const figure of ["per_day", "first_response", "unanswered", "rates", "busiest_hours", "templates", "broadcasts", "top_labels"]) {
       await user.click(screen.getByTestId(`export-${figure}`));
       await settle();
       expect(last(backend.calls)).toMatchObject({ cmd: "save_statistics_csv", args: { from: "2026-11-01", to: "2026-11-30", figure, lang: "en" } });

@@ -1,7 +1,8 @@
 //! A shop's last 90 days, generated, to look at the statistics with something in them (the
 //! dashboard in `docs/statistics.png`): customers write mostly around midday and in the evening,
 //! more on Fridays and Saturdays; the shop answers within minutes in its opening hours (Monday to
-//! Saturday, 9:00 to 20:00) and the next morning otherwise; a few sends fail; templates go out;
+//! Saturday, 9:00 to 20:00) and the next morning otherwise; a few sends fail; templates and three
+//! broadcasts go out;
 //! some customers carry labels; invoices are issued. Written into the sandbox's store of a data
 //! dir, through the same tables and triggers as the engine's writes:
 //!
@@ -281,6 +282,34 @@ async fn main() {
                             params![wa_id(c), name],
                         )?;
                     }
+                }
+            }
+            // Three broadcasts of the weekend offer, to 120 customers each.
+            let now_ms = Timestamp::now().as_millisecond();
+            for (n, days_ago) in [(1, 26), (2, 12), (3, 5)] {
+                let at = now_ms - days_ago * 86_400_000;
+                ctx.conn.execute(
+                    "INSERT INTO broadcasts (name, template, lang, category, audience, params,
+                                             audience_check, state, start_at, rate, created_at,
+                                             started_at, finished_at, updated_at)
+                     VALUES (?1, 'weekend_offer', 'en', 'MARKETING', '{\"kind\":\"all\"}', '[]',
+                             '{}', 'completed', ?2, 80, ?2, ?2, ?2, ?2)",
+                    params![format!("Weekend offer #{n}"), at],
+                )?;
+                let id = ctx.conn.last_insert_rowid();
+                for c in 0..120 {
+                    let state = match rng.random_range(0..100) {
+                        0..4 => "failed",
+                        4..12 => "sent",
+                        12..40 => "delivered",
+                        40..85 => "read",
+                        _ => "replied",
+                    };
+                    ctx.conn.execute(
+                        "INSERT INTO broadcast_recipients (broadcast_id, wa_id, params, state, updated_at)
+                         VALUES (?1, ?2, '[]', ?3, ?4)",
+                        params![id, wa_id((c * 3 + n as usize) % CUSTOMERS), state, at],
+                    )?;
                 }
             }
             // Invoices and receipts: a few a day, exact amounts.

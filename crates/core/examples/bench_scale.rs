@@ -255,7 +255,8 @@ async fn rollup_cost() {
 }
 
 /// The statistics (crates/core/src/stats) over the whole data set: 2% of the shop's messages
-/// become templates and 1,000 documents are issued, then each figure is timed.
+/// become templates, 1,000 documents are issued, 20 labels go on a third of the contacts and 100
+/// broadcasts of 500 recipients each are spread over the two years, then each figure is timed.
 async fn stats_figures(store: &Store, n_contacts: usize) {
     use shopchat_core::stats::{self, BusinessHours, Range};
     let started = Instant::now();
@@ -268,6 +269,46 @@ async fn stats_figures(store: &Store, n_contacts: usize) {
                  WHERE direction = 'out' AND id % 50 = 0",
                 [],
             )?;
+            // 20 labels, each on every 30th contact from its own offset: a third of the contacts.
+            for l in 0..20i64 {
+                ctx.conn.execute(
+                    "INSERT INTO labels (name, color, created_at) VALUES (?1, '#2563eb', 0)",
+                    [format!("label {l}")],
+                )?;
+            }
+            ctx.conn.execute(
+                "INSERT INTO contact_labels (wa_id, label_id, added_at)
+                 SELECT c.wa_id, l.id, 0 FROM contacts c JOIN labels l
+                 WHERE (CAST(substr(c.wa_id, 5) AS INTEGER) + l.id) % 30 = 0",
+                [],
+            )?;
+            let mut broadcast = ctx.conn.prepare(
+                "INSERT INTO broadcasts (name, template, lang, category, audience, params,
+                                         audience_check, state, start_at, rate, created_at,
+                                         started_at, updated_at)
+                 VALUES (?1, 'promo_1', 'en', 'MARKETING', '{}', '[]', '{}', 'completed', ?2, 80,
+                         ?2, ?2, ?2)",
+            )?;
+            let mut recipient = ctx.conn.prepare(
+                "INSERT INTO broadcast_recipients (broadcast_id, wa_id, params, state, updated_at)
+                 VALUES (?1, ?2, '[]', ?3, 0)",
+            )?;
+            const STATES: [&str; 6] = ["sent", "delivered", "read", "read", "replied", "failed"];
+            for b in 0..100i64 {
+                broadcast.execute(params![
+                    format!("broadcast {b}"),
+                    (BASE + b * (SPAN / 100)) * 1000
+                ])?;
+                let id = ctx.conn.last_insert_rowid();
+                for r in 0..500i64 {
+                    let contact = (b * 97 + r) as usize % n_contacts;
+                    recipient.execute(params![
+                        id,
+                        format!("1555{contact:07}"),
+                        STATES[(r % 6) as usize]
+                    ])?;
+                }
+            }
             let mut doc = ctx.conn.prepare(
                 "INSERT INTO documents (kind, number, year, seq, contact, status, currency, lang,
                                         subtotal, tax, total, data, created_at)
@@ -288,7 +329,7 @@ async fn stats_figures(store: &Store, n_contacts: usize) {
         .await
         .expect("templates and documents");
     println!(
-        "templates and documents added in {:.1} s",
+        "templates, documents, labels and broadcasts added in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     // The dashboard's default (the last 30 days of the data set) and a whole year.
@@ -310,7 +351,7 @@ async fn stats_figures(store: &Store, n_contacts: usize) {
         &'static str,
         fn(&rusqlite::Connection, &Range, &BusinessHours) -> usize,
     );
-    let figures: [Figure; 7] = [
+    let figures: [Figure; 9] = [
         ("stats: messages per day + busiest hours", |c, r, _| {
             stats::per_day_and_hours(c, r).expect("per day").0.len()
         }),
@@ -335,6 +376,12 @@ async fn stats_figures(store: &Store, n_contacts: usize) {
         }),
         ("stats: documents per month", |c, r, _| {
             stats::documents_per_month(c, r).expect("documents").len()
+        }),
+        ("stats: broadcasts (sent..replied)", |c, r, _| {
+            stats::broadcasts(c, r).expect("broadcasts").len()
+        }),
+        ("stats: top labels", |c, r, _| {
+            stats::top_labels(c, r).expect("top labels").len()
         }),
     ];
     for (name, range) in ranges {

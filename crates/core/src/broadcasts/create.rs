@@ -260,11 +260,51 @@ fn param_values(params: &[String], values: &HashMap<String, String>) -> Vec<Stri
         .collect()
 }
 
-/// The body with `{{1}}` / `{{name}}` replaced by the values.
+/// The body with `{{1}}` / `{{name}}` replaced by the values, in one pass: a value holding
+/// `{{2}}` (a customer's name, a CSV cell) is shown as written, as Meta would send it.
 fn fill(body: &str, names: &[String], values: &[String]) -> String {
-    let mut out = body.to_owned();
-    for (name, value) in names.iter().zip(values) {
-        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let value = after.find("}}").and_then(|close| {
+            let name = &after[..close];
+            names
+                .iter()
+                .position(|n| n == name)
+                .and_then(|i| values.get(i))
+                .map(|v| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod fill_tests {
+    #[test]
+    fn fills_each_parameter_once() {
+        let names = ["1".to_owned(), "2".to_owned()];
+        let values = ["{{2}} Ana".to_owned(), "12".to_owned()];
+        assert_eq!(
+            super::fill("Hi {{1}}, {{2}} mugs left {{3}} {{", &names, &values),
+            "Hi {{2}} Ana, 12 mugs left {{3}} {{"
+        );
+        let named = ["name".to_owned()];
+        assert_eq!(
+            super::fill("Hola {{name}}", &named, &["Ana".to_owned()]),
+            "Hola Ana"
+        );
+    }
 }
